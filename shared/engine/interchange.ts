@@ -1,0 +1,279 @@
+// The interchange documents of ../shared/spec/interchange.md, as TypeScript types.
+// Input numbers are kept as written (a JSON number or a decimal string) and only ever read
+// as decimals; output numbers are decimal strings; calendar years are integers.
+
+/** A number as it appears in a project document: a JSON number or a decimal string. */
+export type DecimalInput = number | string;
+
+export type Discounting = 'end-year' | 'mid-year';
+export type PartnerKind = 'state' | 'private' | 'sovereign-fund' | 'development-finance' | 'strategic';
+export type RoyaltyBase = 'gross' | 'net';
+
+export const PARTNER_KINDS: readonly PartnerKind[] = ['state', 'private', 'sovereign-fund', 'development-finance', 'strategic'];
+export const DISCOUNTING_CONVENTIONS: readonly Discounting[] = ['end-year', 'mid-year'];
+export const ROYALTY_BASES: readonly RoyaltyBase[] = ['gross', 'net'];
+/** Ids that name parties other than partners, so no partner may use them. */
+export const RESERVED_PARTY_IDS: readonly string[] = ['government', 'community', 'external', 'external-licensor', 'external-offtaker'];
+
+export interface Production {
+  oreMined: DecimalInput[];
+  wasteMined: DecimalInput[];
+  grade: DecimalInput[];
+  recovery: DecimalInput[];
+  productFactor: DecimalInput;
+  payability: DecimalInput;
+}
+
+export interface Costs {
+  miningPerTonne: DecimalInput;
+  processingPerTonneOre: DecimalInput;
+  fixed: DecimalInput[];
+  sellingPerUnit: DecimalInput;
+}
+
+export interface Capex {
+  initial: DecimalInput[];
+  sustaining: DecimalInput[];
+  closure: DecimalInput[];
+}
+
+export interface Assumptions {
+  commodity?: string | null;
+  productUnit?: string | null;
+  currency?: string | null;
+  startYear: number;
+  years: number;
+  discountRate: DecimalInput;
+  discounting: Discounting;
+  inflation: DecimalInput;
+  production: Production;
+  prices: DecimalInput[];
+  costs: Costs;
+  capex: Capex;
+  workingCapitalRate: DecimalInput;
+}
+
+export interface CarriedTerms {
+  interestRate: DecimalInput;
+  repaymentShare: DecimalInput;
+}
+
+export interface Partner {
+  id: string;
+  name?: string | null;
+  country?: string | null;
+  kind: PartnerKind;
+  state: boolean;
+  equity: DecimalInput;
+  foreign: boolean;
+  hurdleRate: DecimalInput;
+  carried?: CarriedTerms | null;
+  fundingCap?: DecimalInput | null;
+}
+
+export interface RoyaltyBand {
+  fromPrice: DecimalInput;
+  rate: DecimalInput;
+}
+
+export interface Royalty {
+  base: RoyaltyBase;
+  bands: RoyaltyBand[];
+  interpolate: boolean;
+}
+
+export interface IncomeTax {
+  rate: DecimalInput;
+  depreciationYears: number;
+  lossCarryForwardYears?: number | null;
+}
+
+export interface ResourceRentTax {
+  rate: DecimalInput;
+  thresholdRate: DecimalInput;
+}
+
+export interface Withholding {
+  dividends: DecimalInput;
+  technology: DecimalInput;
+}
+
+export interface Fiscal {
+  royalty: Royalty;
+  incomeTax: IncomeTax;
+  resourceRentTax?: ResourceRentTax | null;
+  withholding: Withholding;
+  communityShare: DecimalInput;
+}
+
+export interface TechnologyFee {
+  year: number;
+  amount: DecimalInput;
+}
+
+export interface TechnologyAgreement {
+  id: string;
+  name?: string | null;
+  /** A partner id or "external". */
+  licensor: string;
+  /** Read only for an external licensor. */
+  foreign?: boolean | null;
+  recoveryUplift: DecimalInput;
+  fees: TechnologyFee[];
+  royaltyRate: DecimalInput;
+  royaltyFromYear?: number | null;
+  royaltyToYear?: number | null;
+  royaltyCapPerYear?: DecimalInput | null;
+}
+
+export interface Offtake {
+  id: string;
+  /** A partner id or "external". */
+  offtaker: string;
+  share: DecimalInput;
+  discount: DecimalInput;
+  floor?: DecimalInput | null;
+  ceiling?: DecimalInput | null;
+  fromYear?: number | null;
+  toYear?: number | null;
+}
+
+export interface Terms {
+  partners: Partner[];
+  deemedValue: DecimalInput;
+  dilution: boolean;
+  fiscal: Fiscal;
+  technology: TechnologyAgreement[];
+  offtake: Offtake[];
+}
+
+export interface Structure {
+  id: string;
+  name?: string | null;
+  notes?: string | null;
+  terms: Terms;
+}
+
+export interface Disruption {
+  fromYear: number;
+  toYear: number;
+}
+
+export interface Overrides {
+  priceFactor?: DecimalInput;
+  capexFactor?: DecimalInput;
+  opexFactor?: DecimalInput;
+  gradeFactor?: DecimalInput;
+  delayYears?: number;
+  disruption?: Disruption;
+  prices?: DecimalInput[];
+  discountRate?: DecimalInput;
+}
+
+export interface Scenario {
+  id: string;
+  name?: string | null;
+  notes?: string | null;
+  overrides: Overrides;
+}
+
+export interface Shock {
+  id: string;
+  name?: string | null;
+  overrides: Overrides;
+}
+
+export interface Project {
+  format: 'orebridge-project';
+  version: 1;
+  name?: string | null;
+  notes?: string | null;
+  assumptions: Assumptions;
+  structures: Structure[];
+  scenarios: Scenario[];
+  /** null or absent: the methodology's default set (§8). */
+  shocks?: Shock[] | null;
+}
+
+// ---------------------------------------------------------------- evaluation
+
+export type PartyKind = 'partner' | 'government' | 'community' | 'external-licensor' | 'external-offtaker';
+
+export interface Warning {
+  code: 'fundingShortfall';
+  year: number;
+  amount: string;
+  message: string;
+}
+
+export interface VentureMetrics {
+  npv: string;
+  irr: string | null;
+  irrRoots: string[];
+  preTaxNpv: string;
+  governmentTake: string | null;
+  governmentTakeInclState: string | null;
+  aetr: string | null;
+  breakevenPriceFactor: string | null;
+  paybackYear: number | null;
+}
+
+export interface PartyResult {
+  id: string;
+  kind: PartyKind;
+  pv: string;
+  share: string | null;
+  total: string;
+  /** Partners only. */
+  npvAtHurdle?: string;
+  irr?: string | null;
+  irrRoots?: string[];
+  paybackYear?: number | null;
+  peakExposure?: string;
+}
+
+export interface YearRow {
+  year: number;
+  volume: string;
+  marketRevenue: string;
+  revenue: string;
+  royalty: string;
+  opex: string;
+  selling: string;
+  community: string;
+  technology: string;
+  closure: string;
+  capex: string;
+  deltaWorkingCapital: string;
+  depreciation: string;
+  taxableIncome: string;
+  incomeTax: string;
+  resourceRentTax: string;
+  withholdingTax: string;
+  freeCashFlow: string;
+  preTaxNetCashFlow: string;
+  interests: Record<string, string>;
+  flows: Record<string, string>;
+}
+
+export interface ShockPartyRow {
+  id: string;
+  deltaPv: string;
+  bearShare: string | null;
+}
+
+export interface ShockResult {
+  id: string;
+  name?: string | null;
+  parties: ShockPartyRow[];
+}
+
+export interface Evaluation {
+  structure: string;
+  scenario: string;
+  warnings: Warning[];
+  venture: VentureMetrics;
+  parties: PartyResult[];
+  years: YearRow[];
+  shocks: ShockResult[];
+}
