@@ -1,0 +1,404 @@
+// The one contract between the renderer and the back end (Electron main or the browser-mode
+// server): every operation with its request and response schema. Both sides are generated
+// from `methods`: the preload exposes one function per method, the HTTP client posts to
+// `/api/<method>`, and the handler map in electron/handlers implements exactly these names.
+//
+// Every response is data: `{ ok: true, value }` or `{ ok: false, error: { code, message } }`.
+// Decimals cross this boundary as strings (an evaluation holds only decimal strings; a project
+// keeps each number as its interchange document wrote it, which the engine reads as a decimal).
+// The renderer never sends a path: files are named by opaque handles the back end handed out,
+// or, for a new file in browser mode, by a bare file name inside the server's documents folder.
+import { z } from 'zod';
+import type { Evaluation, Project } from './engine/interchange.ts';
+
+// ------------------------------------------------------------------------ shared pieces
+
+export const ERROR_CODES = [
+  'bad-request', // the payload does not match the method's schema
+  'unknown-method',
+  'forbidden', // the sender is not the app's own window, or the token is wrong
+  'invalid-project', // the engine found problems; `problems` lists every one
+  'unknown-structure',
+  'unknown-scenario',
+  'unknown-document', // no open document has this id (closed, or never opened)
+  'unknown-file', // a file handle this back end never handed out, or one that is gone
+  'unknown-example',
+  'unknown-revision',
+  'unknown-working-copy',
+  'bad-file-name', // a save target name with a folder, a bad extension, or reserved characters
+  'not-supported', // e.g. a dialog where this back end has none
+  // from the file layer, unchanged:
+  'not-found',
+  'not-a-file',
+  'empty',
+  'too-large',
+  'not-sqlite',
+  'not-orebridge',
+  'newer-version',
+  'corrupt',
+  'unexpected-schema',
+  'not-json',
+  'locked', // open in another Orebridge instance; open again with readOnly: true to read it
+  'read-only', // Save on a read-only document (Save As works)
+  'no-path',
+  'io',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const problemSchema = z.strictObject({ path: z.string(), message: z.string() });
+export type Problem = z.infer<typeof problemSchema>;
+
+export const contractErrorSchema = z.strictObject({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  /** Present with `invalid-project`: every problem at once. */
+  problems: z.array(problemSchema).optional(),
+});
+export type ContractError = z.infer<typeof contractErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A project in the interchange shape. Its content is checked by the engine's validator in the
+ * handler (every problem at once), so the schema only insists on an object. */
+export const projectSchema = z.custom<Project>(isPlainObject, { message: 'expected a project object' });
+/** An evaluation as the engine builds it: decimal strings throughout. */
+export const evaluationSchema = z.custom<Evaluation>(isPlainObject, { message: 'expected an evaluation object' });
+
+const idText = z.string().min(1).max(200);
+
+/** An opaque reference to a file, handed out by the back end (a dialog choice, a recent file,
+ * a browser-mode listing). Meaningless outside the run that issued it. */
+export const fileRefSchema = z.strictObject({ handle: idText });
+export type FileRef = z.infer<typeof fileRefSchema>;
+
+/** Where to write a new file. Omitted: the back end asks (a native save dialog in the desktop
+ * app). `handle`: an existing file the back end listed. `name`: a bare file name in the
+ * documents folder (browser mode only; no folders, validated by the back end). */
+export const saveTargetSchema = z.union([
+  z.strictObject({ handle: idText }),
+  z.strictObject({ name: z.string().min(1).max(255) }),
+]);
+export type SaveTarget = z.infer<typeof saveTargetSchema>;
+
+export const documentInfoSchema = z.strictObject({
+  documentId: idText,
+  /** The file name shown in the title bar, e.g. "Northern Spodumene.orebridge", or "Untitled". */
+  name: z.string(),
+  /** The folder the file is in, for display only; null for an untitled document. */
+  folder: z.string().nullable(),
+  untitled: z.boolean(),
+  /** The working copy differs from what was last saved. */
+  dirty: z.boolean(),
+  /** Another window or process holds the file's lock: it can be read and saved elsewhere only. */
+  readOnly: z.boolean(),
+  /** Opening found unsaved changes from a session that did not close cleanly and restored them. */
+  recovered: z.boolean(),
+});
+export type DocumentInfo = z.infer<typeof documentInfoSchema>;
+
+export const exampleInfoSchema = z.strictObject({
+  id: idText,
+  name: z.string(),
+  notes: z.string(),
+  commodity: z.string().nullable(),
+});
+export type ExampleInfo = z.infer<typeof exampleInfoSchema>;
+
+export const fileEntrySchema = z.strictObject({
+  file: fileRefSchema,
+  name: z.string(),
+  folder: z.string(),
+  kind: z.enum(['project', 'json']),
+  /** ISO 8601. */
+  modifiedAt: z.string(),
+});
+export type FileEntry = z.infer<typeof fileEntrySchema>;
+
+export const recentFileSchema = z.strictObject({ file: fileRefSchema, name: z.string(), folder: z.string() });
+export type RecentFile = z.infer<typeof recentFileSchema>;
+
+export const revisionSchema = z.strictObject({
+  /** Increasing within the file; shown to users as `@id`. */
+  id: z.number().int(),
+  structureId: z.string(),
+  /** ISO 8601 UTC. */
+  recordedAt: z.string(),
+  /** The party label, e.g. "Ministry" or "Boreal Minerals (round 2)". */
+  party: z.string(),
+  note: z.string().nullable(),
+});
+export type Revision = z.infer<typeof revisionSchema>;
+
+/** One side of a diff: a structure as it is now in the working copy, or as a revision recorded it. */
+export const diffSideSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('structure'), id: idText }),
+  z.strictObject({ kind: z.literal('revision'), id: z.number().int() }),
+]);
+export type DiffSide = z.infer<typeof diffSideSchema>;
+
+export const termChangeSchema = z.strictObject({
+  /** Stable machine path, e.g. `partners[miner].equity`. */
+  path: z.string(),
+  /** What a negotiator calls it, e.g. "Equity of Boreal Minerals plc". */
+  label: z.string(),
+  change: z.enum(['changed', 'added', 'removed']),
+  /** Decimal text, a word, or a short summary; null when added. */
+  before: z.string().nullable(),
+  /** null when removed. */
+  after: z.string().nullable(),
+});
+export type TermChange = z.infer<typeof termChangeSchema>;
+
+export const noteOwnerSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('project'), id: z.null() }),
+  z.strictObject({ kind: z.literal('structure'), id: idText }),
+  z.strictObject({ kind: z.literal('scenario'), id: idText }),
+]);
+export type NoteOwner = z.infer<typeof noteOwnerSchema>;
+
+/** File-level facts outside the interchange project: scenarios never shared unless picked, notes never shared. */
+export const documentMetadataSchema = z.strictObject({
+  internalScenarios: z.array(z.string()),
+  privateNotes: z.array(noteOwnerSchema),
+});
+export type DocumentMetadata = z.infer<typeof documentMetadataSchema>;
+
+export const shareOptionsSchema = z.strictObject({
+  /** Structure ids to keep (at least one). */
+  structures: z.array(idText).min(1),
+  /** Scenario ids to keep; absent: every scenario that is not internal. */
+  scenarios: z.array(idText).optional(),
+  /** Keep notes that are not private (default: every note is removed). */
+  keepNotes: z.boolean().optional(),
+  /** Keep the revisions of the kept structures (default: none). */
+  keepRevisions: z.boolean().optional(),
+});
+export type ShareOptions = z.infer<typeof shareOptionsSchema>;
+
+/** Unsaved work left by a session that did not close (a crash, a power cut). */
+export const recoverableSchema = z.strictObject({
+  workingCopyId: idText,
+  /** The file name it was opened from or saved to; null for a never-saved document. */
+  name: z.string().nullable(),
+  folder: z.string().nullable(),
+  projectName: z.string().nullable(),
+  /** ISO 8601. */
+  lastEditedAt: z.string(),
+  unsaved: z.boolean(),
+});
+export type Recoverable = z.infer<typeof recoverableSchema>;
+
+export const openedDocumentSchema = z.strictObject({
+  document: documentInfoSchema,
+  project: projectSchema,
+  metadata: documentMetadataSchema,
+});
+export type OpenedDocument = z.infer<typeof openedDocumentSchema>;
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const settingsSchema = z.strictObject({
+  theme: z.enum(THEMES),
+  /** Decimal places the result tables show (the numbers themselves are never rounded). */
+  decimalPlaces: z.number().int().min(0).max(6),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', decimalPlaces: 2 };
+
+export const appInfoSchema = z.strictObject({
+  version: z.string(),
+  /** desktop: native menus and dialogs; browser: the renderer shows the in-app file picker. */
+  mode: z.enum(['desktop', 'browser']),
+  platform: z.string(),
+  /** Browser mode: the folder files are opened from and saved to (display only). */
+  documentsFolder: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const documentRef = { documentId: idText };
+const empty = z.strictObject({});
+const nothing = z.null();
+
+// ------------------------------------------------------------------------ the operations
+
+/** Each method: its request schema and the schema of `value` in a successful response.
+ * A `null` value from a method that may show a dialog means the user cancelled. */
+export const methods = {
+  getAppInfo: { request: empty, response: appInfoSchema },
+
+  /** Start an untitled document from a project the renderer made (a new venture). */
+  newDocument: { request: z.strictObject({ project: projectSchema }), response: documentInfoSchema },
+  /** Open a project file: the given handle, or (desktop) what the user picks in an open dialog. */
+  /** Fails with `locked` when another instance has the file; `readOnly: true` opens it anyway. */
+  openDocument: {
+    request: z.strictObject({ file: fileRefSchema.optional(), readOnly: z.boolean().optional() }),
+    response: openedDocumentSchema.nullable(),
+  },
+  /** Tell the back end the renderer's current project, so the title shows the unsaved marker,
+   * closing can ask to save, and the file layer keeps a recovery copy. */
+  updateDocument: { request: z.strictObject({ ...documentRef, project: projectSchema }), response: documentInfoSchema },
+  /** Save to the document's file; an untitled document asks where, as Save As does. */
+  saveDocument: {
+    request: z.strictObject({ ...documentRef, project: projectSchema.optional() }),
+    response: documentInfoSchema.nullable(),
+  },
+  saveDocumentAs: {
+    request: z.strictObject({ ...documentRef, project: projectSchema.optional(), target: saveTargetSchema.optional() }),
+    response: documentInfoSchema.nullable(),
+  },
+  /** Write a reduced copy to hand to the other side of the table (the chosen structures and
+   * scenarios; private notes and internal scenarios never); the open document stays as it is. */
+  shareCopy: {
+    request: z.strictObject({
+      ...documentRef,
+      project: projectSchema.optional(),
+      options: shareOptionsSchema,
+      target: saveTargetSchema.optional(),
+    }),
+    response: z.strictObject({ name: z.string() }).nullable(),
+  },
+  closeDocument: { request: z.strictObject(documentRef), response: nothing },
+
+  /** Read an interchange JSON file into a new untitled document. */
+  importJson: { request: z.strictObject({ file: fileRefSchema.optional() }), response: openedDocumentSchema.nullable() },
+  /** Write the project as interchange JSON. */
+  exportJson: {
+    request: z.strictObject({ ...documentRef, project: projectSchema.optional(), target: saveTargetSchema.optional() }),
+    response: z.strictObject({ name: z.string() }).nullable(),
+  },
+
+  listRecent: { request: empty, response: z.array(recentFileSchema) },
+  clearRecent: { request: empty, response: nothing },
+  /** Browser mode's file picker: the project and JSON files in the documents folder. */
+  listFiles: { request: empty, response: z.array(fileEntrySchema) },
+  listExamples: { request: empty, response: z.array(exampleInfoSchema) },
+  /** Open a bundled example as an untitled document (saving asks where). */
+  openExample: { request: z.strictObject({ exampleId: idText }), response: openedDocumentSchema },
+
+  /** Records a structure as it is now (a negotiation round); it reaches the file on the next save. */
+  recordRevision: {
+    request: z.strictObject({ ...documentRef, structureId: idText, party: z.string().min(1), note: z.string().nullable().optional() }),
+    response: revisionSchema,
+  },
+  /** Oldest first; all, or those of one structure. */
+  listRevisions: { request: z.strictObject({ ...documentRef, structureId: idText.optional() }), response: z.array(revisionSchema) },
+  /** Term-by-term changes between two structures or revisions of the open document. */
+  diff: {
+    request: z.strictObject({ ...documentRef, from: diffSideSchema, to: diffSideSchema }),
+    response: z.array(termChangeSchema),
+  },
+  setScenarioInternal: {
+    request: z.strictObject({ ...documentRef, scenarioId: idText, internal: z.boolean() }),
+    response: documentMetadataSchema,
+  },
+  setNotePrivate: {
+    request: z.strictObject({ ...documentRef, owner: noteOwnerSchema, private: z.boolean() }),
+    response: documentMetadataSchema,
+  },
+
+  /** Unsaved work from sessions that did not close; offered at start. */
+  listRecoverable: { request: empty, response: z.array(recoverableSchema) },
+  recoverDocument: { request: z.strictObject({ workingCopyId: idText }), response: openedDocumentSchema },
+  discardRecoverable: { request: z.strictObject({ workingCopyId: idText }), response: nothing },
+
+  evaluate: {
+    request: z.strictObject({
+      project: projectSchema,
+      structure: idText.optional(),
+      scenario: idText.optional(),
+      shocks: z.boolean().optional(),
+      breakeven: z.boolean().optional(),
+    }),
+    response: evaluationSchema,
+  },
+  /** Every problem at once; an empty list means the project is valid. */
+  validate: { request: z.strictObject({ project: z.unknown() }), response: z.array(problemSchema) },
+
+  getSettings: { request: empty, response: settingsSchema },
+  updateSettings: { request: z.strictObject({ settings: settingsSchema.partial() }), response: settingsSchema },
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export type RequestOf<M extends MethodName> = z.input<Methods[M]['request']>;
+export type ParsedRequestOf<M extends MethodName> = z.output<Methods[M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<Methods[M]['response']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+// ------------------------------------------------------------------------ events (back end → renderer)
+
+/** What the native menu (or, in browser mode, the keyboard) asks the renderer to do. The
+ * renderer runs the same action as its own buttons, so both paths behave alike. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'share-copy',
+  'import-json',
+  'export-json',
+  'close',
+  'undo',
+  'redo',
+  'about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export const appCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('menu'), command: z.enum(MENU_COMMANDS) }),
+  /** Open Recent, a file opened from the OS (double-click, argv, dock): open it as Open would. */
+  z.strictObject({ type: z.literal('open-file'), file: fileRefSchema }),
+  /** Main saved or changed the document on its own (e.g. Save chosen while closing). */
+  z.strictObject({ type: z.literal('document-changed'), document: documentInfoSchema }),
+]);
+export type AppCommand = z.infer<typeof appCommandSchema>;
+
+/** The one subscription besides the methods: the preload exposes it as `onCommand`. */
+export const EVENT_NAMES = ['onCommand'] as const;
+/** The IPC channel a method travels on, and the one for commands. */
+export const channelOf = (method: MethodName): string => `orebridge:${method}`;
+export const COMMAND_CHANNEL = 'orebridge:command';
+
+// ------------------------------------------------------------------------ the API both transports implement
+
+export type OrebridgeApi = {
+  [M in MethodName]: (request: RequestOf<M>) => Promise<Result<ResponseOf<M>>>;
+} & {
+  /** Returns the function that unsubscribes. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
+};
+
+export function failure(code: ErrorCode, message: string, problems?: Problem[]): { ok: false; error: ContractError } {
+  return problems ? { ok: false, error: { code, message, problems } } : { ok: false, error: { code, message } };
+}
+
+export function success<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+
+/** Checks any value against the response shape: a result envelope whose value matches the
+ * method's response schema, or a well-formed error. */
+export function parseResult<M extends MethodName>(method: M, raw: unknown): Result<ResponseOf<M>> {
+  if (isPlainObject(raw)) {
+    const record = raw as Record<string, unknown>;
+    if (record.ok === true) {
+      const parsed = methods[method].response.safeParse(record.value);
+      if (parsed.success) return success(parsed.data as ResponseOf<M>);
+      return failure('internal', `The reply to ${method} has an unexpected shape: ${z.prettifyError(parsed.error)}`);
+    }
+    if (record.ok === false) {
+      const parsed = contractErrorSchema.safeParse(record.error);
+      if (parsed.success) return { ok: false, error: parsed.data };
+    }
+  }
+  return failure('internal', `The reply to ${method} is not a result.`);
+}
