@@ -1,0 +1,303 @@
+// The document operations: new, open, edit, save, save as, share, import, export, close,
+// revisions, diff, recovery. Files are named by handle or chosen in a dialog, never by a path
+// the renderer made up.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { failure, success } from '../../shared/contract.ts';
+import type { ContractError, FileRef, OpenedDocument, Result, SaveTarget } from '../../shared/contract.ts';
+import type { Project } from '../../shared/engine/interchange.ts';
+import * as files from '../files/index.ts';
+import type { FileError, ProjectDocument } from '../files/index.ts';
+import { fileNameProblem, suggestedFileName, writeFileAtomically } from './file-names.ts';
+import { documentInfo } from './registry.ts';
+import type { DocumentRegistry, FileHandles, OpenEntry } from './registry.ts';
+import type { CallContext, FileKind, HandlerMap, ShellOptions } from './types.ts';
+
+/** The largest JSON project the app reads (the file layer has its own limit for .orebridge). */
+const MAX_JSON_BYTES = 32 * 1024 * 1024;
+
+export function fromFileError(error: FileError): { ok: false; error: ContractError } {
+  return failure(error.code, error.message, error.problems);
+}
+
+export interface DocumentDeps {
+  options: ShellOptions;
+  handles: FileHandles;
+  documents: DocumentRegistry;
+}
+
+type DocumentHandlers = Pick<
+  HandlerMap,
+  | 'newDocument'
+  | 'openDocument'
+  | 'updateDocument'
+  | 'saveDocument'
+  | 'saveDocumentAs'
+  | 'shareCopy'
+  | 'closeDocument'
+  | 'importJson'
+  | 'exportJson'
+  | 'recordRevision'
+  | 'listRevisions'
+  | 'diff'
+  | 'setScenarioInternal'
+  | 'setNotePrivate'
+  | 'listRecoverable'
+  | 'recoverDocument'
+  | 'discardRecoverable'
+>;
+
+export function documentHandlers({ options, handles, documents }: DocumentDeps): DocumentHandlers {
+  const sessionOptions = (readOnly = false) => ({ dataDir: options.dataDir, readOnly, ...(options.userName ? { userName: options.userName } : {}) });
+
+  const changed = (entry: OpenEntry) => {
+    options.onDocumentChanged?.(entry.ownerId, documentInfo(entry));
+  };
+
+  const opened = (entry: OpenEntry): OpenedDocument => {
+    changed(entry);
+    return { document: documentInfo(entry), project: entry.document.project(), metadata: entry.document.metadata() };
+  };
+
+  const find = (documentId: string, context: CallContext): Result<OpenEntry> => {
+    const entry = documents.get(documentId, context.senderId);
+    return entry ? success(entry) : failure('unknown-document', 'That document is not open any more. Open it again.');
+  };
+
+  /** Brings the working copy up to the renderer's project, when it sent one. */
+  const applyProject = (entry: OpenEntry, project: Project | undefined): Result<null> => {
+    if (project === undefined) return entry.behind ? failure('invalid-project', 'The project has problems to fix before it can be written.') : success(null);
+    const applied = entry.document.apply(project);
+    entry.behind = !applied.ok;
+    changed(entry);
+    return applied.ok ? success(null) : fromFileError(applied.error);
+  };
+
+  const pathOfRef = (file: FileRef): Result<string> => {
+    const path = handles.pathOf(file);
+    return path ? success(path) : failure('unknown-file', 'That file is not on offer any more. Choose it again.');
+  };
+
+  /** A file to read: the handle given, or one the user picks in a native dialog. */
+  const sourcePath = async (file: FileRef | undefined, kind: 'project' | 'json', context: CallContext): Promise<Result<string | null>> => {
+    if (file) return pathOfRef(file);
+    if (!options.dialogs) return failure('not-supported', 'Choose a file from the list.');
+    return success(await options.dialogs.chooseOpenPath(kind, context));
+  };
+
+  /** A file to write: a listed handle, a bare name in the documents folder, or a save dialog. */
+  const targetPath = async (
+    target: SaveTarget | undefined,
+    kind: FileKind,
+    projectName: string | null | undefined,
+    context: CallContext,
+  ): Promise<Result<string | null>> => {
+    if (target && 'handle' in target) {
+      const path = pathOfRef(target);
+      if (!path.ok) return path;
+      const problem = fileNameProblem(basename(path.value), kind);
+      return problem ? failure('bad-file-name', problem) : path;
+    }
+    if (target) {
+      if (!options.documentsFolder) return failure('not-supported', 'Choose where to save in the dialog.');
+      const problem = fileNameProblem(target.name, kind);
+      return problem ? failure('bad-file-name', problem) : success(join(options.documentsFolder, target.name));
+    }
+    if (!options.dialogs) return failure('no-path', 'Give the file a name to save it.');
+    return success(await options.dialogs.chooseSavePath(kind, suggestedFileName(projectName, kind), context));
+  };
+
+  const register = (context: CallContext, document: ProjectDocument, recovered = false) => documents.add(context.senderId, document, recovered);
+
+  const startFromJson = async (path: string, context: CallContext): Promise<Result<OpenedDocument>> => {
+    const info = await stat(path).catch(() => null);
+    if (!info) return failure('not-found', `There is no file ${basename(path)} any more.`);
+    if (!info.isFile()) return failure('not-a-file', `${basename(path)} is not a file.`);
+    if (info.size > MAX_JSON_BYTES) return failure('too-large', `${basename(path)} is larger than a project document can be (32 MiB).`);
+    const parsed = await files.parseProjectJson(await readFile(path, 'utf8'));
+    if (!parsed.ok) return fromFileError(parsed.error);
+    const created = await files.createDocument(parsed.value, sessionOptions());
+    if (!created.ok) return fromFileError(created.error);
+    return success(opened(register(context, created.value)));
+  };
+
+  const saveAs = async (entry: OpenEntry, target: SaveTarget | undefined, context: CallContext) => {
+    const path = await targetPath(target, 'project', entry.document.project().name, context);
+    if (!path.ok || path.value === null) return path.ok ? success(null) : path;
+    const saved = await entry.document.saveAs(path.value);
+    changed(entry);
+    if (!saved.ok) return fromFileError(saved.error);
+    await files.addRecentFile(options.dataDir, saved.value.path);
+    return success(documentInfo(entry));
+  };
+
+  /** Only ids the file layer listed (and no open document's) reach it: an id becomes a path there. */
+  const isRecoverable = async (workingCopyId: string): Promise<Result<null>> => {
+    if (documents.all().some((entry) => entry.document.workingCopyId === workingCopyId)) {
+      return failure('unknown-working-copy', 'That work is open in this window already.');
+    }
+    const copies = await files.listRecoverable(options.dataDir);
+    return copies.some((copy) => copy.workingCopyId === workingCopyId)
+      ? success(null)
+      : failure('unknown-working-copy', 'There is no unsaved work with that id any more.');
+  };
+
+  return {
+    newDocument: async ({ project }, context) => {
+      const created = await files.createDocument(project, sessionOptions());
+      if (!created.ok) return fromFileError(created.error);
+      const entry = register(context, created.value);
+      changed(entry);
+      return success(documentInfo(entry));
+    },
+
+    openDocument: async ({ file, readOnly }, context) => {
+      const path = await sourcePath(file, 'project', context);
+      if (!path.ok || path.value === null) return path.ok ? success(null) : path;
+      if (extname(path.value).toLowerCase() === '.json') return startFromJson(path.value, context);
+      const already = documents.ownedBy(context.senderId).find((entry) => entry.document.path === path.value);
+      if (already) return success(opened(already));
+      const result = await files.openDocument(path.value, sessionOptions(readOnly ?? false));
+      if (!result.ok) return fromFileError(result.error);
+      await files.addRecentFile(options.dataDir, path.value);
+      return success(opened(register(context, result.value)));
+    },
+
+    updateDocument: async ({ documentId, project }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const applied = applyProject(entry.value, project);
+      return applied.ok ? success(documentInfo(entry.value)) : applied;
+    },
+
+    saveDocument: async ({ documentId, project }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const applied = applyProject(entry.value, project);
+      if (!applied.ok) return applied;
+      if (entry.value.document.path === null) return saveAs(entry.value, undefined, context);
+      const saved = await entry.value.document.save();
+      changed(entry.value);
+      if (!saved.ok) return fromFileError(saved.error);
+      await files.addRecentFile(options.dataDir, saved.value.path);
+      return success(documentInfo(entry.value));
+    },
+
+    saveDocumentAs: async ({ documentId, project, target }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const applied = applyProject(entry.value, project);
+      if (!applied.ok) return applied;
+      return saveAs(entry.value, target, context);
+    },
+
+    shareCopy: async ({ documentId, project, options: shareOptions, target }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const applied = applyProject(entry.value, project);
+      if (!applied.ok) return applied;
+      const path = await targetPath(target, 'share', entry.value.document.project().name, context);
+      if (!path.ok || path.value === null) return path.ok ? success(null) : path;
+      if (path.value === entry.value.document.path) return failure('bad-file-name', 'A shared copy cannot replace the document itself; choose another name.');
+      const written = await entry.value.document.saveShareCopy(path.value, shareOptions);
+      return written.ok ? success({ name: basename(written.value.path) }) : fromFileError(written.error);
+    },
+
+    closeDocument: async ({ documentId }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      documents.remove(documentId);
+      await entry.value.document.close();
+      return success(null);
+    },
+
+    importJson: async ({ file }, context) => {
+      const path = await sourcePath(file, 'json', context);
+      if (!path.ok || path.value === null) return path.ok ? success(null) : path;
+      return startFromJson(path.value, context);
+    },
+
+    exportJson: async ({ documentId, project, target }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const applied = applyProject(entry.value, project);
+      if (!applied.ok) return applied;
+      const path = await targetPath(target, 'json', entry.value.document.project().name, context);
+      if (!path.ok || path.value === null) return path.ok ? success(null) : path;
+      try {
+        await writeFileAtomically(path.value, entry.value.document.exportJson());
+      } catch (error) {
+        return failure('io', `Could not write ${basename(path.value)} in ${dirname(path.value)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return success({ name: basename(path.value) });
+    },
+
+    recordRevision: async ({ documentId, structureId, party, note }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const recorded = entry.value.document.recordRevision({ structureId, party, note: note ?? null });
+      changed(entry.value);
+      return recorded.ok ? success(recorded.value) : fromFileError(recorded.error);
+    },
+
+    listRevisions: async ({ documentId, structureId }, context) => {
+      const entry = find(documentId, context);
+      return entry.ok ? success(entry.value.document.revisions(structureId)) : entry;
+    },
+
+    diff: async ({ documentId, from, to }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const changes = entry.value.document.diff(from, to);
+      return changes.ok ? success(changes.value) : fromFileError(changes.error);
+    },
+
+    setScenarioInternal: async ({ documentId, scenarioId, internal }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const set = entry.value.document.setScenarioInternal(scenarioId, internal);
+      changed(entry.value);
+      return set.ok ? success(entry.value.document.metadata()) : fromFileError(set.error);
+    },
+
+    setNotePrivate: async ({ documentId, owner, private: isPrivate }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const set = entry.value.document.setNotePrivate(owner, isPrivate);
+      changed(entry.value);
+      return set.ok ? success(entry.value.document.metadata()) : fromFileError(set.error);
+    },
+
+    listRecoverable: async () => {
+      const live = new Set(documents.all().map((entry) => entry.document.workingCopyId));
+      const copies = await files.listRecoverable(options.dataDir);
+      return success(
+        copies
+          .filter((copy) => !live.has(copy.workingCopyId))
+          .map((copy) => ({
+            workingCopyId: copy.workingCopyId,
+            name: copy.path ? basename(copy.path) : null,
+            folder: copy.path ? dirname(copy.path) : null,
+            projectName: copy.projectName,
+            lastEditedAt: copy.lastEditedAt,
+            unsaved: copy.unsaved,
+          })),
+      );
+    },
+
+    recoverDocument: async ({ workingCopyId }, context) => {
+      const known = await isRecoverable(workingCopyId);
+      if (!known.ok) return known;
+      const recovered = await files.recoverDocument(workingCopyId, sessionOptions());
+      if (!recovered.ok) return fromFileError(recovered.error);
+      return success(opened(register(context, recovered.value, true)));
+    },
+
+    discardRecoverable: async ({ workingCopyId }) => {
+      const known = await isRecoverable(workingCopyId);
+      if (!known.ok) return known;
+      await files.discardRecoverable(options.dataDir, workingCopyId);
+      return success(null);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// The contract implemented on the file layer and the engine, for Electron main and browser mode.
+import type { DocumentInfo } from '../../shared/contract.ts';
+import { documentHandlers } from './documents.ts';
+import { libraryHandlers } from './library.ts';
+import { createDocumentRegistry, createFileHandles, documentInfo } from './registry.ts';
+import type { HandlerMap, ShellOptions } from './types.ts';
+
+export type * from './types.ts';
+export { createDispatcher } from './dispatch.ts';
+export type { Dispatch, DispatchOptions } from './dispatch.ts';
+export { fileNameProblem, suggestedFileName } from './file-names.ts';
+
+export interface Backend {
+  handlers: HandlerMap;
+  /** A handle for a path the back end itself chose (argv, open-file, Open Recent in the menu). */
+  fileRefFor(path: string): { handle: string };
+  /** The documents a window has open, for the close prompt and the title. */
+  documentsOf(ownerId: string): DocumentInfo[];
+  /** Closes every document of a window (after the user chose what to do with unsaved work). */
+  closeAllOf(ownerId: string): Promise<void>;
+  closeAll(): Promise<void>;
+}
+
+export function createBackend(options: ShellOptions): Backend {
+  const handles = createFileHandles();
+  const documents = createDocumentRegistry();
+  const handlers: HandlerMap = {
+    ...documentHandlers({ options, handles, documents }),
+    ...libraryHandlers({ options, handles, documents }),
+  };
+  const closeEntries = async (entries: ReturnType<typeof documents.all>) => {
+    for (const entry of entries) {
+      documents.remove(entry.documentId);
+      await entry.document.close();
+    }
+  };
+  return {
+    handlers,
+    fileRefFor: (path) => handles.refFor(path),
+    documentsOf: (ownerId) => documents.ownedBy(ownerId).map(documentInfo),
+    closeAllOf: (ownerId) => closeEntries(documents.ownedBy(ownerId)),
+    closeAll: () => closeEntries(documents.all()),
+  };
+}
