@@ -1,0 +1,32 @@
+import type { Arithmetic } from './arithmetic.ts';
+import type { Discounting } from './interchange.ts';
+
+/** §1 DF_k = (1 + r)^−k (end-year) or (1 + r)^−(k − 0.5) (mid-year), k = 1 … N. */
+export function discountFactors<T>(ar: Arithmetic<T>, rate: T, convention: Discounting, years: number): T[] {
+  const growth = ar.add(ar.one, rate);
+  const step = ar.div(ar.one, growth);
+  let factor = convention === 'mid-year' ? ar.div(ar.one, ar.sqrt(growth)) : step;
+  const factors: T[] = [];
+  for (let k = 0; k < years; k++) {
+    factors.push(factor);
+    factor = ar.mul(factor, step);
+  }
+  return factors;
+}
+
+/** real_k = nominal_k / E_k. */
+export function deflate<T>(ar: Arithmetic<T>, nominal: readonly T[], escalation: readonly T[]): T[] {
+  return nominal.map((x, k) => (ar.sign(x) === 0 ? ar.zero : ar.div(x, escalation[k]!)));
+}
+
+export function presentValue<T>(ar: Arithmetic<T>, real: readonly T[], factors: readonly T[]): T {
+  let pv = ar.zero;
+  real.forEach((x, k) => {
+    if (ar.sign(x) !== 0) pv = ar.add(pv, ar.mul(x, factors[k]!));
+  });
+  return pv;
+}
+
+export function total<T>(ar: Arithmetic<T>, values: readonly T[]): T {
+  return values.reduce((s, x) => ar.add(s, x), ar.zero);
+}

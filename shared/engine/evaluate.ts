@@ -1,0 +1,156 @@
+import { decimalArithmetic as ar, floatArithmetic, type Dec as Decimal } from './arithmetic.ts';
+import { breakevenPriceFactor } from './breakeven.ts';
+import type { Evaluation, PartyResult, Project, VentureMetrics, Warning, YearRow } from './interchange.ts';
+import { irrRoots } from './irr.ts';
+import { paybackYear, peakExposure, ratio } from './metrics.ts';
+import { toDealTerms, toOverrides, toVentureInputs } from './model.ts';
+import { runCase, type CaseRun, type PartyRun } from './run.ts';
+import { defaultShocks, projectShocks, shockTable } from './shocks.ts';
+import { applyOverrides } from './transforms.ts';
+import { deflate, discountFactors, presentValue, total } from './discounting.ts';
+
+export interface CaseSelection {
+  structure?: string;
+  scenario?: string;
+}
+
+export interface EvaluateOptions {
+  /** Run the risk-sharing shocks (§8). Default true. */
+  shocks?: boolean;
+  /** Search the breakeven price factor (§7). Default true. */
+  breakeven?: boolean;
+}
+
+export type EvaluateOutcome =
+  | { ok: true; evaluation: Evaluation }
+  | { ok: false; error: { code: 'unknown-structure' | 'unknown-scenario'; message: string } };
+
+const str = (x: Decimal) => ar.toString(x);
+const optionalStr = (x: Decimal | null) => (x === null ? null : str(x));
+
+/** Evaluates one structure under one scenario of a valid project (see validateProject). */
+export function evaluateProject(project: Project, selection: CaseSelection = {}, options: EvaluateOptions = {}): EvaluateOutcome {
+  const structure = selection.structure === undefined ? project.structures[0] : project.structures.find((s) => s.id === selection.structure);
+  if (!structure) {
+    return { ok: false, error: { code: 'unknown-structure', message: `There is no structure "${selection.structure}" in this project (it has ${project.structures.map((s) => s.id).join(', ')}).` } };
+  }
+  const scenario = selection.scenario === undefined ? project.scenarios[0] : project.scenarios.find((s) => s.id === selection.scenario);
+  if (!scenario) {
+    return { ok: false, error: { code: 'unknown-scenario', message: `There is no scenario "${selection.scenario}" in this project (it has ${project.scenarios.map((s) => s.id).join(', ')}).` } };
+  }
+
+  const deal = toDealTerms(ar, structure.terms);
+  const inputs = applyOverrides(ar, toVentureInputs(ar, project.assumptions), toOverrides(ar, scenario.overrides));
+  const base = runCase(ar, inputs, deal);
+  const partnerState = new Map(structure.terms.partners.map((p) => [p.id, p]));
+  const order = [...structure.terms.partners.map((p) => p.id), 'government', 'community', 'external-licensor', 'external-offtaker'];
+
+  let breakeven: Decimal | null = null;
+  if (options.breakeven !== false) {
+    const floatInputs = applyOverrides(floatArithmetic, toVentureInputs(floatArithmetic, project.assumptions), toOverrides(floatArithmetic, scenario.overrides));
+    breakeven = breakevenPriceFactor(inputs, deal, floatInputs, toDealTerms(floatArithmetic, structure.terms));
+  }
+  const shocks = options.shocks === false ? [] : shockTable(ar, base, deal,
+    project.shocks ? projectShocks(ar, project.shocks) : defaultShocks(ar, base), order);
+
+  return {
+    ok: true,
+    evaluation: {
+      structure: structure.id,
+      scenario: scenario.id,
+      warnings: shortfallWarnings(base),
+      venture: ventureMetrics(base, (id) => partnerState.get(id)?.state === true, breakeven),
+      parties: base.parties.map((party) => partyResult(base, party, partnerState.get(party.id)?.hurdleRate)),
+      years: yearRows(base, structure.terms.partners.map((p) => p.id)),
+      shocks,
+    },
+  };
+}
+
+function irrFields(real: Decimal[]): { irr: string | null; irrRoots: string[] } {
+  const roots = irrRoots(real).map(str);
+  return { irr: roots.length === 1 ? roots[0]! : null, irrRoots: roots };
+}
+
+function ventureMetrics(run: CaseRun<Decimal>, isState: (id: string) => boolean, breakeven: Decimal | null): VentureMetrics {
+  const v = run.venture;
+  const realF = deflate(ar, v.freeCashFlow, v.escalation);
+  const realNcf = deflate(ar, v.preTaxNetCashFlow, v.escalation);
+  const government = run.parties.find((p) => p.id === 'government');
+  const govReal = government ? total(ar, government.real) : ar.zero;
+  const govPv = government ? government.pv : ar.zero;
+  const stateReal = run.parties.filter((p) => p.kind === 'partner' && isState(p.id)).reduce((s, p) => ar.add(s, total(ar, p.real)), ar.zero);
+  const ncfReal = total(ar, realNcf);
+  return {
+    npv: str(presentValue(ar, realF, run.factors)),
+    ...irrFields(realF),
+    preTaxNpv: str(run.preTaxNpv),
+    governmentTake: optionalStr(ratio(ar, govReal, ncfReal)),
+    governmentTakeInclState: optionalStr(ratio(ar, ar.add(govReal, stateReal), ncfReal)),
+    aetr: optionalStr(ratio(ar, govPv, run.preTaxNpv)),
+    breakevenPriceFactor: optionalStr(breakeven),
+    paybackYear: paybackYear(ar, realF, v.startYear),
+  };
+}
+
+function partyResult(run: CaseRun<Decimal>, party: PartyRun<Decimal>, hurdleRate: Decimal | number | string | undefined): PartyResult {
+  const result: PartyResult = {
+    id: party.id,
+    kind: party.kind,
+    pv: str(party.pv),
+    share: optionalStr(ratio(ar, party.pv, run.preTaxNpv)),
+    total: str(total(ar, party.real)),
+  };
+  if (party.kind !== 'partner' || hurdleRate === undefined) return result;
+  const hurdleFactors = discountFactors(ar, ar.of(String(hurdleRate)), run.inputs.discounting, run.inputs.years);
+  return {
+    ...result,
+    npvAtHurdle: str(presentValue(ar, party.real, hurdleFactors)),
+    ...irrFields(party.real),
+    paybackYear: paybackYear(ar, party.real, run.venture.startYear),
+    peakExposure: str(peakExposure(ar, party.real)),
+  };
+}
+
+function yearRows(run: CaseRun<Decimal>, partnerIds: string[]): YearRow[] {
+  const v = run.venture;
+  const f = run.funding;
+  return Array.from({ length: v.years }, (_, k) => {
+    const technologyTax = v.technologyWithholdingByAgreement.reduce((s, row) => ar.add(s, row[k]!), ar.zero);
+    return {
+      year: v.startYear + k,
+      volume: str(v.volume[k]!),
+      marketRevenue: str(v.marketRevenue[k]!),
+      revenue: str(v.revenue[k]!),
+      royalty: str(v.royalty[k]!),
+      opex: str(v.opex[k]!),
+      selling: str(v.selling[k]!),
+      community: str(v.community[k]!),
+      technology: str(v.technology[k]!),
+      closure: str(v.closure[k]!),
+      capex: str(v.capex[k]!),
+      deltaWorkingCapital: str(v.deltaWorkingCapital[k]!),
+      depreciation: str(v.depreciation[k]!),
+      taxableIncome: str(v.taxableIncome[k]!),
+      incomeTax: str(v.incomeTax[k]!),
+      resourceRentTax: str(v.resourceRentTax[k]!),
+      withholdingTax: str(ar.add(f.dividendWithholding[k]!, technologyTax)),
+      freeCashFlow: str(v.freeCashFlow[k]!),
+      preTaxNetCashFlow: str(v.preTaxNetCashFlow[k]!),
+      interests: Object.fromEntries(partnerIds.map((id, i) => [id, str(f.interests[k]![i]!)])),
+      flows: Object.fromEntries(run.parties.map((p) => [p.id, str(p.flows[k]!)])),
+    };
+  });
+}
+
+function shortfallWarnings(run: CaseRun<Decimal>): Warning[] {
+  return run.funding.shortfalls.map(({ yearIndex, amount }) => {
+    const year = run.venture.startYear + yearIndex;
+    return {
+      code: 'fundingShortfall',
+      year,
+      amount: str(amount),
+      message: `In ${year} the funding partners' caps left ${amount.toFixed(2)} of the cash call unfunded; it was split among all funding partners by interest regardless of their caps.`,
+    };
+  });
+}

@@ -1,0 +1,55 @@
+import type { Arithmetic } from './arithmetic.ts';
+
+/**
+ * §5 Depreciation: each year's capex in `life` equal instalments from max(j, first production
+ * year); the last instalment is the remainder; whatever would fall after year N is deducted in
+ * year N. `firstProduction` is a 0-based year index (N when nothing is ever produced).
+ */
+export function depreciation<T>(ar: Arithmetic<T>, capex: readonly T[], life: number, firstProduction: number): T[] {
+  const n = capex.length;
+  const dep = capex.map(() => ar.zero);
+  capex.forEach((amount, j) => {
+    if (ar.sign(amount) === 0) return;
+    const start = Math.max(j, firstProduction);
+    if (start >= n) {
+      dep[n - 1] = ar.add(dep[n - 1]!, amount);
+      return;
+    }
+    const instalment = ar.money(ar.div(amount, ar.of(life)));
+    let remaining = amount;
+    for (let y = start; y < start + life; y++) {
+      const isLast = y === start + life - 1 || y === n - 1;
+      const taken = isLast ? remaining : instalment;
+      dep[y] = ar.add(dep[y]!, taken);
+      remaining = ar.sub(remaining, taken);
+      if (y === n - 1) break;
+    }
+  });
+  return dep;
+}
+
+/**
+ * §5 Loss carry-forward: losses set off oldest first against positive taxable income of the
+ * following `carryYears` years (null: without limit; 0: none). Returns the loss used each year.
+ */
+export function lossesUsed<T>(ar: Arithmetic<T>, taxableIncome: readonly T[], carryYears: number | null): T[] {
+  const pool: { year: number; remaining: T }[] = [];
+  return taxableIncome.map((income, k) => {
+    if (ar.sign(income) < 0) {
+      if (carryYears !== 0) pool.push({ year: k, remaining: ar.neg(income) });
+      return ar.zero;
+    }
+    let room = income;
+    let used = ar.zero;
+    for (const loss of pool) {
+      if (ar.sign(room) === 0) break;
+      if (carryYears !== null && k > loss.year + carryYears) continue;
+      if (ar.sign(loss.remaining) === 0) continue;
+      const take = ar.min(loss.remaining, room);
+      loss.remaining = ar.sub(loss.remaining, take);
+      room = ar.sub(room, take);
+      used = ar.add(used, take);
+    }
+    return used;
+  });
+}

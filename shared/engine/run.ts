@@ -1,0 +1,33 @@
+import type { Arithmetic } from './arithmetic.ts';
+import { deflate, discountFactors, presentValue } from './discounting.ts';
+import { funding, type FundingYears } from './funding.ts';
+import type { DealTerms, VentureInputs } from './model.ts';
+import { partyFlows, type PartyFlows } from './parties.ts';
+import { ventureYears, type VentureYears } from './venture.ts';
+
+export interface PartyRun<T> extends PartyFlows<T> {
+  real: T[];
+  pv: T;
+}
+
+/** One full run of the schedule (§3–§7) on transformed inputs. */
+export interface CaseRun<T> {
+  inputs: VentureInputs<T>;
+  venture: VentureYears<T>;
+  funding: FundingYears<T>;
+  factors: T[];
+  parties: PartyRun<T>[];
+  preTaxNpv: T;
+}
+
+export function runCase<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: DealTerms<T>): CaseRun<T> {
+  const venture = ventureYears(ar, inputs, deal);
+  const fundingYears = funding(ar, deal, venture.freeCashFlow);
+  const factors = discountFactors(ar, inputs.discountRate, inputs.discounting, inputs.years);
+  const parties = partyFlows(ar, deal, venture, fundingYears).map((party) => {
+    const real = deflate(ar, party.flows, venture.escalation);
+    return { ...party, real, pv: presentValue(ar, real, factors) };
+  });
+  const preTaxNpv = presentValue(ar, deflate(ar, venture.preTaxNetCashFlow, venture.escalation), factors);
+  return { inputs, venture, funding: fundingYears, factors, parties, preTaxNpv };
+}

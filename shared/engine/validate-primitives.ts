@@ -1,0 +1,156 @@
+import { Dec, type Dec as Decimal } from './arithmetic.ts';
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type Json = Record<string, unknown>;
+
+/** Collects every problem of one document, each with its path from the document root. */
+export class Problems {
+  readonly list: Problem[] = [];
+  add(path: string, message: string): void {
+    this.list.push({ path, message });
+  }
+}
+
+export const at = (path: string, key: string | number) =>
+  typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const describe = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : JSON.stringify(value);
+
+/**
+ * Checks that `value` is an object with exactly the allowed fields: reports each missing
+ * required field and each unknown field. Returns the object, or null when it is not one.
+ */
+export function checkObject(p: Problems, value: unknown, path: string, what: string, required: readonly string[], optional: readonly string[] = []): Json | null {
+  if (!isObject(value)) {
+    p.add(path || '(document)', `must be ${what} (an object), not ${describe(value)}`);
+    return null;
+  }
+  for (const key of required) if (!(key in value)) p.add(at(path, key), `is missing: ${what} needs it`);
+  for (const key of Object.keys(value)) {
+    if (!required.includes(key) && !optional.includes(key)) p.add(at(path, key), `is not a field of ${what}`);
+  }
+  return value;
+}
+
+export type DecimalRule = 'any' | 'fraction' | 'non-negative' | 'rate';
+
+/** Reads a decimal written as a JSON number or a decimal string and checks it against a rule. */
+export function checkDecimal(p: Problems, value: unknown, path: string, rule: DecimalRule): Decimal | null {
+  let d: Decimal | null = null;
+  if (typeof value === 'number' && Number.isFinite(value)) d = new Dec(value);
+  else if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) d = new Dec(value.trim());
+  if (d === null) {
+    if (value !== undefined) p.add(path, `must be a number (a JSON number or a decimal string such as "0.05"), not ${describe(value)}`);
+    return null;
+  }
+  const shown = typeof value === 'string' ? value : String(value);
+  if (rule === 'fraction' && (d.lt(0) || d.gt(1))) p.add(path, `must be a fraction between 0 and 1 (0.05 means 5 %), not ${shown}`);
+  if (rule === 'non-negative' && d.lt(0)) p.add(path, `must not be negative, not ${shown}`);
+  if (rule === 'rate' && d.lte(-1)) p.add(path, `must be a rate above −1 (−100 %), not ${shown}`);
+  return d;
+}
+
+/** Reads a whole number (a JSON number or a decimal string) within [min, max]. */
+export function checkInteger(p: Problems, value: unknown, path: string, min: number, max: number, meaning: string): number | null {
+  const d = typeof value === 'number' || typeof value === 'string' ? checkDecimal(new Problems(), value, path, 'any') : null;
+  if (d === null || !d.isInteger()) {
+    p.add(path, `must be a whole number (${meaning}), not ${describe(value)}`);
+    return null;
+  }
+  if (d.lt(min) || d.gt(max)) {
+    p.add(path, `must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`} (${meaning}), not ${d.toString()}`);
+    return null;
+  }
+  return d.toNumber();
+}
+
+export function checkString(p: Problems, value: unknown, path: string, what: string): string | null {
+  if (typeof value !== 'string') {
+    p.add(path, `must be text (${what}), not ${describe(value)}`);
+    return null;
+  }
+  return value;
+}
+
+export function checkId(p: Problems, value: unknown, path: string): string | null {
+  const id = checkString(p, value, path, 'an id');
+  if (id !== null && id.trim() === '') p.add(path, 'must not be empty: every item needs an id');
+  return id;
+}
+
+export function checkBoolean(p: Problems, value: unknown, path: string, meaning: string): boolean | null {
+  if (typeof value !== 'boolean') {
+    p.add(path, `must be true or false (${meaning}), not ${describe(value)}`);
+    return null;
+  }
+  return value;
+}
+
+export function checkChoice<T extends string>(p: Problems, value: unknown, path: string, choices: readonly T[], what: string): T | null {
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  p.add(path, `must be one of ${choices.map((c) => `"${c}"`).join(', ')} (${what}), not ${describe(value)}`);
+  return null;
+}
+
+export function checkList(p: Problems, value: unknown, path: string, what: string, nonEmpty: boolean): unknown[] | null {
+  if (!Array.isArray(value)) {
+    p.add(path, `must be a list of ${what}, not ${describe(value)}`);
+    return null;
+  }
+  if (nonEmpty && value.length === 0) p.add(path, `must not be empty: add at least one of ${what}`);
+  return value;
+}
+
+/** A yearly series: a list of decimals with one entry per year (length checked when known). */
+export function checkSeries(p: Problems, value: unknown, path: string, years: number | null, rule: DecimalRule): (Decimal | null)[] | null {
+  const list = checkList(p, value, path, 'yearly values', false);
+  if (list === null) return null;
+  if (years !== null && list.length !== years) {
+    p.add(path, `must have one value per year: ${years} values, not ${list.length}`);
+  }
+  return list.map((v, k) => checkDecimal(p, v, at(path, k), rule));
+}
+
+/** An optional field: absent or null means "not set". */
+export const isUnset = (value: unknown) => value === undefined || value === null;
+
+export const MAX_YEAR = 9999;
+
+/** Context that later checks need: the horizon, when it is valid. */
+export interface Horizon {
+  startYear: number | null;
+  years: number | null;
+}
+
+export function optionalText(p: Problems, obj: Json, path: string, keys: readonly string[]): void {
+  for (const key of keys) if (!isUnset(obj[key])) checkString(p, obj[key], at(path, key), key);
+}
+
+/** Checks an integer field and stores it back as a JSON number. */
+export function integerField(p: Problems, obj: Json, key: string, path: string, min: number, max: number, meaning: string): number | null {
+  const value = checkInteger(p, obj[key], at(path, key), min, max, meaning);
+  if (value !== null) obj[key] = value;
+  return value;
+}
+
+export function duplicateIds(p: Problems, items: readonly unknown[], path: string): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const id = (item as Json | null)?.id;
+    if (typeof id !== 'string') return;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else p.add(at(at(path, i), 'id'), `"${id}" is already the id of ${at(path, first)}: ids must be unique`);
+  });
+}
+
