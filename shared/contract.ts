@@ -10,6 +10,11 @@
 // or, for a new file in browser mode, by a bare file name inside the server's documents folder.
 import { z } from 'zod';
 import type { Evaluation, Project } from './engine/interchange.ts';
+import { COMMAND_CHANNEL, EVENT_NAMES, METHOD_NAMES, channelOf } from './contract/names.ts';
+import type { MethodName } from './contract/names.ts';
+
+export { COMMAND_CHANNEL, EVENT_NAMES, METHOD_NAMES, channelOf };
+export type { MethodName };
 
 // ------------------------------------------------------------------------ shared pieces
 
@@ -320,11 +325,9 @@ export const methods = {
 
   getSettings: { request: empty, response: settingsSchema },
   updateSettings: { request: z.strictObject({ settings: settingsSchema.partial() }), response: settingsSchema },
-} as const;
+} as const satisfies { [M in MethodName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Methods = typeof methods;
-export type MethodName = keyof Methods;
-export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 
 export type RequestOf<M extends MethodName> = z.input<Methods[M]['request']>;
 export type ParsedRequestOf<M extends MethodName> = z.output<Methods[M]['request']>;
@@ -362,11 +365,6 @@ export const appCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type AppCommand = z.infer<typeof appCommandSchema>;
 
-/** The one subscription besides the methods: the preload exposes it as `onCommand`. */
-export const EVENT_NAMES = ['onCommand'] as const;
-/** The IPC channel a method travels on, and the one for commands. */
-export const channelOf = (method: MethodName): string => `orebridge:${method}`;
-export const COMMAND_CHANNEL = 'orebridge:command';
 
 // ------------------------------------------------------------------------ the API both transports implement
 
