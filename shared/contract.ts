@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'unknown-example',
   'unknown-revision',
   'unknown-working-copy',
+  'unknown-note',
   'bad-file-name', // a save target name with a folder, a bad extension, or reserved characters
   'not-supported', // e.g. a dialog where this back end has none
   // from the file layer, unchanged:
@@ -349,10 +350,8 @@ export const MENU_COMMANDS = [
   'share-copy',
   'import-json',
   'export-json',
-  'close',
   'undo',
   'redo',
-  'about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
