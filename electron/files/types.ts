@@ -21,6 +21,7 @@ export type FileErrorCode =
   | 'unknown-scenario'
   | 'unknown-revision'
   | 'unknown-working-copy'
+  | 'unknown-note'
   | 'io'; // the operating system refused (permissions, disk full, …)
 
 export interface ValidationProblem {

@@ -1,0 +1,35 @@
+// JSON project documents coming in: parsed by the engine for validation, and with their number
+// literals as written for storage.
+import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
+import type { Project } from '../../shared/engine/interchange.ts';
+import { parseWithLiterals } from './literal-json.ts';
+import { problemsSentence } from './messages.ts';
+import type { FileResult } from './types.ts';
+
+export interface ParsedInterchange {
+  project: Project;
+  /** The same document with NumberLiterals, for storage. */
+  tree: unknown;
+}
+
+export function parseInterchange(text: string, what = 'The JSON project'): FileResult<ParsedInterchange> {
+  let parsed: unknown;
+  let tree: unknown;
+  try {
+    parsed = parseProjectText(text);
+    tree = parseWithLiterals(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'not-json', message: `${what} is not valid JSON (${detail}).` } };
+  }
+  const validation = validateProject(parsed);
+  if (!validation.ok) {
+    return { ok: false, error: { code: 'invalid-project', message: problemsSentence(validation.problems, what), problems: validation.problems } };
+  }
+  return { ok: true, value: { project: validation.project, tree } };
+}
+
+export function parseInterchangeText(text: string): FileResult<Project> {
+  const parsed = parseInterchange(text);
+  return parsed.ok ? { ok: true, value: parsed.value.project } : parsed;
+}

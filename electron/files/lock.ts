@@ -1,0 +1,93 @@
+// "Who has it open": a lock file next to the document, created exclusively, holding the owner.
+import { hostname, userInfo } from 'node:os';
+import { open, readFile, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { processIsAlive } from './atomic.ts';
+import { ioError } from './messages.ts';
+import type { FileResult, LockOwner } from './types.ts';
+
+export function lockPathFor(documentPath: string): string {
+  return join(dirname(documentPath), `.${basename(documentPath)}.lock`);
+}
+
+export interface HeldLock {
+  owner: LockOwner;
+  release(): Promise<void>;
+}
+
+function defaultUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'another user';
+  }
+}
+
+async function readOwner(lockPath: string): Promise<LockOwner | 'unreadable' | null> {
+  let text: string;
+  try {
+    text = await readFile(lockPath, 'utf8');
+  } catch (error) {
+    return (error as { code?: string }).code === 'ENOENT' ? null : 'unreadable';
+  }
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    if (typeof value.user === 'string' && typeof value.host === 'string' && typeof value.pid === 'number' && typeof value.since === 'string') {
+      return { user: value.user, host: value.host, pid: value.pid, since: value.since };
+    }
+  } catch {
+    // A lock file cut short by a crash while it was written.
+  }
+  return 'unreadable';
+}
+
+function isStale(owner: LockOwner | 'unreadable'): boolean {
+  if (owner === 'unreadable') return true;
+  return owner.host === hostname() && !processIsAlive(owner.pid);
+}
+
+/** The live owner of the lock on `documentPath`, or null when there is none (or it is stale). */
+export async function readLiveLock(documentPath: string): Promise<LockOwner | null> {
+  const owner = await readOwner(lockPathFor(documentPath));
+  if (owner === null || owner === 'unreadable' || isStale(owner)) return null;
+  return owner;
+}
+
+export function lockedMessage(documentPath: string, owner: LockOwner): string {
+  const where = owner.host === hostname() ? (owner.pid === process.pid ? 'in another window of this Orebridge' : 'in another Orebridge on this computer') : `on ${owner.host}`;
+  return `${basename(documentPath)} is already open by ${owner.user} ${where} since ${owner.since.replace('T', ' ').slice(0, 16)} UTC; you can open it read-only.`;
+}
+
+/** Takes the lock on `documentPath`, replacing a stale one. */
+export async function acquireLock(documentPath: string, userName?: string): Promise<FileResult<HeldLock>> {
+  const lockPath = lockPathFor(documentPath);
+  const owner: LockOwner = { user: userName ?? defaultUserName(), host: hostname(), pid: process.pid, since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const handle = await open(lockPath, 'wx');
+      try {
+        await handle.writeFile(JSON.stringify(owner));
+      } finally {
+        await handle.close();
+      }
+      return { ok: true, value: { owner, release: () => releaseLock(lockPath, owner) } };
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') return { ok: false, error: ioError(error, documentPath, 'open') };
+      const current = await readOwner(lockPath);
+      if (current === null) continue;
+      if (!isStale(current)) {
+        const live = current as LockOwner;
+        return { ok: false, error: { code: 'locked', message: lockedMessage(documentPath, live), lockedBy: live } };
+      }
+      await unlink(lockPath).catch(() => undefined);
+    }
+  }
+  return { ok: false, error: { code: 'locked', message: `${basename(documentPath)} is being opened by another Orebridge at this moment; try again.` } };
+}
+
+async function releaseLock(lockPath: string, owner: LockOwner): Promise<void> {
+  const current = await readOwner(lockPath);
+  if (current !== null && current !== 'unreadable' && current.pid === owner.pid && current.since === owner.since && current.host === owner.host) {
+    await unlink(lockPath).catch(() => undefined);
+  }
+}

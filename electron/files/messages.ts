@@ -1,0 +1,21 @@
+// Turns what went wrong into one plain sentence for the user.
+import type { FileError, ValidationProblem } from './types.ts';
+
+export function problemsSentence(problems: ValidationProblem[], what = 'The project in the file'): string {
+  const first = problems[0];
+  if (!first) return `${what} is not valid.`;
+  const where = first.path === '' ? '' : ` at ${first.path}`;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  return `${what} is not valid: ${first.message}${where}${more}.`;
+}
+
+export function ioError(error: unknown, path: string, doing: string): FileError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code === 'ENOENT') return { code: 'not-found', message: `There is no file at ${path}.` };
+  if (code === 'EISDIR') return { code: 'not-a-file', message: `${path} is a folder, not a project file.` };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'io', message: `Orebridge is not allowed to ${doing} ${path} (permission denied).` };
+  if (code === 'ENOSPC') return { code: 'io', message: `There is no space left on the disk to ${doing} ${path}.` };
+  if (code === 'EROFS') return { code: 'io', message: `Orebridge cannot ${doing} ${path} because the disk is read-only.` };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'io', message: `Orebridge could not ${doing} ${path}: ${detail}.` };
+}

@@ -1,0 +1,301 @@
+// Document sessions: a private working database per open document (see index.ts).
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
+import type { Project, Structure } from '../../shared/engine/interchange.ts';
+import { saveDatabaseAtomically } from './atomic.ts';
+import { asArray, asObject, type JsonObject } from './cells.ts';
+import { databaseWith, readContent, writeContent, type DocumentContent } from './content.ts';
+import { diffTerms } from './diff.ts';
+import type { ProjectDocument, SessionOptions } from './index.ts';
+import { stringifyWithLiterals } from './literal-json.ts';
+import { acquireLock, type HeldLock } from './lock.ts';
+import { problemsSentence } from './messages.ts';
+import { migrate } from './migrations/index.ts';
+import { discardWorkingCopy } from './recovery.ts';
+import { shareContent } from './share.ts';
+import { openOwnDatabase, type Database } from './sqlite.ts';
+import { readProjectTree, readRevisions } from './store-read.ts';
+import { noteKey, writeProject } from './store-write.ts';
+import type { DiffSide, DocumentMetadata, FileResult, NoteOwner, RecordRevisionRequest, Revision, ShareOptions, TermChange } from './types.ts';
+import { checkUntrustedFile } from './untrusted.ts';
+import { readMeta, workingDatabasePath, writeMeta, type WorkingCopyMeta } from './working.ts';
+
+function projectName(tree: unknown): string | null {
+  const name = asObject(tree).name;
+  return typeof name === 'string' ? name : null;
+}
+
+class WorkingSession implements ProjectDocument {
+  readonly workingCopyId: string;
+  #path: string | null;
+  #readOnly: boolean;
+  #meta: WorkingCopyMeta;
+  readonly #db: Database;
+  readonly #dataDir: string;
+  readonly #userName: string | undefined;
+  #lock: HeldLock | null;
+
+  constructor(init: { dataDir: string; meta: WorkingCopyMeta; db: Database; lock: HeldLock | null; userName: string | undefined }) {
+    this.workingCopyId = init.meta.workingCopyId;
+    this.#path = init.meta.path;
+    this.#readOnly = init.meta.readOnly;
+    this.#meta = init.meta;
+    this.#db = init.db;
+    this.#dataDir = init.dataDir;
+    this.#lock = init.lock;
+    this.#userName = init.userName;
+  }
+
+  get path(): string | null {
+    return this.#path;
+  }
+
+  get readOnly(): boolean {
+    return this.#readOnly;
+  }
+
+  get dirty(): boolean {
+    return this.#meta.unsaved;
+  }
+
+  #updateMeta(change: Partial<WorkingCopyMeta>): void {
+    this.#meta = { ...this.#meta, ...change };
+    writeMeta(this.#dataDir, this.#meta);
+  }
+
+  #edited(): void {
+    this.#updateMeta({ unsaved: true, lastEditedAt: new Date().toISOString(), projectName: projectName(readProjectTree(this.#db)) });
+  }
+
+  project(): Project {
+    // The working copy only ever receives validated projects.
+    return parseProjectText(stringifyWithLiterals(readProjectTree(this.#db), 0)) as Project;
+  }
+
+  metadata(): DocumentMetadata {
+    return readContent(this.#db).metadata;
+  }
+
+  apply(project: Project): FileResult<void> {
+    const validation = validateProject(project);
+    if (!validation.ok) {
+      return { ok: false, error: { code: 'invalid-project', message: problemsSentence(validation.problems, 'The project'), problems: validation.problems } };
+    }
+    this.#db.transaction(() => writeProject(this.#db, project))();
+    this.#edited();
+    return { ok: true, value: undefined };
+  }
+
+  setScenarioInternal(scenarioId: string, internal: boolean): FileResult<void> {
+    const result = this.#db.prepare('UPDATE scenarios SET internal = ? WHERE id = ?').run(internal ? 1 : 0, scenarioId);
+    if (result.changes === 0) return { ok: false, error: { code: 'unknown-scenario', message: `There is no scenario "${scenarioId}" in the project.` } };
+    this.#edited();
+    return { ok: true, value: undefined };
+  }
+
+  setNotePrivate(owner: NoteOwner, isPrivate: boolean): FileResult<void> {
+    const result = this.#db
+      .prepare('UPDATE notes SET private = ? WHERE owner_kind = ? AND owner_id = ?')
+      .run(isPrivate ? 1 : 0, owner.kind, owner.id ?? '');
+    if (result.changes === 0) {
+      const what = owner.kind === 'project' ? 'the project' : `${owner.kind} "${owner.id ?? ''}"`;
+      return { ok: false, error: { code: 'unknown-note', message: `There is no note on ${what}.` } };
+    }
+    this.#edited();
+    return { ok: true, value: undefined };
+  }
+
+  async save(): Promise<FileResult<{ path: string }>> {
+    if (this.#path === null) return { ok: false, error: { code: 'no-path', message: 'The project has never been saved; choose where to save it (Save As).' } };
+    if (this.#readOnly) {
+      return { ok: false, error: { code: 'read-only', message: 'The project was opened read-only, so it cannot be saved over the original; use Save As.' } };
+    }
+    const saved = await saveDatabaseAtomically(this.#db, this.#path);
+    if (saved.ok) this.#updateMeta({ unsaved: false });
+    return saved;
+  }
+
+  async saveAs(target: string): Promise<FileResult<{ path: string }>> {
+    const path = resolve(target);
+    if (path === this.#path && !this.#readOnly) return this.save();
+    const lock = await acquireLock(path, this.#userName);
+    if (!lock.ok) return lock;
+    const saved = await saveDatabaseAtomically(this.#db, path);
+    if (!saved.ok) {
+      await lock.value.release();
+      return saved;
+    }
+    await this.#lock?.release();
+    this.#lock = lock.value;
+    this.#path = path;
+    this.#readOnly = false;
+    this.#updateMeta({ path, readOnly: false, unsaved: false });
+    return saved;
+  }
+
+  async saveShareCopy(target: string, options: ShareOptions): Promise<FileResult<{ path: string }>> {
+    const path = resolve(target);
+    if (path === this.#path) return { ok: false, error: { code: 'io', message: 'A copy to share cannot replace the project itself; choose another file name.' } };
+    const shared = shareContent(readContent(this.#db), options);
+    if (!shared.ok) return shared;
+    const lock = await acquireLock(path, this.#userName);
+    if (!lock.ok) return lock;
+    const db = databaseWith(shared.value);
+    try {
+      return await saveDatabaseAtomically(db, path);
+    } finally {
+      db.close();
+      await lock.value.release();
+    }
+  }
+
+  recordRevision(request: RecordRevisionRequest): FileResult<Revision> {
+    const structure = asArray(readProjectTree(this.#db).structures)
+      .map(asObject)
+      .find((s) => s.id === request.structureId);
+    if (!structure) return { ok: false, error: { code: 'unknown-structure', message: `There is no structure "${request.structureId}" in the project.` } };
+    const { notes: _notes, ...terms } = structure;
+    const next = Number(this.#db.prepare('SELECT coalesce(max(id), 0) + 1 FROM revisions').pluck().get());
+    const revision: Revision = {
+      id: next,
+      structureId: request.structureId,
+      recordedAt: new Date().toISOString(),
+      party: request.party,
+      note: request.note ?? null,
+    };
+    this.#db
+      .prepare('INSERT INTO revisions (id, structure_id, recorded_at, party, note, snapshot) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(revision.id, revision.structureId, revision.recordedAt, revision.party, revision.note, stringifyWithLiterals(terms as JsonObject, 0));
+    this.#edited();
+    return { ok: true, value: revision };
+  }
+
+  revisions(structureId?: string): Revision[] {
+    return revisionsOf(this.#db, structureId);
+  }
+
+  diff(from: DiffSide, to: DiffSide): FileResult<TermChange[]> {
+    return diffInDatabase(this.#db, this.project(), from, to);
+  }
+
+  exportJson(): string {
+    return `${stringifyWithLiterals(readProjectTree(this.#db))}\n`;
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+    await this.#lock?.release();
+    this.#lock = null;
+    await discardWorkingCopy(this.#dataDir, this.workingCopyId);
+  }
+}
+
+export function revisionsOf(db: Database, structureId?: string): Revision[] {
+  return readRevisions(db)
+    .filter((r) => structureId === undefined || r.structureId === structureId)
+    .map(({ snapshot: _snapshot, ...revision }) => revision);
+}
+
+/** The structure a diff side names, from the current project or a recorded revision. */
+export function resolveSide(db: Database, project: Project, side: DiffSide): FileResult<Structure> {
+  if (side.kind === 'structure') {
+    const structure = project.structures.find((s) => s.id === side.id);
+    return structure
+      ? { ok: true, value: structure }
+      : { ok: false, error: { code: 'unknown-structure', message: `There is no structure "${side.id}" in the project.` } };
+  }
+  const revision = readRevisions(db).find((r) => r.id === side.id);
+  if (!revision) return { ok: false, error: { code: 'unknown-revision', message: `There is no revision @${side.id} in the project.` } };
+  return { ok: true, value: parseProjectText(revision.snapshot) as Structure };
+}
+
+export function diffInDatabase(db: Database, project: Project, from: DiffSide, to: DiffSide): FileResult<TermChange[]> {
+  const a = resolveSide(db, project, from);
+  if (!a.ok) return a;
+  const b = resolveSide(db, project, to);
+  if (!b.ok) return b;
+  return { ok: true, value: diffTerms(a.value, b.value) };
+}
+
+function newMeta(path: string | null, tree: unknown, readOnly: boolean): WorkingCopyMeta {
+  const now = new Date().toISOString();
+  return {
+    workingCopyId: randomUUID(),
+    path,
+    projectName: projectName(tree),
+    host: hostname(),
+    pid: process.pid,
+    openedAt: now,
+    lastEditedAt: now,
+    unsaved: false,
+    readOnly,
+  };
+}
+
+function startSession(options: SessionOptions, meta: WorkingCopyMeta, content: DocumentContent, lock: HeldLock | null): WorkingSession {
+  writeMeta(options.dataDir, meta);
+  const db = openOwnDatabase(workingDatabasePath(options.dataDir, meta.workingCopyId));
+  writeContent(db, content);
+  return new WorkingSession({ dataDir: options.dataDir, meta, db, lock, userName: options.userName });
+}
+
+export async function openDocumentSession(target: string, options: SessionOptions): Promise<FileResult<ProjectDocument>> {
+  const path = resolve(target);
+  const readOnly = options.readOnly === true;
+  const lock = readOnly ? null : await acquireLock(path, options.userName);
+  if (lock && !lock.ok) return lock;
+  const checked = await checkUntrustedFile(path);
+  if (!checked.ok) {
+    await lock?.value.release();
+    return checked;
+  }
+  const { tree, metadata, revisions } = checked.value;
+  try {
+    return { ok: true, value: startSession(options, newMeta(path, tree, readOnly), { tree, metadata, revisions }, lock?.value ?? null) };
+  } catch (error) {
+    await lock?.value.release();
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'io', message: `Orebridge could not create its working copy in ${options.dataDir}: ${detail}.` } };
+  }
+}
+
+export async function createDocumentSession(project: Project, options: SessionOptions): Promise<FileResult<ProjectDocument>> {
+  const validation = validateProject(project);
+  if (!validation.ok) {
+    return { ok: false, error: { code: 'invalid-project', message: problemsSentence(validation.problems, 'The project'), problems: validation.problems } };
+  }
+  const meta = { ...newMeta(null, project, false), unsaved: true };
+  return { ok: true, value: startSession(options, meta, { tree: project, metadata: { internalScenarios: [], privateNotes: [] }, revisions: [] }, null) };
+}
+
+export async function recoverDocumentSession(workingCopyId: string, options: SessionOptions): Promise<FileResult<ProjectDocument>> {
+  const meta = readMeta(options.dataDir, workingCopyId);
+  const databasePath = workingDatabasePath(options.dataDir, workingCopyId);
+  if (!meta || !existsSync(databasePath)) {
+    return { ok: false, error: { code: 'unknown-working-copy', message: 'That unsaved working copy no longer exists.' } };
+  }
+  let lock: HeldLock | null = null;
+  let readOnly = meta.readOnly || options.readOnly === true;
+  if (meta.path !== null && !readOnly) {
+    const taken = await acquireLock(meta.path, options.userName);
+    if (taken.ok) lock = taken.value;
+    else readOnly = true;
+  }
+  const db = openOwnDatabase(databasePath);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    await lock?.release();
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'corrupt', message: `The unsaved working copy is damaged and cannot be recovered (${detail}).` } };
+  }
+  const recovered: WorkingCopyMeta = { ...meta, host: hostname(), pid: process.pid, readOnly };
+  writeMeta(options.dataDir, recovered);
+  return { ok: true, value: new WorkingSession({ dataDir: options.dataDir, meta: recovered, db, lock, userName: options.userName }) };
+}
+
+export { noteKey };

@@ -1,0 +1,233 @@
+// Reads the interchange project and the file metadata back from the tables (format 2).
+import type { Database } from './sqlite.ts';
+import type { DocumentMetadata, NoteOwner, Revision } from './types.ts';
+import { NumberLiteral } from './literal-json.ts';
+import { booleanCell, getDecimal, getOptional, integerLiteral, textCell, type JsonObject, type Row } from './cells.ts';
+
+function rows(db: Database, sql: string, ...params: unknown[]): Row[] {
+  return db.prepare(sql).all(...params) as Row[];
+}
+
+function groupBy(list: Row[], key: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of list) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/**
+ * The project as an interchange tree whose numbers are NumberLiterals (their text as written):
+ * `stringifyWithLiterals` of it is the exported document.
+ */
+export function readProjectTree(db: Database): JsonObject {
+  const project = rows(db, 'SELECT * FROM project WHERE id = 1')[0];
+  const a = rows(db, 'SELECT * FROM assumptions WHERE id = 1')[0];
+  if (!project || !a) throw new Error('the project or assumptions row is missing');
+  const notes = new Map(rows(db, 'SELECT * FROM notes').map((r) => [`${String(r.owner_kind)}\u0000${String(r.owner_id)}`, r]));
+  const noteOf = (kind: string, id: string): unknown => {
+    const note = notes.get(`${kind}\u0000${id}`);
+    if (!note) return undefined;
+    return note.body_form === 'z' ? null : String(note.body);
+  };
+  const series = groupBy(rows(db, 'SELECT * FROM yearly_series ORDER BY series, position'), (r) => String(r.series));
+  const seriesOf = (name: string): unknown[] => (series.get(name) ?? []).map((r) => getDecimal(r, 'value'));
+
+  const assumptions: JsonObject = {
+    commodity: getOptional(a, 'commodity', textCell),
+    productUnit: getOptional(a, 'product_unit', textCell),
+    currency: getOptional(a, 'currency', textCell),
+    startYear: integerLiteral(a.start_year ?? null),
+    years: integerLiteral(a.years ?? null),
+    discountRate: getDecimal(a, 'discount_rate'),
+    discounting: textCell(a.discounting ?? null),
+    inflation: getDecimal(a, 'inflation'),
+    production: {
+      oreMined: seriesOf('oreMined'),
+      wasteMined: seriesOf('wasteMined'),
+      grade: seriesOf('grade'),
+      recovery: seriesOf('recovery'),
+      productFactor: getDecimal(a, 'product_factor'),
+      payability: getDecimal(a, 'payability'),
+    },
+    prices: seriesOf('prices'),
+    costs: {
+      miningPerTonne: getDecimal(a, 'mining_per_tonne'),
+      processingPerTonneOre: getDecimal(a, 'processing_per_tonne_ore'),
+      fixed: seriesOf('fixed'),
+      sellingPerUnit: getDecimal(a, 'selling_per_unit'),
+    },
+    capex: { initial: seriesOf('initial'), sustaining: seriesOf('sustaining'), closure: seriesOf('closure') },
+    workingCapitalRate: getDecimal(a, 'working_capital_rate'),
+  };
+
+  const structures = readStructures(db, noteOf);
+
+  const overrides = new Map(rows(db, 'SELECT * FROM overrides').map((r) => [`${String(r.owner_kind)}\u0000${String(r.owner_id)}`, r]));
+  const overridePrices = groupBy(rows(db, 'SELECT * FROM override_prices ORDER BY owner_kind, owner_id, position'), (r) => `${String(r.owner_kind)}\u0000${String(r.owner_id)}`);
+  const overridesOf = (kind: string, id: string): JsonObject => {
+    const row = overrides.get(`${kind}\u0000${id}`);
+    if (!row) return {};
+    return {
+      priceFactor: getDecimal(row, 'price_factor'),
+      capexFactor: getDecimal(row, 'capex_factor'),
+      opexFactor: getDecimal(row, 'opex_factor'),
+      gradeFactor: getDecimal(row, 'grade_factor'),
+      delayYears: getOptional(row, 'delay_years', integerLiteral),
+      disruption:
+        row.disruption_form === 'v'
+          ? { fromYear: integerLiteral(row.disruption_from_year ?? null), toYear: integerLiteral(row.disruption_to_year ?? null) }
+          : row.disruption_form === 'z'
+            ? null
+            : undefined,
+      prices:
+        row.prices_form === 'v'
+          ? (overridePrices.get(`${kind}\u0000${id}`) ?? []).map((r) => getDecimal(r, 'value'))
+          : row.prices_form === 'z'
+            ? null
+            : undefined,
+      discountRate: getDecimal(row, 'discount_rate'),
+    };
+  };
+
+  const scenarios = rows(db, 'SELECT * FROM scenarios ORDER BY position').map((r) => ({
+    id: textCell(r.id ?? null),
+    name: getOptional(r, 'name', textCell),
+    notes: noteOf('scenario', String(r.id)),
+    overrides: overridesOf('scenario', String(r.id)),
+  }));
+  const shocks =
+    project.shocks_form === 'v'
+      ? rows(db, 'SELECT * FROM shocks ORDER BY position').map((r) => ({
+          id: textCell(r.id ?? null),
+          name: getOptional(r, 'name', textCell),
+          overrides: overridesOf('shock', String(r.id)),
+        }))
+      : project.shocks_form === 'z'
+        ? null
+        : undefined;
+
+  return {
+    format: 'orebridge-project',
+    version: new NumberLiteral('1'),
+    name: getOptional(project, 'name', textCell),
+    notes: noteOf('project', ''),
+    assumptions,
+    structures,
+    scenarios,
+    shocks,
+  };
+}
+
+function readStructures(db: Database, noteOf: (kind: string, id: string) => unknown): JsonObject[] {
+  const byStructure = (sql: string): Map<string, Row[]> => groupBy(rows(db, sql), (r) => String(r.structure_id));
+  const partners = byStructure('SELECT * FROM partners ORDER BY structure_id, position');
+  const fiscal = new Map(rows(db, 'SELECT * FROM fiscal_terms').map((r) => [String(r.structure_id), r]));
+  const bands = byStructure('SELECT * FROM royalty_bands ORDER BY structure_id, position');
+  const agreements = byStructure('SELECT * FROM technology_agreements ORDER BY structure_id, position');
+  const fees = groupBy(rows(db, 'SELECT * FROM technology_fees ORDER BY structure_id, agreement_position, position'), (r) => `${String(r.structure_id)}\u0000${String(r.agreement_position)}`);
+  const offtakes = byStructure('SELECT * FROM offtakes ORDER BY structure_id, position');
+
+  return rows(db, 'SELECT * FROM structures ORDER BY position').map((s) => {
+    const id = String(s.id);
+    const f = fiscal.get(id);
+    if (!f) throw new Error(`the fiscal terms of structure ${id} are missing`);
+    return {
+      id,
+      name: getOptional(s, 'name', textCell),
+      notes: noteOf('structure', id),
+      terms: {
+        partners: (partners.get(id) ?? []).map((p) => ({
+          id: textCell(p.id ?? null),
+          name: getOptional(p, 'name', textCell),
+          country: getOptional(p, 'country', textCell),
+          kind: textCell(p.kind ?? null),
+          state: booleanCell(p.is_state ?? null),
+          equity: getDecimal(p, 'equity'),
+          foreign: booleanCell(p.is_foreign ?? null),
+          hurdleRate: getDecimal(p, 'hurdle_rate'),
+          carried:
+            p.carried_form === 'v'
+              ? { interestRate: getDecimal(p, 'carried_interest_rate'), repaymentShare: getDecimal(p, 'carried_repayment_share') }
+              : p.carried_form === 'z'
+                ? null
+                : undefined,
+          fundingCap: getDecimal(p, 'funding_cap'),
+        })),
+        deemedValue: getDecimal(s, 'deemed_value'),
+        dilution: booleanCell(s.dilution ?? null),
+        fiscal: {
+          royalty: {
+            base: textCell(f.royalty_base ?? null),
+            bands: (bands.get(id) ?? []).map((b) => ({ fromPrice: getDecimal(b, 'from_price'), rate: getDecimal(b, 'rate') })),
+            interpolate: booleanCell(f.royalty_interpolate ?? null),
+          },
+          incomeTax: {
+            rate: getDecimal(f, 'income_tax_rate'),
+            depreciationYears: integerLiteral(f.depreciation_years ?? null),
+            lossCarryForwardYears: getOptional(f, 'loss_carry_forward_years', integerLiteral),
+          },
+          resourceRentTax:
+            f.resource_rent_tax_form === 'v'
+              ? { rate: getDecimal(f, 'rrt_rate'), thresholdRate: getDecimal(f, 'rrt_threshold_rate') }
+              : f.resource_rent_tax_form === 'z'
+                ? null
+                : undefined,
+          withholding: { dividends: getDecimal(f, 'withholding_dividends'), technology: getDecimal(f, 'withholding_technology') },
+          communityShare: getDecimal(f, 'community_share'),
+        },
+        technology: (agreements.get(id) ?? []).map((t) => ({
+          id: textCell(t.id ?? null),
+          name: getOptional(t, 'name', textCell),
+          licensor: textCell(t.licensor ?? null),
+          foreign: getOptional(t, 'is_foreign', booleanCell),
+          recoveryUplift: getDecimal(t, 'recovery_uplift'),
+          fees: (fees.get(`${id}\u0000${String(t.position)}`) ?? []).map((fee) => ({
+            year: integerLiteral(fee.year ?? null),
+            amount: getDecimal(fee, 'amount'),
+          })),
+          royaltyRate: getDecimal(t, 'royalty_rate'),
+          royaltyFromYear: getOptional(t, 'royalty_from_year', integerLiteral),
+          royaltyToYear: getOptional(t, 'royalty_to_year', integerLiteral),
+          royaltyCapPerYear: getDecimal(t, 'royalty_cap_per_year'),
+        })),
+        offtake: (offtakes.get(id) ?? []).map((o) => ({
+          id: textCell(o.id ?? null),
+          offtaker: textCell(o.offtaker ?? null),
+          share: getDecimal(o, 'share'),
+          discount: getDecimal(o, 'discount'),
+          floor: getDecimal(o, 'floor'),
+          ceiling: getDecimal(o, 'ceiling'),
+          fromYear: getOptional(o, 'from_year', integerLiteral),
+          toYear: getOptional(o, 'to_year', integerLiteral),
+        })),
+      },
+    };
+  });
+}
+
+export function readMetadata(db: Database): DocumentMetadata {
+  const internalScenarios = db.prepare('SELECT id FROM scenarios WHERE internal = 1 ORDER BY position').pluck().all() as string[];
+  const privateNotes = (rows(db, 'SELECT owner_kind, owner_id FROM notes WHERE private = 1 ORDER BY owner_kind, owner_id')).map(
+    (r): NoteOwner => (r.owner_kind === 'project' ? { kind: 'project', id: null } : { kind: r.owner_kind === 'structure' ? 'structure' : 'scenario', id: String(r.owner_id) }),
+  );
+  return { internalScenarios, privateNotes };
+}
+
+export interface RevisionRow extends Revision {
+  snapshot: string;
+}
+
+export function readRevisions(db: Database): RevisionRow[] {
+  return rows(db, 'SELECT * FROM revisions ORDER BY id').map((r) => ({
+    id: Number(r.id),
+    structureId: String(r.structure_id),
+    recordedAt: String(r.recorded_at),
+    party: String(r.party),
+    note: r.note === null || r.note === undefined ? null : String(r.note),
+    snapshot: String(r.snapshot),
+  }));
+}

@@ -1,0 +1,288 @@
+// Writes an interchange project into the tables of a working database (format 2).
+import type { Database } from './sqlite.ts';
+import type { DocumentMetadata } from './types.ts';
+import {
+  asArray,
+  asObject,
+  flag,
+  integer,
+  presenceOf,
+  putDecimal,
+  putOptional,
+  putOptionalDecimal,
+  text,
+  type JsonObject,
+  type Row,
+} from './cells.ts';
+
+/** Tables holding the interchange content, children first (so deleting in this order is safe). */
+export const CONTENT_TABLES = [
+  'override_prices',
+  'overrides',
+  'shocks',
+  'scenarios',
+  'offtakes',
+  'technology_fees',
+  'technology_agreements',
+  'royalty_bands',
+  'fiscal_terms',
+  'partners',
+  'structures',
+  'yearly_series',
+  'assumptions',
+  'project',
+] as const;
+
+const SERIES: readonly (readonly [string, (assumptions: JsonObject) => unknown])[] = [
+  ['oreMined', (a) => asObject(a.production).oreMined],
+  ['wasteMined', (a) => asObject(a.production).wasteMined],
+  ['grade', (a) => asObject(a.production).grade],
+  ['recovery', (a) => asObject(a.production).recovery],
+  ['prices', (a) => a.prices],
+  ['fixed', (a) => asObject(a.costs).fixed],
+  ['initial', (a) => asObject(a.capex).initial],
+  ['sustaining', (a) => asObject(a.capex).sustaining],
+  ['closure', (a) => asObject(a.capex).closure],
+];
+
+function inserter(db: Database): (table: string, row: Row) => void {
+  const statements = new Map<string, ReturnType<Database['prepare']>>();
+  return (table, row) => {
+    const columns = Object.keys(row);
+    const key = `${table}(${columns.join(',')})`;
+    let statement = statements.get(key);
+    if (statement === undefined) {
+      statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      statements.set(key, statement);
+    }
+    statement.run(row);
+  };
+}
+
+interface PreservedMetadata {
+  internalScenarios: Set<string>;
+  privateNotes: Set<string>;
+}
+
+export function noteKey(kind: string, id: string): string {
+  return `${kind}\u0000${id}`;
+}
+
+function preservedMetadata(db: Database): PreservedMetadata {
+  const internal = db.prepare('SELECT id FROM scenarios WHERE internal = 1').pluck().all() as string[];
+  const privateRows = db.prepare('SELECT owner_kind, owner_id FROM notes WHERE private = 1').all() as { owner_kind: string; owner_id: string }[];
+  return {
+    internalScenarios: new Set(internal),
+    privateNotes: new Set(privateRows.map((r) => noteKey(r.owner_kind, r.owner_id))),
+  };
+}
+
+/**
+ * Replaces the interchange content of `db` with `source` (a project already validated by the
+ * engine; numbers may be NumberLiterals). Scenario `internal` flags and note `private` flags are
+ * kept for ids that still exist. Revisions are never touched. Call inside a transaction.
+ */
+export function writeProject(db: Database, source: unknown, metadata?: DocumentMetadata): void {
+  const kept = metadata
+    ? {
+        internalScenarios: new Set(metadata.internalScenarios),
+        privateNotes: new Set(metadata.privateNotes.map((owner) => noteKey(owner.kind, owner.id ?? ''))),
+      }
+    : preservedMetadata(db);
+  for (const table of CONTENT_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+  db.prepare('DELETE FROM notes').run();
+  const insert = inserter(db);
+  const project = asObject(source);
+
+  const projectRow: Row = { id: 1 };
+  putOptional(projectRow, 'name', project, 'name', text);
+  projectRow.shocks_form = presenceOf(project, 'shocks');
+  insert('project', projectRow);
+  writeNote(insert, kept, 'project', '', project);
+
+  const assumptions = asObject(project.assumptions);
+  const production = asObject(assumptions.production);
+  const costs = asObject(assumptions.costs);
+  const a: Row = { id: 1 };
+  putOptional(a, 'commodity', assumptions, 'commodity', text);
+  putOptional(a, 'product_unit', assumptions, 'productUnit', text);
+  putOptional(a, 'currency', assumptions, 'currency', text);
+  a.start_year = integer(assumptions.startYear);
+  a.years = integer(assumptions.years);
+  putDecimal(a, 'discount_rate', assumptions.discountRate);
+  a.discounting = text(assumptions.discounting);
+  putDecimal(a, 'inflation', assumptions.inflation);
+  putDecimal(a, 'product_factor', production.productFactor);
+  putDecimal(a, 'payability', production.payability);
+  putDecimal(a, 'mining_per_tonne', costs.miningPerTonne);
+  putDecimal(a, 'processing_per_tonne_ore', costs.processingPerTonneOre);
+  putDecimal(a, 'selling_per_unit', costs.sellingPerUnit);
+  putDecimal(a, 'working_capital_rate', assumptions.workingCapitalRate);
+  insert('assumptions', a);
+  for (const [series, pick] of SERIES) {
+    asArray(pick(assumptions)).forEach((value, position) => {
+      const row: Row = { series, position };
+      putDecimal(row, 'value', value);
+      insert('yearly_series', row);
+    });
+  }
+
+  asArray(project.structures).forEach((structureValue, position) => {
+    const structure = asObject(structureValue);
+    const structureId = text(structure.id);
+    const terms = asObject(structure.terms);
+    const row: Row = { id: structureId, position };
+    putOptional(row, 'name', structure, 'name', text);
+    putDecimal(row, 'deemed_value', terms.deemedValue);
+    row.dilution = flag(terms.dilution);
+    insert('structures', row);
+    writeNote(insert, kept, 'structure', structureId, structure);
+    writeTerms(insert, structureId, terms);
+  });
+
+  asArray(project.scenarios).forEach((scenarioValue, position) => {
+    const scenario = asObject(scenarioValue);
+    const id = text(scenario.id);
+    const row: Row = { id, position, internal: kept.internalScenarios.has(id) ? 1 : 0 };
+    putOptional(row, 'name', scenario, 'name', text);
+    insert('scenarios', row);
+    writeNote(insert, kept, 'scenario', id, scenario);
+    writeOverrides(insert, 'scenario', id, asObject(scenario.overrides));
+  });
+
+  if (Array.isArray(project.shocks)) {
+    project.shocks.forEach((shockValue, position) => {
+      const shock = asObject(shockValue);
+      const id = text(shock.id);
+      const row: Row = { id, position };
+      putOptional(row, 'name', shock, 'name', text);
+      insert('shocks', row);
+      writeOverrides(insert, 'shock', id, asObject(shock.overrides));
+    });
+  }
+}
+
+function writeNote(
+  insert: (table: string, row: Row) => void,
+  kept: PreservedMetadata,
+  kind: string,
+  id: string,
+  owner: JsonObject,
+): void {
+  if (!Object.hasOwn(owner, 'notes') || owner.notes === undefined) return;
+  const isNull = owner.notes === null;
+  insert('notes', {
+    owner_kind: kind,
+    owner_id: id,
+    body: isNull ? null : text(owner.notes),
+    body_form: isNull ? 'z' : 'v',
+    private: kept.privateNotes.has(noteKey(kind, id)) ? 1 : 0,
+  });
+}
+
+function writeTerms(insert: (table: string, row: Row) => void, structureId: string, terms: JsonObject): void {
+  asArray(terms.partners).forEach((partnerValue, position) => {
+    const partner = asObject(partnerValue);
+    const row: Row = { structure_id: structureId, position, id: text(partner.id) };
+    putOptional(row, 'name', partner, 'name', text);
+    putOptional(row, 'country', partner, 'country', text);
+    row.kind = text(partner.kind);
+    row.is_state = flag(partner.state);
+    putDecimal(row, 'equity', partner.equity);
+    row.is_foreign = flag(partner.foreign);
+    putDecimal(row, 'hurdle_rate', partner.hurdleRate);
+    row.carried_form = presenceOf(partner, 'carried');
+    if (row.carried_form === 'v') {
+      const carried = asObject(partner.carried);
+      putDecimal(row, 'carried_interest_rate', carried.interestRate);
+      putDecimal(row, 'carried_repayment_share', carried.repaymentShare);
+    }
+    putOptionalDecimal(row, 'funding_cap', partner, 'fundingCap');
+    insert('partners', row);
+  });
+
+  const fiscal = asObject(terms.fiscal);
+  const royalty = asObject(fiscal.royalty);
+  const incomeTax = asObject(fiscal.incomeTax);
+  const withholding = asObject(fiscal.withholding);
+  const f: Row = { structure_id: structureId };
+  f.royalty_base = text(royalty.base);
+  f.royalty_interpolate = flag(royalty.interpolate);
+  putDecimal(f, 'income_tax_rate', incomeTax.rate);
+  f.depreciation_years = integer(incomeTax.depreciationYears);
+  putOptional(f, 'loss_carry_forward_years', incomeTax, 'lossCarryForwardYears', integer);
+  f.resource_rent_tax_form = presenceOf(fiscal, 'resourceRentTax');
+  if (f.resource_rent_tax_form === 'v') {
+    const rrt = asObject(fiscal.resourceRentTax);
+    putDecimal(f, 'rrt_rate', rrt.rate);
+    putDecimal(f, 'rrt_threshold_rate', rrt.thresholdRate);
+  }
+  putDecimal(f, 'withholding_dividends', withholding.dividends);
+  putDecimal(f, 'withholding_technology', withholding.technology);
+  putDecimal(f, 'community_share', fiscal.communityShare);
+  insert('fiscal_terms', f);
+  asArray(royalty.bands).forEach((bandValue, position) => {
+    const band = asObject(bandValue);
+    const row: Row = { structure_id: structureId, position };
+    putDecimal(row, 'from_price', band.fromPrice);
+    putDecimal(row, 'rate', band.rate);
+    insert('royalty_bands', row);
+  });
+
+  asArray(terms.technology).forEach((agreementValue, position) => {
+    const agreement = asObject(agreementValue);
+    const row: Row = { structure_id: structureId, position, id: text(agreement.id) };
+    putOptional(row, 'name', agreement, 'name', text);
+    row.licensor = text(agreement.licensor);
+    putOptional(row, 'is_foreign', agreement, 'foreign', flag);
+    putDecimal(row, 'recovery_uplift', agreement.recoveryUplift);
+    putDecimal(row, 'royalty_rate', agreement.royaltyRate);
+    putOptional(row, 'royalty_from_year', agreement, 'royaltyFromYear', integer);
+    putOptional(row, 'royalty_to_year', agreement, 'royaltyToYear', integer);
+    putOptionalDecimal(row, 'royalty_cap_per_year', agreement, 'royaltyCapPerYear');
+    insert('technology_agreements', row);
+    asArray(agreement.fees).forEach((feeValue, feePosition) => {
+      const fee = asObject(feeValue);
+      const feeRow: Row = { structure_id: structureId, agreement_position: position, position: feePosition, year: integer(fee.year) };
+      putDecimal(feeRow, 'amount', fee.amount);
+      insert('technology_fees', feeRow);
+    });
+  });
+
+  asArray(terms.offtake).forEach((offtakeValue, position) => {
+    const offtake = asObject(offtakeValue);
+    const row: Row = { structure_id: structureId, position, id: text(offtake.id), offtaker: text(offtake.offtaker) };
+    putDecimal(row, 'share', offtake.share);
+    putDecimal(row, 'discount', offtake.discount);
+    putOptionalDecimal(row, 'floor', offtake, 'floor');
+    putOptionalDecimal(row, 'ceiling', offtake, 'ceiling');
+    putOptional(row, 'from_year', offtake, 'fromYear', integer);
+    putOptional(row, 'to_year', offtake, 'toYear', integer);
+    insert('offtakes', row);
+  });
+}
+
+function writeOverrides(insert: (table: string, row: Row) => void, kind: 'scenario' | 'shock', id: string, overrides: JsonObject): void {
+  const row: Row = { owner_kind: kind, owner_id: id };
+  putOptionalDecimal(row, 'price_factor', overrides, 'priceFactor');
+  putOptionalDecimal(row, 'capex_factor', overrides, 'capexFactor');
+  putOptionalDecimal(row, 'opex_factor', overrides, 'opexFactor');
+  putOptionalDecimal(row, 'grade_factor', overrides, 'gradeFactor');
+  putOptional(row, 'delay_years', overrides, 'delayYears', integer);
+  row.disruption_form = presenceOf(overrides, 'disruption');
+  if (row.disruption_form === 'v') {
+    const disruption = asObject(overrides.disruption);
+    row.disruption_from_year = integer(disruption.fromYear);
+    row.disruption_to_year = integer(disruption.toYear);
+  }
+  row.prices_form = presenceOf(overrides, 'prices');
+  putOptionalDecimal(row, 'discount_rate', overrides, 'discountRate');
+  insert('overrides', row);
+  if (row.prices_form === 'v') {
+    asArray(overrides.prices).forEach((value, position) => {
+      const priceRow: Row = { owner_kind: kind, owner_id: id, position };
+      putDecimal(priceRow, 'value', value);
+      insert('override_prices', priceRow);
+    });
+  }
+}

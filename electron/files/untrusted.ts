@@ -1,0 +1,188 @@
+// Opening a project file from anyone, following https://www.sqlite.org/security.html: check the
+// header ourselves, read the bytes into memory, open them with trusted_schema=OFF,
+// cell_size_check=ON and no memory mapping, run quick_check, refuse any schema object we did not
+// create, and validate every row with the engine before anything is copied out.
+import { readFile, stat } from 'node:fs/promises';
+import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
+import type { Project } from '../../shared/engine/interchange.ts';
+import { MAX_FILE_BYTES } from './format.ts';
+import { checkHeader } from './header.ts';
+import { parseWithLiterals, stringifyWithLiterals } from './literal-json.ts';
+import { ioError, problemsSentence } from './messages.ts';
+import { migrate } from './migrations/index.ts';
+import { expectedSchema, type SchemaObject } from './schema.ts';
+import { sqlite, type Database } from './sqlite.ts';
+import { readMetadata, readProjectTree, readRevisions, type RevisionRow } from './store-read.ts';
+import type { FileError, FileResult, LoadedProject } from './types.ts';
+
+/** Everything read from a checked file: what the session copies into its working database. */
+export interface CheckedContent extends LoadedProject {
+  /** The project with number literals as written (what gets stored). */
+  tree: unknown;
+  revisions: RevisionRow[];
+}
+
+function fail<T>(code: FileError['code'], message: string, extra: Partial<FileError> = {}): FileResult<T> {
+  return { ok: false, error: { code, message, ...extra } };
+}
+
+/** Reads a whole file into memory after checking that it is a regular file of a sane size. */
+export async function readUntrustedBytes(path: string): Promise<FileResult<Buffer>> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return fail('not-a-file', `${path} is a folder, not a project file.`);
+    if (!info.isFile()) return fail('not-a-file', `${path} is not a regular file, so it cannot be a project file.`);
+    if (info.size === 0) return fail('empty', 'The file is empty (0 bytes), so it holds no project.');
+    if (info.size > MAX_FILE_BYTES) {
+      return fail('too-large', `The file is ${Math.round(info.size / 1048576)} MiB, larger than any project file Orebridge writes (${MAX_FILE_BYTES / 1048576} MiB at most).`);
+    }
+    return { ok: true, value: await readFile(path) };
+  } catch (error) {
+    return { ok: false, error: ioError(error, path, 'read') };
+  }
+}
+
+export async function loadUntrustedFile(path: string): Promise<FileResult<LoadedProject>> {
+  const content = await checkUntrustedFile(path);
+  if (!content.ok) return content;
+  const { project, metadata, formatVersion } = content.value;
+  return { ok: true, value: { project, metadata, formatVersion } };
+}
+
+export async function checkUntrustedFile(path: string): Promise<FileResult<CheckedContent>> {
+  const bytes = await readUntrustedBytes(path);
+  if (!bytes.ok) return bytes;
+  return checkUntrustedBytes(bytes.value);
+}
+
+/** Opens untrusted bytes in memory, checks them, and returns the validated content. */
+export function checkUntrustedBytes(bytes: Buffer): FileResult<CheckedContent> {
+  const header = checkHeader(bytes);
+  if (!header.ok) return header;
+  const db = openInMemory(bytes);
+  if (!db.ok) return db;
+  try {
+    return checkDatabase(db.value, header.header.formatVersion);
+  } finally {
+    db.value.close();
+  }
+}
+
+/** An in-memory database holding a private copy of `bytes`, opened with the hardening pragmas. */
+export function openInMemory(bytes: Buffer): FileResult<Database> {
+  const copy = Buffer.from(bytes);
+  // A file last written in WAL mode: its content is in the main file once checkpointed, and a
+  // memory database cannot use a WAL, so read it as a rollback-journal database.
+  copy[18] = 1;
+  copy[19] = 1;
+  try {
+    const Database = sqlite();
+    const db = new Database(copy);
+    try {
+      db.pragma('trusted_schema = OFF');
+      db.pragma('cell_size_check = ON');
+      db.pragma('mmap_size = 0');
+      db.pragma('foreign_keys = OFF');
+      return { ok: true, value: db };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  } catch {
+    return fail('corrupt', 'The file is damaged: SQLite cannot open it as a database.');
+  }
+}
+
+function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedContent> {
+  const integrity = runCheck(db, () => db.pragma('quick_check') as { quick_check: string }[]);
+  if (!integrity.ok) return integrity;
+  const firstIntegrity = integrity.value[0]?.quick_check;
+  if (integrity.value.length !== 1 || firstIntegrity !== 'ok') {
+    return fail('corrupt', `The file is damaged: SQLite's integrity check found problems (${firstIntegrity ?? 'no answer'}).`);
+  }
+
+  const objects = runCheck(db, () => db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema').all() as SchemaObject[]);
+  if (!objects.ok) return objects;
+  const schemaProblem = unexpectedSchemaObject(objects.value, expectedSchema(formatVersion));
+  if (schemaProblem) return fail('unexpected-schema', schemaProblem);
+
+  const keys = runCheck(db, () => db.pragma('foreign_key_check') as unknown[]);
+  if (!keys.ok) return keys;
+  if (keys.value.length > 0) return fail('corrupt', 'The file is damaged: some of its rows belong to structures or scenarios that are not in it.');
+
+  const migrated = runCheck(db, () => migrate(db));
+  if (!migrated.ok) return migrated;
+
+  const read = runCheck(db, () => ({ tree: readProjectTree(db), metadata: readMetadata(db), revisions: readRevisions(db) }));
+  if (!read.ok) return read;
+  const text = stringifyWithLiterals(read.value.tree, 0);
+  const validation = validateProject(parseProjectText(text));
+  if (!validation.ok) return fail('invalid-project', problemsSentence(validation.problems), { problems: validation.problems });
+
+  const revisionProblem = checkRevisions(validation.project, read.value.revisions);
+  if (revisionProblem) return revisionProblem;
+
+  return {
+    ok: true,
+    value: {
+      project: validation.project,
+      tree: parseWithLiterals(text),
+      metadata: read.value.metadata,
+      revisions: read.value.revisions,
+      formatVersion,
+    },
+  };
+}
+
+function runCheck<T>(db: Database, step: () => T): FileResult<T> {
+  try {
+    return { ok: true, value: step() };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail('corrupt', `The file is damaged: SQLite could not read it (${detail}).`);
+  }
+}
+
+/** A sentence naming the first schema object Orebridge did not create, or null. */
+export function unexpectedSchemaObject(actual: SchemaObject[], expected: SchemaObject[]): string | null {
+  const expectedByName = new Map(expected.map((o) => [o.name, o]));
+  for (const object of actual) {
+    const sql = object.sql ?? '';
+    if (object.type === 'trigger') return `The file contains a trigger ("${object.name}"), which Orebridge files never contain, so it was not opened.`;
+    if (object.type === 'view') return `The file contains a view ("${object.name}"), which Orebridge files never contain, so it was not opened.`;
+    if (/^\s*create\s+virtual\s+table/i.test(sql)) return `The file contains a virtual table ("${object.name}"), which Orebridge files never contain, so it was not opened.`;
+    const known = expectedByName.get(object.name);
+    if (!known || known.type !== object.type || known.tableName !== object.tableName || (known.sql ?? '') !== sql) {
+      return `The file contains a ${object.type} ("${object.name}") that Orebridge did not create, so it was not opened.`;
+    }
+  }
+  const actualNames = new Set(actual.map((o) => o.name));
+  const missing = expected.find((o) => !actualNames.has(o.name));
+  if (missing) return `The file is damaged: the ${missing.type} "${missing.name}" of an Orebridge project file is missing.`;
+  return null;
+}
+
+function checkRevisions(project: Project, revisions: RevisionRow[]): FileResult<never> | null {
+  for (const revision of revisions) {
+    let snapshot: unknown;
+    try {
+      snapshot = parseProjectText(revision.snapshot);
+    } catch {
+      return fail('invalid-project', `Revision ${revision.id} in the file is damaged: its recorded structure is not readable.`);
+    }
+    const id = typeof snapshot === 'object' && snapshot !== null ? (snapshot as { id?: unknown }).id : undefined;
+    if (id !== revision.structureId) {
+      return fail('invalid-project', `Revision ${revision.id} in the file is damaged: it records a structure other than "${revision.structureId}".`);
+    }
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(revision.recordedAt)) {
+      return fail('invalid-project', `Revision ${revision.id} in the file is damaged: its date "${revision.recordedAt.slice(0, 40)}" is not a date.`);
+    }
+    const validation = validateProject({ ...project, structures: [snapshot] });
+    if (!validation.ok) {
+      return fail('invalid-project', problemsSentence(validation.problems, `Revision ${revision.id} (structure "${revision.structureId}") in the file`), {
+        problems: validation.problems,
+      });
+    }
+  }
+  return null;
+}

@@ -1,0 +1,119 @@
+// Operations on a whole file, without a session: what the command line does.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { saveDatabaseAtomically } from './atomic.ts';
+import { databaseWith, type DocumentContent } from './content.ts';
+import { MAX_FILE_BYTES } from './format.ts';
+import { checkHeader } from './header.ts';
+import { parseInterchange } from './interchange-json.ts';
+import { stringifyWithLiterals } from './literal-json.ts';
+import { acquireLock } from './lock.ts';
+import { ioError } from './messages.ts';
+import { diffInDatabase, revisionsOf } from './session.ts';
+import { shareContent } from './share.ts';
+import type { CheckReport, DiffSide, FileErrorCode, FileResult, Revision, ShareOptions, TermChange } from './types.ts';
+import { checkUntrustedFile, readUntrustedBytes, type CheckedContent } from './untrusted.ts';
+
+/** Writes `content` to `target` atomically while holding its lock. */
+async function writeNewFile(content: DocumentContent, target: string): Promise<FileResult<{ path: string }>> {
+  const path = resolve(target);
+  const lock = await acquireLock(path);
+  if (!lock.ok) return lock;
+  const db = databaseWith(content);
+  try {
+    return await saveDatabaseAtomically(db, path);
+  } finally {
+    db.close();
+    await lock.value.release();
+  }
+}
+
+export async function importJson(jsonPath: string, targetPath: string): Promise<FileResult<{ path: string }>> {
+  let text: string;
+  try {
+    const info = await stat(jsonPath);
+    if (!info.isFile()) return { ok: false, error: { code: 'not-a-file', message: `${jsonPath} is not a file.` } };
+    if (info.size > MAX_FILE_BYTES) return { ok: false, error: { code: 'too-large', message: `${jsonPath} is too large to be a project document.` } };
+    text = await readFile(jsonPath, 'utf8');
+  } catch (error) {
+    return { ok: false, error: ioError(error, jsonPath, 'read') };
+  }
+  const parsed = parseInterchange(text);
+  if (!parsed.ok) return parsed;
+  return writeNewFile({ tree: parsed.value.tree, metadata: { internalScenarios: [], privateNotes: [] }, revisions: [] }, targetPath);
+}
+
+export async function exportJson(path: string): Promise<FileResult<string>> {
+  const checked = await checkUntrustedFile(path);
+  if (!checked.ok) return checked;
+  return { ok: true, value: `${stringifyWithLiterals(checked.value.tree)}\n` };
+}
+
+const INVALID: readonly FileErrorCode[] = ['invalid-project', 'unexpected-schema'];
+
+export async function checkProjectFile(path: string): Promise<CheckReport> {
+  const bytes = await readUntrustedBytes(path);
+  const formatVersion = bytes.ok ? headerVersion(bytes.value) : null;
+  const checked = bytes.ok ? await checkUntrustedFile(path) : bytes;
+  if (!checked.ok) {
+    return {
+      status: INVALID.includes(checked.error.code) ? 'invalid' : 'unreadable',
+      formatVersion,
+      message: checked.error.message,
+      problems: checked.error.problems ?? [],
+      structures: 0,
+      scenarios: 0,
+      revisions: 0,
+    };
+  }
+  const { project, revisions } = checked.value;
+  return {
+    status: 'valid',
+    formatVersion,
+    message: `The file is a valid Orebridge project (file format ${checked.value.formatVersion}).`,
+    problems: [],
+    structures: project.structures.length,
+    scenarios: project.scenarios.length,
+    revisions: revisions.length,
+  };
+}
+
+function headerVersion(bytes: Buffer): number | null {
+  const header = checkHeader(bytes);
+  if (header.ok) return header.header.formatVersion;
+  return bytes.length >= 100 && header.error.code === 'newer-version' ? bytes.readInt32BE(60) : null;
+}
+
+function contentOf(checked: CheckedContent): DocumentContent {
+  return { tree: checked.tree, metadata: checked.metadata, revisions: checked.revisions };
+}
+
+export async function shareProjectFile(path: string, targetPath: string, options: ShareOptions): Promise<FileResult<{ path: string }>> {
+  if (resolve(path) === resolve(targetPath)) {
+    return { ok: false, error: { code: 'io', message: 'A copy to share cannot replace the project itself; choose another file name.' } };
+  }
+  const checked = await checkUntrustedFile(path);
+  if (!checked.ok) return checked;
+  const shared = shareContent(contentOf(checked.value), options);
+  if (!shared.ok) return shared;
+  return writeNewFile(shared.value, targetPath);
+}
+
+export async function fileRevisions(path: string): Promise<FileResult<Revision[]>> {
+  const checked = await checkUntrustedFile(path);
+  if (!checked.ok) return checked;
+  return { ok: true, value: checked.value.revisions.map(({ snapshot: _snapshot, ...revision }) => revision) };
+}
+
+export async function fileDiff(path: string, from: DiffSide, to: DiffSide): Promise<FileResult<TermChange[]>> {
+  const checked = await checkUntrustedFile(path);
+  if (!checked.ok) return checked;
+  const db = databaseWith(contentOf(checked.value));
+  try {
+    return diffInDatabase(db, checked.value.project, from, to);
+  } finally {
+    db.close();
+  }
+}
+
+export { revisionsOf };
