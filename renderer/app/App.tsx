@@ -1,0 +1,200 @@
+import { useEffect } from 'react';
+import type { MenuCommand } from '../../shared/contract.ts';
+import { selectCanRedo, selectCanUndo, selectIsDirty, selectStructure } from '../store/selectors.ts';
+import type { SectionId } from '../store/types.ts';
+import { AgreementsNav } from './Navigation.tsx';
+import { useEditor, useWorkspace, useWorkspaceContext } from './context.tsx';
+import { EmptyState } from '../views/EmptyState.tsx';
+import { SummaryPanel } from '../views/SummaryPanel.tsx';
+import { VentureSection } from '../views/VentureSection.tsx';
+import { MinePlanSection } from '../views/MinePlanSection.tsx';
+import { PartnersSection } from '../views/PartnersSection.tsx';
+import { FiscalSection } from '../views/FiscalSection.tsx';
+import { OfftakeSection, TechnologySection } from '../views/AgreementsSections.tsx';
+import { ScenariosSection } from '../views/ScenariosSection.tsx';
+import { ResultsSection } from '../views/ResultsSection.tsx';
+import { CompareSection } from '../views/CompareSection.tsx';
+import { RoundsSection } from '../views/RoundsSection.tsx';
+import { FocusManager } from './FocusManager.tsx';
+
+const SECTIONS: Record<SectionId, () => React.ReactNode> = {
+  venture: VentureSection,
+  'mine-plan': MinePlanSection,
+  partners: PartnersSection,
+  fiscal: FiscalSection,
+  technology: TechnologySection,
+  offtake: OfftakeSection,
+  scenarios: ScenariosSection,
+  results: ResultsSection,
+  compare: CompareSection,
+  rounds: RoundsSection,
+};
+
+export function App() {
+  const hasProject = useWorkspace((state) => state.project !== null);
+  useShortcutsAndMenu();
+  useWindowTitle();
+  return (
+    <>
+      <Notice />
+      {hasProject ? <WorkspaceView /> : <EmptyState />}
+      <FocusManager />
+    </>
+  );
+}
+
+function WorkspaceView() {
+  const section = useWorkspace((state) => state.section);
+  const Section = SECTIONS[section];
+  return (
+    <div className="app">
+      <TopBar />
+      <AgreementsNav />
+      <main className="main" id="main">
+        <Section />
+      </main>
+      <SummaryPanel />
+    </div>
+  );
+}
+
+function TopBar() {
+  const editor = useEditor();
+  const { commands } = useWorkspaceContext();
+  const project = useWorkspace((state) => state.project);
+  const structureId = useWorkspace((state) => selectStructure(state)?.id ?? '');
+  const scenarioId = useWorkspace((state) => state.scenarioId ?? state.project?.scenarios[0]?.id ?? '');
+  const dirty = useWorkspace(selectIsDirty);
+  const canUndo = useWorkspace(selectCanUndo);
+  const canRedo = useWorkspace(selectCanRedo);
+  const documentName = useWorkspace((state) => state.document?.name ?? 'Untitled');
+  if (!project) return null;
+  return (
+    <header className="topbar">
+      <div className="title">
+        <span className="app-name">Orebridge</span>
+        <span className="doc-name">
+          {project.name || 'Untitled venture'} <span className="muted">· {documentName}</span>
+          {dirty && (
+            <span className="unsaved" title="Unsaved changes" aria-label="Unsaved changes">
+              ●
+            </span>
+          )}
+        </span>
+      </div>
+      <nav className="menu" aria-label="File and edit">
+        <button type="button" onClick={() => void commands.newVenture()}>New</button>
+        <button type="button" onClick={() => void commands.open()}>Open…</button>
+        <button type="button" onClick={() => void commands.save()}>Save</button>
+        <button type="button" onClick={() => void commands.saveAs()}>Save as…</button>
+        <button type="button" onClick={() => void commands.importJson()}>Import JSON…</button>
+        <button type="button" onClick={() => void commands.exportJson()}>Export JSON…</button>
+        <button type="button" onClick={() => void commands.shareCopy()}>Share copy…</button>
+        <span className="menu-sep" aria-hidden="true" />
+        <button type="button" onClick={() => editor.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" onClick={() => editor.redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+      </nav>
+      <div className="pickers">
+        <div className="field inline">
+          <label htmlFor="pick-structure">Structure</label>
+          <select id="pick-structure" value={structureId} onChange={(event) => editor.selectStructure(event.target.value)}>
+            {project.structures.map((s, index) => (
+              <option key={`${s.id}-${index}`} value={s.id}>
+                {s.name || s.id}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => editor.duplicateStructure()} title="Add a structure that starts as a copy of this one">
+            Duplicate structure
+          </button>
+          <button type="button" className="danger" onClick={() => editor.removeStructure(project.structures.findIndex((s) => s.id === structureId))} disabled={project.structures.length <= 1}>
+            Remove structure
+          </button>
+        </div>
+        <div className="field inline">
+          <label htmlFor="pick-scenario">Scenario</label>
+          <select id="pick-scenario" value={scenarioId} onChange={(event) => editor.selectScenario(event.target.value)}>
+            {project.scenarios.map((s, index) => (
+              <option key={`${s.id}-${index}`} value={s.id}>
+                {s.name || s.id}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Notice() {
+  const notice = useWorkspace((state) => state.notice);
+  const editor = useEditor();
+  if (!notice) return null;
+  return (
+    <div className={`notice-bar ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <span>{notice.message}</span>
+      <button type="button" onClick={() => editor.notify(null)} aria-label="Dismiss message">
+        ×
+      </button>
+    </div>
+  );
+}
+
+function isTextEditing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT') && target.dataset.path === undefined;
+}
+
+/** Undo and redo from the keyboard and from the native menu; file commands from the menu. */
+function useShortcutsAndMenu() {
+  const { api, editor, commands } = useWorkspaceContext();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      // Free-text fields outside the project (revision notes) keep the browser's own undo.
+      if (isTextEditing(event.target)) return;
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        editor.undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        editor.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    const run: Partial<Record<string, () => void>> & Record<MenuCommand, () => void> = {
+      new: () => void commands.newVenture(),
+      open: () => void commands.open(),
+      save: () => void commands.save(),
+      'save-as': () => void commands.saveAs(),
+      'share-copy': () => void commands.shareCopy(),
+      'import-json': () => void commands.importJson(),
+      'export-json': () => void commands.exportJson(),
+      close: () => void commands.close(),
+      undo: () => editor.undo(),
+      redo: () => editor.redo(),
+      about: () => editor.notify({ kind: 'info', message: 'Orebridge: cooperative mining joint ventures, party by party.' }),
+    };
+    const unsubscribe = api?.onCommand((command) => {
+      if (command.type === 'menu') run[command.command]?.();
+      else if (command.type === 'open-file') void commands.openFile(command.file.handle);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      unsubscribe?.();
+    };
+  }, [api, editor, commands]);
+}
+
+function useWindowTitle() {
+  const name = useWorkspace((state) => state.project?.name ?? null);
+  const dirty = useWorkspace(selectIsDirty);
+  const hasProject = useWorkspace((state) => state.project !== null);
+  useEffect(() => {
+    document.title = hasProject ? `${dirty ? '● ' : ''}${name || 'Untitled venture'} — Orebridge` : 'Orebridge';
+  }, [name, dirty, hasProject]);
+}

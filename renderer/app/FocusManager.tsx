@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { useWorkspace } from './context.tsx';
+
+function findTarget(path: string): HTMLElement | null {
+  const all = Array.from(document.querySelectorAll<HTMLElement>('[data-path]'));
+  const exact = all.filter((element) => element.dataset.path === path);
+  const control = exact.find((element) => /^(INPUT|SELECT|TEXTAREA)$/.test(element.tagName));
+  if (control) return control;
+  if (exact[0]) return exact[0];
+  return all.find((element) => {
+    const candidate = element.dataset.path ?? '';
+    return candidate.startsWith(`${path}.`) || candidate.startsWith(`${path}[`);
+  }) ?? null;
+}
+
+/** Moves focus to the field a problem names, once its section has rendered. */
+export function FocusManager() {
+  const request = useWorkspace((state) => state.focusRequest);
+  useEffect(() => {
+    if (!request) return;
+    let attempts = 0;
+    let frame = 0;
+    const tryFocus = () => {
+      const target = findTarget(request.path);
+      if (target) {
+        target.scrollIntoView?.({ block: 'center', behavior: 'auto' });
+        target.focus();
+        return;
+      }
+      attempts += 1;
+      if (attempts < 10) frame = requestAnimationFrame(tryFocus);
+    };
+    frame = requestAnimationFrame(tryFocus);
+    return () => cancelAnimationFrame(frame);
+  }, [request]);
+  return null;
+}

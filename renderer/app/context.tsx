@@ -1,0 +1,41 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { OrebridgeApi } from '../../shared/contract.ts';
+import type { DocumentCommands } from './documentCommands.ts';
+import type { ResultsState, ResultsStore } from '../engine/resultsStore.ts';
+import type { Editor } from '../store/editor.ts';
+import type { WorkspaceState } from '../store/types.ts';
+import type { WorkspaceStore } from '../store/workspaceStore.ts';
+
+export interface Workspace {
+  store: WorkspaceStore;
+  editor: Editor;
+  results: ResultsStore;
+  /** The back end (desktop preload or browser-mode HTTP); null where there is none (tests). */
+  api: OrebridgeApi | null;
+  commands: DocumentCommands;
+}
+
+const WorkspaceContext = createContext<Workspace | null>(null);
+
+export function WorkspaceProvider({ workspace, children }: { workspace: Workspace; children: ReactNode }) {
+  return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspaceContext(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspaceContext outside WorkspaceProvider');
+  return workspace;
+}
+
+export function useWorkspace<T>(selector: (state: WorkspaceState) => T): T {
+  return useStore(useWorkspaceContext().store, selector);
+}
+
+export function useResults<T>(selector: (state: ResultsState) => T): T {
+  return useStore(useWorkspaceContext().results, selector);
+}
+
+export function useEditor(): Editor {
+  return useWorkspaceContext().editor;
+}

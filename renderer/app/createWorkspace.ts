@@ -1,0 +1,50 @@
+import type { OrebridgeApi } from '../../shared/contract.ts';
+import type { EngineRunner } from '../engine/engineClient.ts';
+import { startResultsController, type ResultsController } from '../engine/resultsController.ts';
+import { createResultsStore } from '../engine/resultsStore.ts';
+import { createEditor } from '../store/editor.ts';
+import { createWorkspaceStore, type WorkspaceStoreOptions } from '../store/workspaceStore.ts';
+import type { Workspace } from './context.tsx';
+import { createDocumentCommands } from './documentCommands.ts';
+
+export interface WorkspaceOptions extends WorkspaceStoreOptions {
+  api: OrebridgeApi | null;
+  fastRunner: EngineRunner;
+  slowRunner: EngineRunner;
+}
+
+export interface RunningWorkspace extends Workspace {
+  controller: ResultsController;
+  dispose(): void;
+}
+
+/** Everything one window needs: store, editor, results kept in step by the engine runners. */
+export function createWorkspace(options: WorkspaceOptions): RunningWorkspace {
+  const store = createWorkspaceStore(options);
+  const editor = createEditor(store);
+  const results = createResultsStore();
+  const controller = startResultsController(store, results, options.fastRunner, options.slowRunner);
+  const commands = createDocumentCommands(store, editor, options.api);
+  // Keep the back end's copy current (title marker, recovery copy), a moment after typing stops.
+  let syncTimer: ReturnType<typeof setTimeout> | null = null;
+  const unsubscribeSync = store.subscribe((state, previous) => {
+    if (!options.api || !state.document || state.project === previous.project) return;
+    if (syncTimer) clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => void commands.sync(), 600);
+  });
+  return {
+    store,
+    editor,
+    results,
+    api: options.api,
+    commands,
+    controller,
+    dispose() {
+      unsubscribeSync();
+      if (syncTimer) clearTimeout(syncTimer);
+      controller.dispose();
+      options.fastRunner.dispose();
+      if (options.slowRunner !== options.fastRunner) options.slowRunner.dispose();
+    },
+  };
+}

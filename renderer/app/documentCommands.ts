@@ -1,0 +1,114 @@
+// File operations on the back end through the contract: new, open, save, save as, share a copy,
+// import and export JSON, examples. Each reports failures as a notice and keeps the user's work.
+import type { DocumentInfo, OpenedDocument, OrebridgeApi, Result } from '../../shared/contract.ts';
+import type { Project } from '../../shared/engine/interchange.ts';
+import type { Editor } from '../store/editor.ts';
+import type { DocumentRef } from '../store/types.ts';
+import type { WorkspaceStore } from '../store/workspaceStore.ts';
+
+export function toDocumentRef(info: DocumentInfo): DocumentRef {
+  return { documentId: info.documentId, name: info.name, untitled: info.untitled, readOnly: info.readOnly };
+}
+
+export type DocumentCommands = ReturnType<typeof createDocumentCommands>;
+
+export function createDocumentCommands(store: WorkspaceStore, editor: Editor, api: OrebridgeApi | null) {
+  function fail(error: { message: string; problems?: { path: string; message: string }[] }): void {
+    const detail = error.problems && error.problems.length > 0 ? ` (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}: fix them first)` : '';
+    editor.notify({ kind: 'error', message: `${error.message}${detail}` });
+  }
+
+  function opened(result: Result<OpenedDocument | null>, saved: boolean): boolean {
+    if (!result.ok) {
+      fail(result.error);
+      return false;
+    }
+    if (result.value === null) return false;
+    editor.loadProject(result.value.project, toDocumentRef(result.value.document), saved && !result.value.document.untitled && !result.value.document.recovered);
+    return true;
+  }
+
+  async function ensureDocument(project: Project): Promise<DocumentRef | null> {
+    const existing = store.getState().document;
+    if (existing) return existing;
+    if (!api) return null;
+    const created = await api.newDocument({ project });
+    if (!created.ok) {
+      fail(created.error);
+      return null;
+    }
+    const ref = toDocumentRef(created.value);
+    editor.attachDocument(ref);
+    return ref;
+  }
+
+  async function save(as: boolean): Promise<void> {
+    const project = store.getState().project;
+    if (!api || !project) return;
+    const document = await ensureDocument(project);
+    if (!document) return;
+    const result = as ? await api.saveDocumentAs({ documentId: document.documentId, project }) : await api.saveDocument({ documentId: document.documentId, project });
+    if (!result.ok) return fail(result.error);
+    if (result.value === null) return;
+    editor.markSaved(toDocumentRef(result.value), project);
+    editor.notify({ kind: 'info', message: `Saved ${result.value.name}.` });
+  }
+
+  return {
+    async newVenture(): Promise<void> {
+      editor.newVenture();
+      const project = store.getState().project;
+      if (api && project) await ensureDocument(project);
+    },
+    async open(): Promise<void> {
+      if (!api) return;
+      opened(await api.openDocument({}), true);
+    },
+    async openFile(handle: string): Promise<void> {
+      if (!api) return;
+      opened(await api.openDocument({ file: { handle } }), true);
+    },
+    async openExample(exampleId: string): Promise<void> {
+      if (!api) return;
+      opened(await api.openExample({ exampleId }), false);
+    },
+    async importJson(): Promise<void> {
+      if (!api) return;
+      opened(await api.importJson({}), false);
+    },
+    save: () => save(false),
+    saveAs: () => save(true),
+    async exportJson(): Promise<void> {
+      const project = store.getState().project;
+      if (!api || !project) return;
+      const document = await ensureDocument(project);
+      if (!document) return;
+      const result = await api.exportJson({ documentId: document.documentId, project });
+      if (!result.ok) return fail(result.error);
+      if (result.value) editor.notify({ kind: 'info', message: `Exported ${result.value.name}.` });
+    },
+    async shareCopy(): Promise<void> {
+      const project = store.getState().project;
+      if (!api || !project) return;
+      const document = await ensureDocument(project);
+      if (!document) return;
+      const result = await api.shareCopy({ documentId: document.documentId, project, options: { structures: project.structures.map((s) => s.id) } });
+      if (!result.ok) return fail(result.error);
+      if (result.value) editor.notify({ kind: 'info', message: `Wrote a copy to share: ${result.value.name}.` });
+    },
+    async close(): Promise<void> {
+      const document = store.getState().document;
+      if (api && document) await api.closeDocument({ documentId: document.documentId });
+      editor.closeProject();
+    },
+    /** Tells the back end the current project (unsaved marker, recovery copy, revisions). */
+    async sync(): Promise<boolean> {
+      const state = store.getState();
+      const document = state.document;
+      if (!api || !state.project || !document) return false;
+      const result = await api.updateDocument({ documentId: document.documentId, project: state.project });
+      return result.ok;
+    },
+    ensureDocument,
+  };
+}

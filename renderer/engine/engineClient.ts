@@ -1,0 +1,51 @@
+import type { EngineJob, EngineResponse, WorkerReply, WorkerRequest } from './protocol.ts';
+import { runEngineJob } from './runJob.ts';
+
+/** Runs engine jobs somewhere: a Web Worker in the app, in-line in component tests. */
+export interface EngineRunner {
+  run(job: EngineJob): Promise<EngineResponse>;
+  dispose(): void;
+}
+
+/** One job at a time per worker; each reply is matched to its request by id. */
+export function createWorkerRunner(createWorker: () => Worker): EngineRunner {
+  const worker = createWorker();
+  const waiting = new Map<number, (response: EngineResponse) => void>();
+  let nextId = 1;
+  worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+    const resolve = waiting.get(event.data.id);
+    waiting.delete(event.data.id);
+    resolve?.(event.data.response);
+  };
+  worker.onerror = (event) => {
+    const message = event.message || 'the engine worker stopped';
+    for (const resolve of waiting.values()) resolve({ valid: false, problems: [{ path: '', message: `The engine failed: ${message}` }] });
+    waiting.clear();
+  };
+  return {
+    run(job) {
+      const id = nextId;
+      nextId += 1;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        const request: WorkerRequest = { id, job };
+        worker.postMessage(request);
+      });
+    },
+    dispose() {
+      worker.terminate();
+    },
+  };
+}
+
+export function createEngineWorker(): Worker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Runs the engine on the calling thread: for tests, where there is no worker. */
+export function createInlineRunner(): EngineRunner {
+  return {
+    run: (job) => Promise.resolve(runEngineJob(job)),
+    dispose() {},
+  };
+}

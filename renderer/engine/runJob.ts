@@ -1,0 +1,16 @@
+import { evaluateProject, validateProject } from '../../shared/engine/index.ts';
+import type { EngineJob, EngineResponse, SelectionResult } from './protocol.ts';
+
+/** Validates the project and evaluates each selection: what the worker does with one message. */
+export function runEngineJob(job: EngineJob): EngineResponse {
+  const validated = validateProject(job.project);
+  if (!validated.ok) return { valid: false, problems: validated.problems };
+  const results: SelectionResult[] = job.selections.map((selection) => {
+    try {
+      return evaluateProject(validated.project, selection, job.options);
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    }
+  });
+  return { valid: true, results };
+}

@@ -1,0 +1,365 @@
+// The headless editor: every change to the workspace goes through these commands, whether it
+// comes from a control, a keyboard shortcut, a menu or a test.
+import type { Overrides, Project, Shock, Structure } from '../../shared/engine/interchange.ts';
+import { formatPath, getIn, parsePath, setIn, type PathKey } from '../lib/paths.ts';
+import { seriesByKey, YEARLY_SERIES, type SeriesDefinition } from '../model/series.ts';
+import { parseTabular, textToStored } from '../model/valueText.ts';
+import { newPartner, newStructure, newVentureProject, uniqueId } from './defaultProject.ts';
+import { selectStructureIndex } from './selectors.ts';
+import type { CompareChoice, DocumentRef, Notice, SectionId, WorkspaceState } from './types.ts';
+import type { WorkspaceStore } from './workspaceStore.ts';
+import { sectionForPath } from './sections.ts';
+
+const HISTORY_LIMIT = 500;
+
+export interface EditOptions {
+  /** Edits with the same key in a row are one undo step. */
+  coalesceKey?: string;
+}
+
+export type Editor = ReturnType<typeof createEditor>;
+
+export function createEditor(store: WorkspaceStore) {
+  const get = () => store.getState();
+  let focusNonce = 0;
+
+  function commit(update: (project: Project) => Project, options: EditOptions = {}): void {
+    const state = get();
+    if (!state.project) return;
+    const next = update(state.project);
+    if (next === state.project) return;
+    const key = options.coalesceKey ?? null;
+    const merge = key !== null && key === state.coalesceKey && state.future.length === 0 && state.past.length > 0;
+    const past = merge ? state.past : [...state.past, state.project].slice(-HISTORY_LIMIT);
+    store.setState({ project: next, past, future: [], coalesceKey: key });
+  }
+
+  function structurePath(relative: string): string {
+    const index = selectStructureIndex(get());
+    return relative ? `structures[${index}].terms.${relative}` : `structures[${index}].terms`;
+  }
+
+  function setValue(path: string, value: unknown, options?: EditOptions): void {
+    const keys = parsePath(path);
+    commit((project) => (Object.is(getIn(project, keys), value) ? project : setIn(project, keys, value)), options ?? { coalesceKey: `set:${path}` });
+  }
+
+  function listAt(project: Project, path: string): unknown[] {
+    const list = getIn(project, parsePath(path));
+    return Array.isArray(list) ? list : [];
+  }
+
+  function addListItem(path: string, item: unknown): void {
+    commit((project) => setIn(project, parsePath(path), [...listAt(project, path), item]));
+  }
+
+  function removeListItem(path: string, index: number): void {
+    commit((project) => setIn(project, parsePath(path), listAt(project, path).filter((_, at) => at !== index)));
+  }
+
+  function moveListItem(path: string, index: number, delta: number): void {
+    commit((project) => {
+      const list = listAt(project, path).slice();
+      const target = index + delta;
+      if (index < 0 || index >= list.length || target < 0 || target >= list.length) return project;
+      const [item] = list.splice(index, 1);
+      list.splice(target, 0, item);
+      return setIn(project, parsePath(path), list);
+    });
+  }
+
+  function resizeSeries(list: readonly unknown[], years: number, extendWith: 'zero' | 'last'): unknown[] {
+    if (list.length >= years) return list.slice(0, years);
+    const fill = extendWith === 'last' && list.length > 0 ? list[list.length - 1] : '0';
+    return [...list, ...Array.from({ length: years - list.length }, () => fill)];
+  }
+
+  function select(partial: Partial<WorkspaceState>): void {
+    store.setState(partial);
+  }
+
+  /** Shows a project; `saved` when it is exactly what the document's file holds. */
+  function loadProject(project: Project, document: DocumentRef | null = null, saved = false): void {
+    store.setState({
+      project,
+      savedProject: saved ? project : null,
+      document,
+      past: [],
+      future: [],
+      coalesceKey: null,
+      structureId: project.structures[0]?.id ?? null,
+      scenarioId: project.scenarios[0]?.id ?? null,
+      section: 'venture',
+      compare: { ...get().compare, structures: project.structures.map((s) => s.id).slice(0, 4), scenarios: project.scenarios.slice(0, 1).map((s) => s.id), reference: project.structures[0]?.id ?? null },
+      termSheet: { left: project.structures[0]?.id ?? null, right: project.structures[1]?.id ?? project.structures[0]?.id ?? null },
+      notice: null,
+    });
+  }
+
+  const editor = {
+    // ------------------------------------------------------------ document
+    newVenture(startYear = new Date().getFullYear() + 1): void {
+      loadProject(newVentureProject(startYear));
+    },
+    loadProject,
+    closeProject(): void {
+      store.setState({ project: null, savedProject: null, document: null, past: [], future: [], coalesceKey: null });
+    },
+    /** The document's file now holds `project` (by default the current one). */
+    markSaved(document: DocumentRef, project?: Project): void {
+      const state = get();
+      store.setState({ document, savedProject: project ?? state.project, coalesceKey: null });
+    },
+    attachDocument(document: DocumentRef | null): void {
+      store.setState({ document });
+    },
+
+    // ------------------------------------------------------------ generic edits
+    setValue,
+    setAssumption(relativePath: string, value: unknown, options?: EditOptions): void {
+      setValue(`assumptions.${relativePath}`, value, options);
+    },
+    /** A term of the structure being edited: `fiscal.incomeTax.rate`, `partners[1].equity`. */
+    setTerm(relativePath: string, value: unknown, options?: EditOptions): void {
+      setValue(structurePath(relativePath), value, options);
+    },
+    termPath: structurePath,
+    addListItem,
+    removeListItem,
+    moveListItem,
+
+    // ------------------------------------------------------------ series
+    setSeriesValue(seriesKey: string, yearIndex: number, text: string, options?: EditOptions): void {
+      const definition = seriesByKey(seriesKey);
+      setValue(`${definition.path}[${yearIndex}]`, textToStored(text, definition.format, get().locale), options);
+    },
+    /**
+     * Pastes tab-separated text at (series, year). One column of several lines runs along the
+     * years; otherwise each line fills the next series down the grid and each cell the next year.
+     */
+    pasteSeries(seriesKey: string, yearIndex: number, text: string, rows: readonly SeriesDefinition[] = YEARLY_SERIES): number {
+      const seriesOrder = rows.map((row) => row.key);
+      const lines = parseTabular(text).map((line) => line.map((cell) => cell.trim()));
+      const matrix = lines.length > 1 && lines.every((line) => line.length === 1) ? [lines.map((line) => line[0] ?? '')] : lines;
+      const locale = get().locale;
+      const startRow = seriesOrder.indexOf(seriesKey);
+      let written = 0;
+      commit((project) => {
+        let next = project;
+        matrix.forEach((cells, rowOffset) => {
+          const key = seriesOrder[startRow + rowOffset];
+          if (key === undefined) return;
+          const definition = rows.find((row) => row.key === key);
+          if (!definition) return;
+          const keys = parsePath(definition.path);
+          const list = (getIn(next, keys) as unknown[] | undefined ?? []).slice();
+          cells.forEach((cell, cellOffset) => {
+            const at = yearIndex + cellOffset;
+            if (at >= list.length || cell === '') return;
+            list[at] = textToStored(cell, definition.format, locale);
+            written += 1;
+          });
+          next = setIn(next, keys, list);
+        });
+        return written > 0 ? next : project;
+      });
+      return written;
+    },
+    /** Copies the value at `yearIndex` into every later year of the series. */
+    fillRight(seriesKey: string, yearIndex: number, rows: readonly SeriesDefinition[] = YEARLY_SERIES): void {
+      const definition = rows.find((row) => row.key === seriesKey);
+      if (!definition) return;
+      const keys = parsePath(definition.path);
+      commit((project) => {
+        const list = (getIn(project, keys) as unknown[] | undefined ?? []).slice();
+        if (yearIndex < 0 || yearIndex >= list.length) return project;
+        const value = list[yearIndex];
+        for (let at = yearIndex + 1; at < list.length; at += 1) list[at] = value;
+        return setIn(project, keys, list);
+      });
+    },
+    /** Changes the number of years and resizes every yearly series (and scenario price decks). */
+    setYears(text: string): void {
+      const years = Number(text.trim());
+      commit((project) => {
+        let next = setIn(project, ['assumptions', 'years'], Number.isInteger(years) && text.trim() !== '' ? years : text.trim());
+        if (!Number.isInteger(years) || years < 1 || years > 100) return next;
+        for (const definition of YEARLY_SERIES) {
+          const keys = parsePath(definition.path);
+          next = setIn(next, keys, resizeSeries((getIn(next, keys) as unknown[]) ?? [], years, definition.extendWith));
+        }
+        const resizeOverrides = (overrides: Overrides): Overrides => (overrides.prices ? { ...overrides, prices: resizeSeries(overrides.prices, years, 'last') as Overrides['prices'] } : overrides);
+        next = { ...next, scenarios: next.scenarios.map((scenario) => ({ ...scenario, overrides: resizeOverrides(scenario.overrides) })) };
+        if (next.shocks) next = { ...next, shocks: next.shocks.map((shock) => ({ ...shock, overrides: resizeOverrides(shock.overrides) })) };
+        return next;
+      }, { coalesceKey: 'set:assumptions.years' });
+    },
+
+    // ------------------------------------------------------------ partners
+    addPartner(): void {
+      const structure = get().project?.structures[selectStructureIndex(get())];
+      if (!structure) return;
+      const id = uniqueId('partner', structure.terms.partners.map((p) => p.id));
+      addListItem(structurePath('partners'), newPartner(id, `Partner ${structure.terms.partners.length + 1}`, '0'));
+    },
+    removePartner(index: number): void {
+      removeListItem(structurePath('partners'), index);
+    },
+    movePartner(index: number, delta: number): void {
+      moveListItem(structurePath('partners'), index, delta);
+    },
+    /** Renames a partner and every offtake and technology agreement that names it. */
+    setPartnerId(index: number, id: string): void {
+      const structureIndex = selectStructureIndex(get());
+      commit((project) => {
+        const structure = project.structures[structureIndex];
+        const partner = structure?.terms.partners[index];
+        if (!structure || !partner) return project;
+        const old = partner.id;
+        const terms = {
+          ...structure.terms,
+          partners: structure.terms.partners.map((p, at) => (at === index ? { ...p, id } : p)),
+          offtake: structure.terms.offtake.map((o) => (o.offtaker === old ? { ...o, offtaker: id } : o)),
+          technology: structure.terms.technology.map((t) => (t.licensor === old ? { ...t, licensor: id } : t)),
+        };
+        return setIn(project, ['structures', structureIndex, 'terms'], terms);
+      }, { coalesceKey: `partner-id:${structureIndex}:${index}` });
+    },
+
+    // ------------------------------------------------------------ structures and scenarios
+    /** Adds a structure that starts as a copy of the one being edited, and selects it. */
+    duplicateStructure(): void {
+      const state = get();
+      const source = state.project?.structures[selectStructureIndex(state)];
+      if (!state.project || !source) return;
+      const id = uniqueId(`${source.id}-copy`, state.project.structures.map((s) => s.id));
+      const copy: Structure = { ...structuredClone(source), id, name: `${source.name ?? source.id} (copy)` };
+      addListItem('structures', copy);
+      store.setState({ structureId: id });
+    },
+    addEmptyStructure(): void {
+      const project = get().project;
+      if (!project) return;
+      const id = uniqueId('structure', project.structures.map((s) => s.id));
+      addListItem('structures', newStructure(id, `Structure ${project.structures.length + 1}`, [newPartner('operator', 'Operator', '1')]));
+      store.setState({ structureId: id });
+    },
+    removeStructure(index: number): void {
+      const project = get().project;
+      if (!project || project.structures.length <= 1) return;
+      const removed = project.structures[index]?.id;
+      removeListItem('structures', index);
+      if (removed === get().structureId) store.setState({ structureId: get().project?.structures[0]?.id ?? null });
+    },
+    setStructureId(index: number, id: string): void {
+      const wasSelected = get().project?.structures[index]?.id === get().structureId;
+      setValue(`structures[${index}].id`, id);
+      if (wasSelected) store.setState({ structureId: id });
+    },
+    addScenario(): void {
+      const project = get().project;
+      if (!project) return;
+      const id = uniqueId('scenario', project.scenarios.map((s) => s.id));
+      addListItem('scenarios', { id, name: `Scenario ${project.scenarios.length + 1}`, overrides: {} });
+    },
+    removeScenario(index: number): void {
+      const project = get().project;
+      if (!project || project.scenarios.length <= 1) return;
+      const removed = project.scenarios[index]?.id;
+      removeListItem('scenarios', index);
+      if (removed === get().scenarioId) store.setState({ scenarioId: get().project?.scenarios[0]?.id ?? null });
+    },
+    setScenarioId(index: number, id: string): void {
+      const wasSelected = get().project?.scenarios[index]?.id === get().scenarioId;
+      setValue(`scenarios[${index}].id`, id);
+      if (wasSelected) store.setState({ scenarioId: id });
+    },
+    /** Sets or (with undefined) removes one override of a scenario or shock. */
+    setOverride(ownerPath: string, key: keyof Overrides, value: unknown, options?: EditOptions): void {
+      setValue(`${ownerPath}.overrides.${key}`, value, options);
+    },
+    useDefaultShocks(useDefault: boolean): void {
+      commit((project) => {
+        if (useDefault) return project.shocks == null ? project : { ...project, shocks: null };
+        if (project.shocks) return project;
+        const shocks: Shock[] = [
+          { id: 'price-30%', name: 'Prices 30 % lower', overrides: { priceFactor: '0.7' } },
+          { id: 'capex+25%', name: 'Capex 25 % higher', overrides: { capexFactor: '1.25' } },
+        ];
+        return { ...project, shocks };
+      });
+    },
+    addShock(): void {
+      const shocks = get().project?.shocks ?? [];
+      addListItem('shocks', { id: uniqueId('shock', shocks.map((s) => s.id)), name: `Shock ${shocks.length + 1}`, overrides: {} });
+    },
+
+    // ------------------------------------------------------------ history
+    undo(): void {
+      const state = get();
+      const previous = state.past[state.past.length - 1];
+      if (!state.project || !previous) return;
+      store.setState({ project: previous, past: state.past.slice(0, -1), future: [state.project, ...state.future], coalesceKey: null });
+      keepSelectionValid();
+    },
+    redo(): void {
+      const state = get();
+      const [next, ...future] = state.future;
+      if (!state.project || !next) return;
+      store.setState({ project: next, past: [...state.past, state.project], future, coalesceKey: null });
+      keepSelectionValid();
+    },
+    /** Ends the current typing run, so the next keystroke starts a new undo step. */
+    endEdit(): void {
+      if (get().coalesceKey !== null) store.setState({ coalesceKey: null });
+    },
+
+    // ------------------------------------------------------------ selection and UI
+    selectSection(section: SectionId): void {
+      select({ section });
+    },
+    selectStructure(structureId: string): void {
+      select({ structureId });
+    },
+    selectScenario(scenarioId: string): void {
+      select({ scenarioId });
+    },
+    setCompare(partial: Partial<CompareChoice>): void {
+      select({ compare: { ...get().compare, ...partial } });
+    },
+    setTermSheet(side: 'left' | 'right', structureId: string): void {
+      select({ termSheet: { ...get().termSheet, [side]: structureId } });
+    },
+    chartSeries(seriesKey: string): void {
+      if (get().chartedSeries !== seriesKey) select({ chartedSeries: seriesKey });
+    },
+    toggleCashFlowGroup(group: string): void {
+      const expanded = get().expandedCashFlowGroups;
+      select({ expandedCashFlowGroups: expanded.includes(group) ? expanded.filter((g) => g !== group) : [...expanded, group] });
+    },
+    setLocale(locale: string): void {
+      select({ locale });
+    },
+    notify(notice: Notice | null): void {
+      select({ notice });
+    },
+    /** Shows the section holding `path`, selects its structure, and asks its field to take focus. */
+    goToProblem(path: string): void {
+      const keys = parsePath(path);
+      const target = sectionForPath(keys);
+      const structure = keys[0] === 'structures' && typeof keys[1] === 'number' ? get().project?.structures[keys[1]]?.id : undefined;
+      focusNonce += 1;
+      select({ section: target, ...(structure !== undefined ? { structureId: structure } : {}), focusRequest: { path: formatPath(keys as PathKey[]), nonce: focusNonce } });
+    },
+  };
+
+  function keepSelectionValid(): void {
+    const state = get();
+    const project = state.project;
+    if (!project) return;
+    if (!project.structures.some((s) => s.id === state.structureId)) store.setState({ structureId: project.structures[0]?.id ?? null });
+    if (!project.scenarios.some((s) => s.id === state.scenarioId)) store.setState({ scenarioId: project.scenarios[0]?.id ?? null });
+  }
+
+  return editor;
+}

@@ -1,0 +1,21 @@
+import type { PathKey } from '../lib/paths.ts';
+import type { SectionId } from './types.ts';
+
+/** The section of the workspace whose controls edit the value at a path. */
+export function sectionForPath(keys: readonly PathKey[]): SectionId {
+  const [root, , third, fourth] = keys;
+  if (root === 'assumptions') {
+    const branch = keys[1];
+    if (branch === 'production' || branch === 'prices' || branch === 'costs' || branch === 'capex' || branch === 'workingCapitalRate') return 'mine-plan';
+    return 'venture';
+  }
+  if (root === 'structures') {
+    if (third !== 'terms' || fourth === undefined) return 'partners';
+    if (fourth === 'fiscal') return 'fiscal';
+    if (fourth === 'technology') return 'technology';
+    if (fourth === 'offtake') return 'offtake';
+    return 'partners';
+  }
+  if (root === 'scenarios' || root === 'shocks') return 'scenarios';
+  return 'venture';
+}

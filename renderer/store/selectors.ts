@@ -1,0 +1,31 @@
+import type { Project, Structure } from '../../shared/engine/interchange.ts';
+import type { WorkspaceState } from './types.ts';
+
+export const selectProject = (state: WorkspaceState): Project | null => state.project;
+export const selectIsDirty = (state: WorkspaceState): boolean => state.project !== null && state.project !== state.savedProject;
+export const selectCanUndo = (state: WorkspaceState): boolean => state.past.length > 0;
+export const selectCanRedo = (state: WorkspaceState): boolean => state.future.length > 0;
+
+export function selectStructureIndex(state: WorkspaceState): number {
+  const structures = state.project?.structures ?? [];
+  const index = structures.findIndex((structure) => structure.id === state.structureId);
+  return index >= 0 ? index : 0;
+}
+
+export function selectStructure(state: WorkspaceState): Structure | null {
+  return state.project?.structures[selectStructureIndex(state)] ?? null;
+}
+
+export function selectScenarioIndex(state: WorkspaceState): number {
+  const scenarios = state.project?.scenarios ?? [];
+  const index = scenarios.findIndex((scenario) => scenario.id === state.scenarioId);
+  return index >= 0 ? index : 0;
+}
+
+/** The structure and scenario the result panels show; null until a project is open. */
+export function selectActiveSelection(state: WorkspaceState): { structure: string; scenario: string } | null {
+  const structure = selectStructure(state);
+  const scenario = state.project?.scenarios[selectScenarioIndex(state)];
+  if (!structure || !scenario) return null;
+  return { structure: String(structure.id), scenario: String(scenario.id) };
+}

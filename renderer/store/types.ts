@@ -1,0 +1,65 @@
+import type { Project } from '../../shared/engine/interchange.ts';
+
+export type SectionId =
+  | 'venture'
+  | 'mine-plan'
+  | 'partners'
+  | 'fiscal'
+  | 'technology'
+  | 'offtake'
+  | 'scenarios'
+  | 'results'
+  | 'compare'
+  | 'rounds';
+
+/** The back end's open document this project belongs to (see shared/contract.ts). */
+export interface DocumentRef {
+  documentId: string;
+  /** File name for the title bar, or "Untitled". */
+  name: string;
+  untitled: boolean;
+  readOnly: boolean;
+}
+
+export interface DocumentSlice {
+  project: Project | null;
+  /** The project as last saved or opened; the document is unsaved when it differs. */
+  savedProject: Project | null;
+  document: DocumentRef | null;
+  past: Project[];
+  future: Project[];
+  /** Consecutive edits with the same key merge into one undo step (typing into one field). */
+  coalesceKey: string | null;
+}
+
+export interface CompareChoice {
+  structures: string[];
+  scenarios: string[];
+  reference: string | null;
+  metrics: string[];
+}
+
+export interface SelectionSlice {
+  structureId: string | null;
+  scenarioId: string | null;
+  section: SectionId;
+  compare: CompareChoice;
+  termSheet: { left: string | null; right: string | null };
+  /** The grid row whose chart is shown beside the mine-plan grid. */
+  chartedSeries: string;
+}
+
+export interface Notice {
+  kind: 'info' | 'error';
+  message: string;
+}
+
+export interface UiSlice {
+  locale: string;
+  /** A request to move focus to the field at `path`; `nonce` makes repeated requests distinct. */
+  focusRequest: { path: string; nonce: number } | null;
+  expandedCashFlowGroups: string[];
+  notice: Notice | null;
+}
+
+export type WorkspaceState = DocumentSlice & SelectionSlice & UiSlice;

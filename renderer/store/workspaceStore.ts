@@ -1,0 +1,33 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DocumentSlice, SelectionSlice, UiSlice, WorkspaceState } from './types.ts';
+
+export type WorkspaceStore = StoreApi<WorkspaceState>;
+
+function documentSlice(): DocumentSlice {
+  return { project: null, savedProject: null, document: null, past: [], future: [], coalesceKey: null };
+}
+
+function selectionSlice(): SelectionSlice {
+  return {
+    structureId: null,
+    scenarioId: null,
+    section: 'venture',
+    compare: { structures: [], scenarios: [], reference: null, metrics: ['npv', 'governmentTake', 'aetr', 'partyPv', 'partyShare', 'partnerIrr'] },
+    termSheet: { left: null, right: null },
+    chartedSeries: 'prices',
+  };
+}
+
+function uiSlice(locale: string): UiSlice {
+  return { locale, focusRequest: null, expandedCashFlowGroups: [], notice: null };
+}
+
+export interface WorkspaceStoreOptions {
+  locale?: string;
+}
+
+/** A fresh store: every window, and every test, gets its own. */
+export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): WorkspaceStore {
+  const locale = options.locale ?? (typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US');
+  return createStore<WorkspaceState>()(() => ({ ...documentSlice(), ...selectionSlice(), ...uiSlice(locale) }));
+}

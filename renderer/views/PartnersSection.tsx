@@ -1,0 +1,109 @@
+import { useEditor, useWorkspace } from '../app/context.tsx';
+import { CheckboxField, Fieldset, ListProblems, NumberField, SelectField, TextField } from '../components/controls.tsx';
+import { formatPercent } from '../lib/format.ts';
+import { sumDecimals } from '../lib/decimalText.ts';
+import { PARTNER_KINDS } from '../../shared/engine/interchange.ts';
+import { selectStructure, selectStructureIndex } from '../store/selectors.ts';
+
+const KIND_LABELS: Record<string, string> = {
+  state: 'State company',
+  private: 'Private miner',
+  'sovereign-fund': 'Sovereign fund',
+  'development-finance': 'Development finance',
+  strategic: 'Strategic (buyer or technology)',
+};
+
+export function PartnersSection() {
+  const editor = useEditor();
+  const structureIndex = useWorkspace(selectStructureIndex);
+  const partnerCount = useWorkspace((state) => selectStructure(state)?.terms.partners.length ?? 0);
+  const base = `structures[${structureIndex}]`;
+  return (
+    <section aria-labelledby="partners-heading" className="section">
+      <h2 id="partners-heading">Structure and partners</h2>
+      <Fieldset legend="Structure">
+        <TextField path={`${base}.name`} label="Structure name" emptyMeans="delete" />
+        <TextField path={`${base}.id`} label="Structure id" onText={(text) => editor.setStructureId(structureIndex, text)} />
+        <NumberField path={`${base}.terms.deemedValue`} label="Deemed value of contributed assets" format="money" />
+        <CheckboxField path={`${base}.terms.dilution`} label="Interests dilute with funding" />
+        <TextField path={`${base}.notes`} label="Structure notes" emptyMeans="delete" multiline />
+      </Fieldset>
+      <div className="list-header">
+        <h3>Partners</h3>
+        <EquityTotal />
+        <button type="button" onClick={() => editor.addPartner()}>
+          Add partner
+        </button>
+      </div>
+      <ListProblems path={`${base}.terms.partners`} />
+      <ol className="cards">
+        {Array.from({ length: partnerCount }, (_, index) => (
+          <PartnerCard key={index} structureIndex={structureIndex} index={index} count={partnerCount} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function EquityTotal() {
+  const locale = useWorkspace((state) => state.locale);
+  const equities = useWorkspace((state) => selectStructure(state)?.terms.partners.map((p) => p.equity) ?? []);
+  const total = sumDecimals(equities);
+  const exact = total !== null && Number(total) === 1 && /^1(\.0*)?$/.test(total);
+  return (
+    <span className={`equity-total${exact ? '' : ' equity-off'}`} aria-live="polite">
+      Equity total {total === null ? '—' : formatPercent(total, locale, 2)}
+    </span>
+  );
+}
+
+function PartnerCard({ structureIndex, index, count }: { structureIndex: number; index: number; count: number }) {
+  const editor = useEditor();
+  const path = `structures[${structureIndex}].terms.partners[${index}]`;
+  const name = useWorkspace((state) => {
+    const partner = state.project?.structures[structureIndex]?.terms.partners[index];
+    return partner?.name || partner?.id || `Partner ${index + 1}`;
+  });
+  const carried = useWorkspace((state) => state.project?.structures[structureIndex]?.terms.partners[index]?.carried ?? null);
+  return (
+    <li className="card">
+      <Fieldset
+        legend={name}
+        actions={
+          <>
+            <button type="button" onClick={() => editor.movePartner(index, -1)} disabled={index === 0} aria-label={`Move ${name} up`}>
+              ↑ Up
+            </button>
+            <button type="button" onClick={() => editor.movePartner(index, 1)} disabled={index === count - 1} aria-label={`Move ${name} down`}>
+              ↓ Down
+            </button>
+            <button type="button" className="danger" onClick={() => editor.removePartner(index)} aria-label={`Remove ${name}`}>
+              Remove
+            </button>
+          </>
+        }
+      >
+        <TextField path={`${path}.name`} label={`Name of partner ${index + 1}`} emptyMeans="delete" />
+        <TextField path={`${path}.id`} label={`Id of partner ${index + 1}`} onText={(text) => editor.setPartnerId(index, text)} />
+        <TextField path={`${path}.country`} label={`Country of partner ${index + 1}`} emptyMeans="delete" />
+        <SelectField path={`${path}.kind`} label={`Kind of partner ${index + 1}`} options={PARTNER_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] ?? kind }))} />
+        <NumberField path={`${path}.equity`} label={`Equity of partner ${index + 1}`} format="percent" />
+        <NumberField path={`${path}.hurdleRate`} label={`Hurdle rate of partner ${index + 1}`} format="percent" />
+        <NumberField path={`${path}.fundingCap`} label={`Funding cap of partner ${index + 1}`} format="money" emptyMeans="null" placeholder="no cap" />
+        <CheckboxField path={`${path}.state`} label={`Partner ${index + 1} is state-owned`} />
+        <CheckboxField path={`${path}.foreign`} label={`Partner ${index + 1} is foreign`} />
+        <CheckboxField
+          path={`${path}.carried`}
+          label={`Partner ${index + 1} is carried`}
+          onChecked={(checked) => editor.setValue(`${path}.carried`, checked ? { interestRate: '0', repaymentShare: '1' } : null)}
+        />
+        {carried && (
+          <>
+            <NumberField path={`${path}.carried.interestRate`} label={`Carry interest rate of partner ${index + 1}`} format="percent" />
+            <NumberField path={`${path}.carried.repaymentShare`} label={`Carry repayment share of partner ${index + 1}`} format="percent" unit="% of distributions" />
+          </>
+        )}
+      </Fieldset>
+    </li>
+  );
+}

@@ -1,0 +1,281 @@
+import type { Evaluation, YearRow } from '../../shared/engine/interchange.ts';
+import { useEditor, useWorkspace } from '../app/context.tsx';
+import { Legend, PARTY_COLORS, ShareBars, StackedBarChart } from '../components/charts.tsx';
+import { formatIrr, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
+import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
+
+export function ResultsSection() {
+  const { evaluation, stale } = useActiveResult();
+  const full = useActiveResult(true);
+  return (
+    <section aria-labelledby="results-heading" className="section results" aria-busy={stale}>
+      <h2 id="results-heading">Results by party</h2>
+      {!evaluation ? (
+        <p className="muted">No results yet: fix the problems listed, or wait for the engine.</p>
+      ) : (
+        <>
+          <BenefitSplit evaluation={evaluation} />
+          <PartnerMetrics evaluation={evaluation} />
+          <PartyFlowsChart evaluation={evaluation} />
+          <CashFlowTable evaluation={evaluation} />
+          {full.evaluation ? <RiskSharing evaluation={full.evaluation} stale={full.stale} /> : <p className="muted">Computing the risk-sharing shocks…</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function BenefitSplit({ evaluation }: { evaluation: Evaluation }) {
+  const money = useMoneyContext();
+  const nameOf = usePartyNames(evaluation.structure);
+  const segments = evaluation.parties.map((party, index) => ({ name: nameOf(party.id), value: Number(party.pv), color: PARTY_COLORS[index % PARTY_COLORS.length] ?? 'gray' }));
+  return (
+    <div className="panel">
+      <h3>Benefit split</h3>
+      <ShareBars
+        title="Present value by party"
+        description={`Each party's present value at the venture discount rate: ${segments.map((s) => `${s.name} ${formatMoney(s.value, { ...money, compact: true })}`).join('; ')}.`}
+        rows={segments.map((segment) => ({ label: segment.name, segments: [segment] }))}
+        format={(value) => formatMoney(value, { ...money, compact: true })}
+      />
+      <table className="data-table">
+        <caption className="visually-hidden">Benefit split by party</caption>
+        <thead>
+          <tr>
+            <th scope="col">Party</th>
+            <th scope="col">Present value</th>
+            <th scope="col">Share of pre-tax PV</th>
+            <th scope="col">Undiscounted total (real)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {evaluation.parties.map((party, index) => (
+            <tr key={party.id}>
+              <th scope="row">
+                <span className="swatch" style={{ background: PARTY_COLORS[index % PARTY_COLORS.length] }} aria-hidden="true" /> {nameOf(party.id)}
+              </th>
+              <td>{formatMoney(party.pv, money)}</td>
+              <td>{formatPercent(party.share, money.locale)}</td>
+              <td>{formatMoney(party.total, money)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PartnerMetrics({ evaluation }: { evaluation: Evaluation }) {
+  const money = useMoneyContext();
+  const nameOf = usePartyNames(evaluation.structure);
+  const partners = evaluation.parties.filter((party) => party.kind === 'partner');
+  return (
+    <div className="panel">
+      <h3>Partners</h3>
+      <table className="data-table">
+        <caption className="visually-hidden">Partner metrics</caption>
+        <thead>
+          <tr>
+            <th scope="col">Partner</th>
+            <th scope="col">NPV at hurdle</th>
+            <th scope="col">IRR</th>
+            <th scope="col">Payback</th>
+            <th scope="col">Peak exposure</th>
+          </tr>
+        </thead>
+        <tbody>
+          {partners.map((party) => (
+            <tr key={party.id}>
+              <th scope="row">{nameOf(party.id)}</th>
+              <td>{formatMoney(party.npvAtHurdle, money)}</td>
+              <td>{formatIrr(party.irr ?? null, party.irrRoots, money.locale)}</td>
+              <td>{party.paybackYear ?? 'never'}</td>
+              <td>{formatMoney(party.peakExposure, money)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PartyFlowsChart({ evaluation }: { evaluation: Evaluation }) {
+  const money = useMoneyContext();
+  const nameOf = usePartyNames(evaluation.structure);
+  const series = evaluation.parties.map((party, index) => ({
+    name: nameOf(party.id),
+    color: PARTY_COLORS[index % PARTY_COLORS.length] ?? 'gray',
+    values: evaluation.years.map((year) => Number(year.flows[party.id] ?? 0)),
+  }));
+  const categories = evaluation.years.map((year) => String(year.year));
+  return (
+    <div className="panel">
+      <h3>Party cash flows by year (nominal)</h3>
+      <StackedBarChart
+        title="Cash flow of each party by year"
+        description={`Stacked nominal cash flows of ${series.map((s) => s.name).join(', ')} from ${categories[0] ?? ''} to ${categories[categories.length - 1] ?? ''}; funding shows below zero.`}
+        categories={categories}
+        series={series}
+        format={(value) => formatMoney(value, { ...money, compact: true })}
+      />
+      <Legend items={series} />
+    </div>
+  );
+}
+
+interface LineDefinition {
+  key: keyof YearRow;
+  label: string;
+  volume?: boolean;
+}
+
+const CASH_FLOW_GROUPS: { id: string; label: string; lines: LineDefinition[] }[] = [
+  { id: 'revenue', label: 'Production and revenue', lines: [{ key: 'volume', label: 'Sales volume', volume: true }, { key: 'marketRevenue', label: 'Market revenue' }, { key: 'revenue', label: 'Venture revenue' }] },
+  {
+    id: 'costs',
+    label: 'Costs and capital',
+    lines: [
+      { key: 'opex', label: 'Operating cost' },
+      { key: 'selling', label: 'Selling cost' },
+      { key: 'community', label: 'Community share' },
+      { key: 'technology', label: 'Technology payments' },
+      { key: 'closure', label: 'Closure' },
+      { key: 'capex', label: 'Capital expenditure' },
+      { key: 'deltaWorkingCapital', label: 'Change in working capital' },
+    ],
+  },
+  {
+    id: 'fiscal',
+    label: 'Royalty and taxes',
+    lines: [
+      { key: 'royalty', label: 'Royalty' },
+      { key: 'depreciation', label: 'Depreciation' },
+      { key: 'taxableIncome', label: 'Taxable income' },
+      { key: 'incomeTax', label: 'Income tax' },
+      { key: 'resourceRentTax', label: 'Resource rent tax' },
+      { key: 'withholdingTax', label: 'Withholding tax' },
+    ],
+  },
+  { id: 'cash', label: 'Venture cash flow', lines: [{ key: 'freeCashFlow', label: 'Free cash flow' }, { key: 'preTaxNetCashFlow', label: 'Pre-tax net cash flow' }] },
+];
+
+function CashFlowTable({ evaluation }: { evaluation: Evaluation }) {
+  const editor = useEditor();
+  const expanded = useWorkspace((state) => state.expandedCashFlowGroups);
+  const money = useMoneyContext();
+  const nameOf = usePartyNames(evaluation.structure);
+  const unit = useWorkspace((state) => state.project?.assumptions.productUnit ?? '');
+  const isOpen = (id: string) => id === 'cash' ? !expanded.includes(id) : expanded.includes(id);
+  const partyIds = evaluation.parties.map((party) => party.id);
+  const partnerIds = Object.keys(evaluation.years[0]?.interests ?? {});
+  const groups = [
+    ...CASH_FLOW_GROUPS.map((group) => ({ id: group.id, label: group.label, rows: group.lines.map((line) => ({ label: line.volume ? `${line.label} (${unit || 'units'})` : line.label, values: evaluation.years.map((year) => (line.volume ? formatNumber(year[line.key] as string, money.locale) : formatMoney(year[line.key] as string, { ...money, currency: '' }))) })) })),
+    { id: 'flows', label: 'Party flows', rows: partyIds.map((id) => ({ label: nameOf(id), values: evaluation.years.map((year) => formatMoney(year.flows[id] ?? '0', { ...money, currency: '' })) })) },
+    { id: 'interests', label: 'Participating interests', rows: partnerIds.map((id) => ({ label: nameOf(id), values: evaluation.years.map((year) => formatPercent(year.interests[id] ?? null, money.locale, 2)) })) },
+  ];
+  return (
+    <div className="panel">
+      <h3>Yearly cash flow (nominal, {money.currency || 'money'})</h3>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Yearly cash flow table">
+        <table className="data-table cash-flow">
+          <caption className="visually-hidden">Yearly cash flow, every line of the evaluation</caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              {evaluation.years.map((year) => (
+                <th scope="col" key={year.year}>
+                  {year.year}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {groups.map((group) => {
+            const open = isOpen(group.id);
+            return (
+              <tbody key={group.id}>
+                <tr className="group-row">
+                  <th scope="rowgroup" colSpan={evaluation.years.length + 1}>
+                    <button type="button" aria-expanded={open} onClick={() => editor.toggleCashFlowGroup(group.id)}>
+                      <span aria-hidden="true">{open ? '▾' : '▸'}</span> {group.label}
+                    </button>
+                  </th>
+                </tr>
+                {open &&
+                  group.rows.map((row) => (
+                    <tr key={row.label}>
+                      <th scope="row">{row.label}</th>
+                      {row.values.map((value, index) => (
+                        <td key={index}>{value}</td>
+                      ))}
+                    </tr>
+                  ))}
+              </tbody>
+            );
+          })}
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function RiskSharing({ evaluation, stale }: { evaluation: Evaluation; stale: boolean }) {
+  const money = useMoneyContext();
+  const nameOf = usePartyNames(evaluation.structure);
+  const partyIds = [...new Set(evaluation.shocks.flatMap((shock) => shock.parties.map((party) => party.id)))];
+  const colorOf = (id: string) => {
+    const index = evaluation.parties.findIndex((party) => party.id === id);
+    return PARTY_COLORS[(index >= 0 ? index : partyIds.indexOf(id)) % PARTY_COLORS.length] ?? 'gray';
+  };
+  const shockName = (shock: { id: string; name?: string | null }) => shock.name || shock.id;
+  return (
+    <div className="panel" aria-busy={stale}>
+      <h3>Risk sharing: who bears each shock{stale ? ' (updating…)' : ''}</h3>
+      <ShareBars
+        title="Share of each shock borne by each party"
+        description={`For each shock, the share of the change in total present value borne by each party. ${evaluation.shocks
+          .map((shock) => `${shockName(shock)}: ${shock.parties.map((p) => `${nameOf(p.id)} ${formatPercent(p.bearShare, money.locale, 0)}`).join(', ')}`)
+          .join('. ')}.`}
+        rows={evaluation.shocks.map((shock) => ({ label: shockName(shock), segments: shock.parties.map((party) => ({ name: nameOf(party.id), value: Number(party.bearShare ?? 0), color: colorOf(party.id) })) }))}
+        format={(value) => formatPercent(value, money.locale, 0)}
+      />
+      <Legend items={partyIds.map((id) => ({ name: nameOf(id), color: colorOf(id) }))} />
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">Risk sharing: share of each shock borne by each party, and the change in its present value</caption>
+          <thead>
+            <tr>
+              <th scope="col">Shock</th>
+              {partyIds.map((id) => (
+                <th scope="col" key={id}>
+                  {nameOf(id)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {evaluation.shocks.map((shock) => (
+              <tr key={shock.id}>
+                <th scope="row">{shockName(shock)}</th>
+                {partyIds.map((id) => {
+                  const row = shock.parties.find((party) => party.id === id);
+                  return (
+                    <td key={id}>
+                      {row ? (
+                        <>
+                          <strong>{formatPercent(row.bearShare, money.locale, 1)}</strong>
+                          <span className="muted small"> {formatMoney(row.deltaPv, { ...money, compact: true, signed: true })}</span>
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

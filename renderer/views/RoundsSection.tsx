@@ -1,0 +1,195 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DiffSide, Revision, TermChange } from '../../shared/contract.ts';
+import { useWorkspace, useWorkspaceContext } from '../app/context.tsx';
+import { selectStructure } from '../store/selectors.ts';
+
+function sideValue(side: DiffSide): string {
+  return side.kind === 'revision' ? `revision:${side.id}` : `structure:${side.id}`;
+}
+
+function parseSide(value: string): DiffSide | null {
+  const [kind, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+  if (kind === 'revision' && /^\d+$/.test(id)) return { kind: 'revision', id: Number(id) };
+  if (kind === 'structure' && id) return { kind: 'structure', id };
+  return null;
+}
+
+/** Negotiation rounds: record the structure as a revision, list revisions, diff any two. */
+export function RoundsSection() {
+  const { api, commands, store } = useWorkspaceContext();
+  const structure = useWorkspace(selectStructure);
+  const structures = useWorkspace((state) => state.project?.structures ?? []);
+  const document = useWorkspace((state) => state.document);
+  const locale = useWorkspace((state) => state.locale);
+  const [party, setParty] = useState('');
+  const [note, setNote] = useState('');
+  const [revisions, setRevisions] = useState<Revision[]>([]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [changes, setChanges] = useState<TermChange[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    if (!api || !document) return;
+    const listed = await api.listRevisions({ documentId: document.documentId });
+    if (listed.ok) setRevisions(listed.value);
+  }, [api, document]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (!api) return <p className="muted">Revisions live in the project file; there is no file service here.</p>;
+
+  async function record(): Promise<void> {
+    if (!api || !structure) return;
+    if (party.trim() === '') {
+      setMessage('Give the party this round is from, e.g. "Ministry" or "Miner (round 2)".');
+      return;
+    }
+    const project = store.getState().project;
+    if (!project || !(await commands.ensureDocument(project))) return;
+    const synced = await commands.sync();
+    const current = documentId();
+    if (!synced || !current) {
+      setMessage('The structure could not be recorded: fix the problems listed first.');
+      return;
+    }
+    const recorded = await api.recordRevision({ documentId: current, structureId: structure.id, party: party.trim(), note: note.trim() === '' ? null : note.trim() });
+    if (!recorded.ok) {
+      setMessage(recorded.error.message);
+      return;
+    }
+    setMessage(`Recorded revision @${recorded.value.id} of ${structure.name || structure.id} for ${recorded.value.party}. It is written to the file on the next save.`);
+    setNote('');
+    await refresh();
+  }
+
+  async function showDiff(): Promise<void> {
+    const current = documentId();
+    const left = parseSide(from);
+    const right = parseSide(to);
+    if (!api || !current || !left || !right) return;
+    await commands.sync();
+    const result = await api.diff({ documentId: current, from: left, to: right });
+    if (!result.ok) {
+      setMessage(result.error.message);
+      setChanges(null);
+      return;
+    }
+    setChanges(result.value);
+  }
+
+  const documentId = () => store.getState().document?.documentId ?? null;
+
+  const options = [
+    ...structures.map((s) => ({ value: sideValue({ kind: 'structure', id: s.id }), label: `Now: ${s.name || s.id}` })),
+    ...revisions.map((r) => ({ value: sideValue({ kind: 'revision', id: r.id }), label: `@${r.id} ${r.party} — ${r.structureId} (${new Date(r.recordedAt).toLocaleString(locale)})` })),
+  ];
+  return (
+    <section aria-labelledby="rounds-heading" className="section">
+      <h2 id="rounds-heading">Negotiation rounds</h2>
+      <fieldset className="group">
+        <legend>Record {structure?.name || structure?.id} as a revision</legend>
+        <div className="group-fields">
+          <div className="field">
+            <label htmlFor="revision-party">Party</label>
+            <input id="revision-party" type="text" value={party} placeholder="Ministry" onChange={(event) => setParty(event.target.value)} />
+          </div>
+          <div className="field field-wide">
+            <label htmlFor="revision-note">Note</label>
+            <textarea id="revision-note" rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
+          </div>
+        </div>
+        <button type="button" className="primary" onClick={() => void record()}>
+          Save revision
+        </button>
+      </fieldset>
+      {message && (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      )}
+      <h3>Revisions</h3>
+      {revisions.length === 0 ? (
+        <p className="muted">No revisions yet.</p>
+      ) : (
+        <table className="data-table" aria-label="Revisions">
+          <thead>
+            <tr>
+              <th scope="col">Revision</th>
+              <th scope="col">Structure</th>
+              <th scope="col">Party</th>
+              <th scope="col">Recorded</th>
+              <th scope="col">Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">@{r.id}</th>
+                <td>{r.structureId}</td>
+                <td>{r.party}</td>
+                <td>{new Date(r.recordedAt).toLocaleString(locale)}</td>
+                <td>{r.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Term-by-term changes</h3>
+      <div className="compare-choices">
+        <div className="field">
+          <label htmlFor="diff-from">From</label>
+          <select id="diff-from" value={from} onChange={(event) => setFrom(event.target.value)}>
+            <option value="">Choose…</option>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="diff-to">To</label>
+          <select id="diff-to" value={to} onChange={(event) => setTo(event.target.value)}>
+            <option value="">Choose…</option>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" onClick={() => void showDiff()} disabled={!from || !to}>
+          Show changes
+        </button>
+      </div>
+      {changes &&
+        (changes.length === 0 ? (
+          <p>No terms differ.</p>
+        ) : (
+          <table className="data-table" aria-label="Changes">
+            <thead>
+              <tr>
+                <th scope="col">Term</th>
+                <th scope="col">Change</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((change) => (
+                <tr key={change.path} className="differs">
+                  <th scope="row">{change.label}</th>
+                  <td>{change.change}</td>
+                  <td>{change.before ?? '—'}</td>
+                  <td>{change.after ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEditor, useWorkspace } from '../app/context.tsx';
+import { CheckboxField, Fieldset, ListProblems, NumberField, TextField } from '../components/controls.tsx';
+import { SeriesGrid } from '../components/SeriesGrid.tsx';
+import type { SeriesDefinition } from '../model/series.ts';
+import { getIn, parsePath } from '../lib/paths.ts';
+import type { Overrides } from '../../shared/engine/interchange.ts';
+
+export function ScenariosSection() {
+  const editor = useEditor();
+  const scenarioCount = useWorkspace((state) => state.project?.scenarios.length ?? 0);
+  const shockCount = useWorkspace((state) => state.project?.shocks?.length ?? 0);
+  const defaultShocks = useWorkspace((state) => state.project?.shocks == null);
+  return (
+    <section aria-labelledby="scenarios-heading" className="section">
+      <h2 id="scenarios-heading">Scenarios and shocks</h2>
+      <div className="list-header">
+        <h3>Scenarios</h3>
+        <button type="button" onClick={() => editor.addScenario()}>
+          Add scenario
+        </button>
+      </div>
+      <ListProblems path="scenarios" />
+      <ol className="cards">
+        {Array.from({ length: scenarioCount }, (_, index) => (
+          <li className="card" key={index}>
+            <OwnerCard ownerPath={`scenarios[${index}]`} noun="scenario" index={index} canRemove={scenarioCount > 1} onRemove={() => editor.removeScenario(index)} onId={(id) => editor.setScenarioId(index, id)} />
+          </li>
+        ))}
+      </ol>
+      <div className="list-header">
+        <h3>Shocks for risk sharing</h3>
+        {!defaultShocks && (
+          <button type="button" onClick={() => editor.addShock()}>
+            Add shock
+          </button>
+        )}
+      </div>
+      <div className="field field-check">
+        <input id="default-shocks" type="checkbox" data-path="shocks" checked={defaultShocks} onChange={(event) => editor.useDefaultShocks(event.target.checked)} />
+        <label htmlFor="default-shocks">Use the methodology's default shocks (capex +25 %, price −30 %, grade −15 %, opex +20 %, 2-year delay, 2-year disruption)</label>
+      </div>
+      <ListProblems path="shocks" />
+      {!defaultShocks && (
+        <ol className="cards">
+          {Array.from({ length: shockCount }, (_, index) => (
+            <li className="card" key={index}>
+              <OwnerCard ownerPath={`shocks[${index}]`} noun="shock" index={index} canRemove onRemove={() => editor.removeListItem('shocks', index)} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+interface OwnerCardProps {
+  ownerPath: string;
+  noun: 'scenario' | 'shock';
+  index: number;
+  canRemove: boolean;
+  onRemove: () => void;
+  onId?: (id: string) => void;
+}
+
+function OwnerCard({ ownerPath, noun, index, canRemove, onRemove, onId }: OwnerCardProps) {
+  const name = useWorkspace((state) => {
+    const owner = getIn(state.project, parsePath(ownerPath)) as { id?: string; name?: string | null } | undefined;
+    return owner?.name || owner?.id || `${noun} ${index + 1}`;
+  });
+  const n = index + 1;
+  return (
+    <Fieldset
+      legend={name}
+      actions={
+        canRemove ? (
+          <button type="button" className="danger" onClick={onRemove} aria-label={`Remove ${noun} ${n}`}>
+            Remove
+          </button>
+        ) : undefined
+      }
+    >
+      <TextField path={`${ownerPath}.name`} label={`Name of ${noun} ${n}`} emptyMeans="delete" />
+      <TextField path={`${ownerPath}.id`} label={`Id of ${noun} ${n}`} {...(onId ? { onText: onId } : {})} />
+      {noun === 'scenario' && <TextField path={`${ownerPath}.notes`} label={`Notes of ${noun} ${n}`} emptyMeans="delete" />}
+      <OverridesFields ownerPath={ownerPath} label={`${noun} ${n}`} />
+    </Fieldset>
+  );
+}
+
+function OverridesFields({ ownerPath, label }: { ownerPath: string; label: string }) {
+  const editor = useEditor();
+  const overrides = useWorkspace((state) => getIn(state.project, parsePath(`${ownerPath}.overrides`)) as Overrides | undefined);
+  const startYear = useWorkspace((state) => state.project?.assumptions.startYear ?? 2030);
+  const prices = useWorkspace((state) => state.project?.assumptions.prices);
+  const o = `${ownerPath}.overrides`;
+  const priceRow: SeriesDefinition = { key: `${ownerPath}-prices`, path: `${o}.prices`, label: `Price deck, ${label}`, format: 'money', unit: '{currency} /{productUnit}', extendWith: 'last' };
+  return (
+    <>
+      <NumberField path={`${o}.priceFactor`} label={`Price factor, ${label}`} format="factor" unit="×" emptyMeans="delete" placeholder="1" />
+      <NumberField path={`${o}.capexFactor`} label={`Capex factor, ${label}`} format="factor" unit="×" emptyMeans="delete" placeholder="1" />
+      <NumberField path={`${o}.opexFactor`} label={`Opex factor, ${label}`} format="factor" unit="×" emptyMeans="delete" placeholder="1" />
+      <NumberField path={`${o}.gradeFactor`} label={`Grade factor, ${label}`} format="factor" unit="×" emptyMeans="delete" placeholder="1" />
+      <NumberField path={`${o}.delayYears`} label={`Delay, ${label}`} format="integer" unit="years" emptyMeans="delete" placeholder="0" />
+      <NumberField path={`${o}.discountRate`} label={`Discount rate, ${label}`} format="percent" emptyMeans="delete" placeholder="venture rate" />
+      <CheckboxField
+        path={`${o}.disruption`}
+        label={`Disruption, ${label}`}
+        onChecked={(checked) => editor.setValue(`${o}.disruption`, checked ? { fromYear: startYear + 2, toYear: startYear + 3 } : undefined)}
+      />
+      {overrides?.disruption && (
+        <>
+          <NumberField path={`${o}.disruption.fromYear`} label={`Disruption from year, ${label}`} format="year" />
+          <NumberField path={`${o}.disruption.toYear`} label={`Disruption to year, ${label}`} format="year" />
+        </>
+      )}
+      <CheckboxField
+        path={`${o}.prices`}
+        label={`Own price deck, ${label}`}
+        onChecked={(checked) => editor.setValue(`${o}.prices`, checked ? [...(prices ?? [])].map(String) : undefined)}
+      />
+      {overrides?.prices && (
+        <div className="field-wide">
+          <ListProblems path={`${o}.prices`} />
+          <SeriesGrid caption={`Price deck, ${label}`} rows={[priceRow]} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { formatFactor, formatIrr, formatMoney, formatPercent } from '../lib/format.ts';
+import { useResults, useEditor, useWorkspace } from '../app/context.tsx';
+import { PARTY_COLORS } from '../components/charts.tsx';
+import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
+
+/** The venture's headline numbers, always beside the editor so every edit shows its effect. */
+export function SummaryPanel() {
+  const { evaluation, error, stale } = useActiveResult();
+  const full = useActiveResult(true);
+  const money = useMoneyContext();
+  const locale = money.locale;
+  const problemCount = useResults((state) => state.problems.length);
+  const nameOf = usePartyNames();
+  const breakeven = full.evaluation && !full.stale ? formatFactor(full.evaluation.venture.breakevenPriceFactor, locale) : full.evaluation ? `${formatFactor(full.evaluation.venture.breakevenPriceFactor, locale)} …` : 'computing…';
+  const v = evaluation?.venture;
+  const status = problemCount > 0 ? 'Results are from the last valid inputs' : stale ? 'Updating…' : 'Up to date';
+  return (
+    <aside className="summary" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">Results</h2>
+      <p className={`result-status${problemCount > 0 ? ' status-warn' : ''}`} role="status" aria-live="polite">
+        {status}
+      </p>
+      {error && <p className="field-problem">{error}</p>}
+      {v ? (
+        <dl className="metrics" aria-busy={stale}>
+          <Metric label="Venture NPV" value={formatMoney(v.npv, { ...money, compact: true })} testId="venture-npv" />
+          <Metric label="Venture IRR" value={formatIrr(v.irr, v.irrRoots, locale)} testId="venture-irr" />
+          <Metric label="Pre-tax NPV" value={formatMoney(v.preTaxNpv, { ...money, compact: true })} testId="pre-tax-npv" />
+          <Metric label="Government take" value={formatPercent(v.governmentTake, locale)} testId="government-take" />
+          <Metric label="Government take incl. state partners" value={formatPercent(v.governmentTakeInclState, locale)} testId="government-take-incl-state" />
+          <Metric label="AETR" value={formatPercent(v.aetr, locale)} testId="aetr" />
+          <Metric label="Breakeven price" value={breakeven} testId="breakeven" />
+          <Metric label="Payback year" value={v.paybackYear === null ? 'never' : String(v.paybackYear)} testId="payback" />
+        </dl>
+      ) : (
+        <p className="muted">{problemCount > 0 ? 'Fix the problems listed to see results.' : 'Computing…'}</p>
+      )}
+      {evaluation && (
+        <>
+          <h3>Benefit split</h3>
+          <ul className="split-list" aria-label="Benefit split by party">
+            {evaluation.parties.map((party, index) => (
+              <li key={party.id}>
+                <span className="swatch" style={{ background: PARTY_COLORS[index % PARTY_COLORS.length] }} aria-hidden="true" />
+                <span className="split-name">{nameOf(party.id)}</span>
+                <span className="split-value" data-testid={`party-pv-${party.id}`}>
+                  {formatMoney(party.pv, { ...money, compact: true })}
+                </span>
+                <span className="split-share">{formatPercent(party.share, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {evaluation && evaluation.warnings.length > 0 && (
+        <ul className="warnings" aria-label="Warnings">
+          {evaluation.warnings.map((warning) => (
+            <li key={`${warning.code}-${warning.year}`}>{warning.message}</li>
+          ))}
+        </ul>
+      )}
+      <ProblemsList />
+    </aside>
+  );
+}
+
+function Metric({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="metric">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+/** Every validation problem, each a button that takes you to its field. */
+export function ProblemsList() {
+  const problems = useResults((state) => state.problems);
+  const editor = useEditor();
+  const structures = useWorkspace((state) => state.project?.structures);
+  if (problems.length === 0) return null;
+  return (
+    <section className="problems" aria-labelledby="problems-heading">
+      <h3 id="problems-heading">
+        {problems.length === 1 ? '1 problem' : `${problems.length} problems`} to fix
+      </h3>
+      <ul>
+        {problems.map((problem) => (
+          <li key={`${problem.path}:${problem.message}`}>
+            <button type="button" className="problem-link" onClick={() => editor.goToProblem(problem.path)}>
+              <span className="problem-where">{describePath(problem.path, structures?.map((s) => s.name || s.id) ?? [])}</span>
+              <span className="problem-message">{problem.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function describePath(path: string, structureNames: string[]): string {
+  if (path === '') return 'Project';
+  const structure = /^structures\[(\d+)\]/.exec(path);
+  const where = structure ? `${structureNames[Number(structure[1])] ?? 'Structure'}: ` : '';
+  const rest = path.replace(/^structures\[\d+\]\.?(terms\.)?/, '').replace(/^assumptions\./, '');
+  return `${where}${rest || 'structure'}`;
+}

@@ -1,0 +1,66 @@
+import { useEditor, useWorkspace } from '../app/context.tsx';
+import { Fieldset, NumberField, SelectField, TextField } from '../components/controls.tsx';
+import { useFieldId, useProblemsAt } from '../components/useStoredValue.ts';
+
+export function VentureSection() {
+  return (
+    <section aria-labelledby="venture-heading" className="section">
+      <h2 id="venture-heading">Venture</h2>
+      <Fieldset legend="Project">
+        <TextField path="name" label="Project name" emptyMeans="delete" />
+        <TextField path="assumptions.commodity" label="Commodity" emptyMeans="delete" placeholder="lithium" />
+        <TextField path="assumptions.productUnit" label="Product unit" emptyMeans="delete" placeholder="t SC6" />
+        <TextField path="assumptions.currency" label="Currency" emptyMeans="delete" placeholder="USD" />
+        <TextField path="notes" label="Project notes" emptyMeans="delete" multiline />
+      </Fieldset>
+      <Fieldset legend="Time and money">
+        <NumberField path="assumptions.startYear" label="Start year" format="year" />
+        <YearsField />
+        <NumberField path="assumptions.discountRate" label="Discount rate (real)" format="percent" />
+        <SelectField
+          path="assumptions.discounting"
+          label="Discounting convention"
+          options={[
+            { value: 'end-year', label: 'End of year' },
+            { value: 'mid-year', label: 'Mid-year' },
+          ]}
+        />
+        <NumberField path="assumptions.inflation" label="Inflation" format="percent" />
+      </Fieldset>
+    </section>
+  );
+}
+
+/** Changing the number of years resizes every yearly series, so it has its own command. */
+function YearsField() {
+  const editor = useEditor();
+  const years = useWorkspace((state) => state.project?.assumptions.years);
+  const id = useFieldId('assumptions.years');
+  const problems = useProblemsAt('assumptions.years');
+  return (
+    <div className={`field${problems.length > 0 ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>Years</label>
+      <span className="field-input">
+        <input
+          id={id}
+          data-path="assumptions.years"
+          type="number"
+          min={1}
+          max={100}
+          step={1}
+          value={years === undefined || years === null ? '' : String(years)}
+          aria-invalid={problems.length > 0 || undefined}
+          aria-describedby={problems.length > 0 ? `${id}-problem` : undefined}
+          onChange={(event) => editor.setYears(event.target.value)}
+          onBlur={() => editor.endEdit()}
+        />
+        <span className="adornment" aria-hidden="true">years</span>
+      </span>
+      {problems.length > 0 && (
+        <span className="field-problem" id={`${id}-problem`} role="alert">
+          {problems.join(' ')}
+        </span>
+      )}
+    </div>
+  );
+}
