@@ -1,9 +1,10 @@
 // The contract over HTTP, for browser mode: one POST per call to `/api/<method>` with the run's
 // secret token in a header. Generated from the contract's method list, so it cannot drift.
 import { METHOD_NAMES, failure, parseResult } from '../../shared/contract.ts';
+import { TOKEN_HEADER } from '../../shared/contract/names.ts';
 import type { AppCommand, MethodName, OrebridgeApi, RequestOf, ResponseOf, Result } from '../../shared/contract.ts';
 
-export const TOKEN_HEADER = 'x-orebridge-token';
+export { TOKEN_HEADER };
 
 export interface HttpClientOptions {
   /** e.g. "http://127.0.0.1:51234"; the page's own origin in the browser. */

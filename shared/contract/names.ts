@@ -38,3 +38,5 @@ export const channelOf = (method: MethodName): string => `orebridge:${method}`;
 export const COMMAND_CHANNEL = 'orebridge:command';
 /** The one subscription the preload exposes besides the methods. */
 export const EVENT_NAMES = ['onCommand'] as const;
+/** Browser mode: the header that carries the run's secret token. */
+export const TOKEN_HEADER = 'x-orebridge-token';

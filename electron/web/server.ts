@@ -1,0 +1,146 @@
+// Browser mode: the built renderer and the contract over HTTP, on loopback only. Every API call
+// needs the run's secret token; the Host and Origin headers must name this server (so another
+// site in the user's browser, or a DNS-rebinding trick, cannot reach it).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { failure } from '../../shared/contract.ts';
+import { TOKEN_HEADER } from '../../shared/contract/names.ts';
+import { createBackend, createDispatcher } from '../handlers/index.ts';
+import { SECURITY_HEADERS, readStaticFile } from '../shell/static-files.ts';
+
+export const LOOPBACK = '127.0.0.1';
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Everything a browser-mode session does runs as this one sender. */
+const BROWSER_SENDER_ID = 'browser';
+
+export interface WebServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  rendererDir: string;
+  /** The folder files are listed from and saved to. */
+  documentsFolder: string;
+  /** Private data: working copies, recent files, settings. */
+  dataDir: string;
+  examplesDir: string;
+  version: string;
+  /** Fixed only by tests; a fresh random token otherwise. */
+  token?: string;
+}
+
+export interface WebServer {
+  /** The address to open, with the token in the fragment (never sent to the server in logs). */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | null, expected: Buffer): boolean {
+  if (given === null) return false;
+  const buffer = Buffer.from(given);
+  return buffer.length === expected.length && timingSafeEqual(buffer, expected);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const expectedToken = Buffer.from(token);
+  const backend = createBackend({
+    mode: 'browser',
+    version: options.version,
+    platform: process.platform,
+    dataDir: options.dataDir,
+    documentsFolder: options.documentsFolder,
+    examplesFolder: options.examplesDir,
+    dialogs: null,
+  });
+  const dispatch = createDispatcher<{ token: string | null }>({
+    handlers: backend.handlers,
+    isTrustedSender: (sender) => sameToken(sender.token, expectedToken),
+    contextOf: () => ({ senderId: BROWSER_SENDER_ID }),
+    onInternalError: (method, error) => console.error(`Orebridge: ${method} failed`, error),
+  });
+
+  let port = 0;
+  const allowedHosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const host = request.headers.host ?? '';
+      if (!allowedHosts().has(host)) return sendJson(response, 421, failure('forbidden', 'Wrong host.'));
+      const url = new URL(request.url ?? '/', `http://${host}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        const origin = request.headers.origin;
+        if (origin !== undefined && origin !== `http://${host}`) return sendJson(response, 403, failure('forbidden', 'Cross-origin requests are refused.'));
+        if (request.method !== 'POST') return sendJson(response, 405, failure('bad-request', 'Use POST.'));
+        const given = request.headers[TOKEN_HEADER];
+        if (!sameToken(typeof given === 'string' ? given : null, expectedToken)) {
+          return sendJson(response, 401, failure('forbidden', 'This request has no valid token. Open the address `npm run web` printed.'));
+        }
+        const text = await readBody(request);
+        if (text === null) return sendJson(response, 413, failure('bad-request', 'The request is too large.'));
+        let payload: unknown;
+        try {
+          payload = text === '' ? {} : JSON.parse(text);
+        } catch {
+          return sendJson(response, 400, failure('bad-request', 'The request body is not JSON.'));
+        }
+        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        return sendJson(response, 200, await dispatch(method, payload, { token: given as string }));
+      }
+
+      if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('bad-request', 'Only GET here.'));
+      const file = await readStaticFile(options.rendererDir, url.pathname);
+      response.writeHead(file.status, file.headers);
+      response.end(request.method === 'HEAD' ? undefined : file.body);
+    })().catch((error: unknown) => {
+      console.error('Orebridge: request failed', error);
+      if (!response.headersSent) sendJson(response, 500, failure('internal', 'The server could not answer.'));
+      else response.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${LOOPBACK}:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await backend.closeAll();
+    },
+  };
+}
