@@ -45,7 +45,7 @@ export async function saveDatabaseAtomically(db: Database, target: string): Prom
   const temporary = temporaryPathFor(target);
   try {
     const existing = await stat(target).catch(() => null);
-    if (existing?.isDirectory()) return { ok: false, error: { code: 'not-a-file', message: `${target} is a folder, so the project cannot be saved there.` } };
+    if (existing?.isDirectory()) return { ok: false, error: { code: 'not-a-file', message: `The path ${target} is a folder, so the project cannot be saved there.` } };
     db.prepare('VACUUM INTO ?').run(temporary);
     await flushFile(temporary);
     await rename(temporary, target);

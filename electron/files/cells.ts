@@ -83,7 +83,9 @@ export function getDecimal(row: Row, column: string): unknown {
   const value = row[column];
   if (form === 'z') return null;
   if (form === 'a') return undefined;
-  if (form === 'n') return new NumberLiteral(String(value));
+  if (form === 'n' && typeof value === 'string' && JSON_NUMBER.test(value)) return new NumberLiteral(value);
+  // A number cell that is not a number literal (only in a damaged or hostile file) becomes a
+  // string, which the engine's validation then refuses with its path.
   return String(value);
 }
 
@@ -94,8 +96,11 @@ export function getOptional(row: Row, column: string, decode: (cell: Cell) => un
   return decode(row[column] ?? null);
 }
 
-export function integerLiteral(cell: Cell): NumberLiteral {
-  return new NumberLiteral(String(cell));
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** An integer cell as a JSON number; anything else (a damaged file) as a string validation refuses. */
+export function integerLiteral(cell: Cell): NumberLiteral | string {
+  return typeof cell === 'number' && Number.isSafeInteger(cell) ? new NumberLiteral(String(cell)) : String(cell);
 }
 
 export function textCell(cell: Cell): string {

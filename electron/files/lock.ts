@@ -55,7 +55,7 @@ export async function readLiveLock(documentPath: string): Promise<LockOwner | nu
 
 export function lockedMessage(documentPath: string, owner: LockOwner): string {
   const where = owner.host === hostname() ? (owner.pid === process.pid ? 'in another window of this Orebridge' : 'in another Orebridge on this computer') : `on ${owner.host}`;
-  return `${basename(documentPath)} is already open by ${owner.user} ${where} since ${owner.since.replace('T', ' ').slice(0, 16)} UTC; you can open it read-only.`;
+  return `The file ${basename(documentPath)} is already open by ${owner.user} ${where} since ${owner.since.replace('T', ' ').slice(0, 16)} UTC; you can open it read-only.`;
 }
 
 /** Takes the lock on `documentPath`, replacing a stale one. */

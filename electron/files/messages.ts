@@ -12,7 +12,7 @@ export function problemsSentence(problems: ValidationProblem[], what = 'The proj
 export function ioError(error: unknown, path: string, doing: string): FileError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   if (code === 'ENOENT') return { code: 'not-found', message: `There is no file at ${path}.` };
-  if (code === 'EISDIR') return { code: 'not-a-file', message: `${path} is a folder, not a project file.` };
+  if (code === 'EISDIR') return { code: 'not-a-file', message: `The path ${path} is a folder, not a project file.` };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'io', message: `Orebridge is not allowed to ${doing} ${path} (permission denied).` };
   if (code === 'ENOSPC') return { code: 'io', message: `There is no space left on the disk to ${doing} ${path}.` };
   if (code === 'EROFS') return { code: 'io', message: `Orebridge cannot ${doing} ${path} because the disk is read-only.` };

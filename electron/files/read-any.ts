@@ -42,7 +42,7 @@ export async function readProjectFromPath(path: string): Promise<ReadResult> {
     parsed = parseProjectText(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'not-json', message: `${path} is not valid JSON (${detail}).` } };
+    return { ok: false, error: { code: 'not-json', message: `The file ${path} is not valid JSON (${detail}).` } };
   }
   const validation = validateProject(parsed);
   if (!validation.ok) {

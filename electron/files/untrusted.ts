@@ -30,8 +30,8 @@ function fail<T>(code: FileError['code'], message: string, extra: Partial<FileEr
 export async function readUntrustedBytes(path: string): Promise<FileResult<Buffer>> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return fail('not-a-file', `${path} is a folder, not a project file.`);
-    if (!info.isFile()) return fail('not-a-file', `${path} is not a regular file, so it cannot be a project file.`);
+    if (info.isDirectory()) return fail('not-a-file', `The path ${path} is a folder, not a project file.`);
+    if (!info.isFile()) return fail('not-a-file', `The path ${path} is not a regular file, so it cannot be a project file.`);
     if (info.size === 0) return fail('empty', 'The file is empty (0 bytes), so it holds no project.');
     if (info.size > MAX_FILE_BYTES) {
       return fail('too-large', `The file is ${Math.round(info.size / 1048576)} MiB, larger than any project file Orebridge writes (${MAX_FILE_BYTES / 1048576} MiB at most).`);
@@ -116,7 +116,9 @@ function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedC
   const read = runCheck(db, () => ({ tree: readProjectTree(db), metadata: readMetadata(db), revisions: readRevisions(db) }));
   if (!read.ok) return read;
   const text = stringifyWithLiterals(read.value.tree, 0);
-  const validation = validateProject(parseProjectText(text));
+  const parsed = runCheck(db, () => parseProjectText(text));
+  if (!parsed.ok) return parsed;
+  const validation = validateProject(parsed.value);
   if (!validation.ok) return fail('invalid-project', problemsSentence(validation.problems), { problems: validation.problems });
 
   const revisionProblem = checkRevisions(validation.project, read.value.revisions);

@@ -32,8 +32,8 @@ export async function importJson(jsonPath: string, targetPath: string): Promise<
   let text: string;
   try {
     const info = await stat(jsonPath);
-    if (!info.isFile()) return { ok: false, error: { code: 'not-a-file', message: `${jsonPath} is not a file.` } };
-    if (info.size > MAX_FILE_BYTES) return { ok: false, error: { code: 'too-large', message: `${jsonPath} is too large to be a project document.` } };
+    if (!info.isFile()) return { ok: false, error: { code: 'not-a-file', message: `The path ${jsonPath} is not a file.` } };
+    if (info.size > MAX_FILE_BYTES) return { ok: false, error: { code: 'too-large', message: `The file ${jsonPath} is too large to be a project document.` } };
     text = await readFile(jsonPath, 'utf8');
   } catch (error) {
     return { ok: false, error: ioError(error, jsonPath, 'read') };

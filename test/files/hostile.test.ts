@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { checkFile, importJsonFile, loadProjectFile, openDocument, type FileErrorCode } from '../../electron/files/index.ts';
+import { examplePath, exampleText, expectOk, useTempDirs } from './helpers.ts';
+
+const tempDir = useTempDirs();
+
+async function validFile(dir: string, name = 'valid.orebridge'): Promise<string> {
+  const path = join(dir, name);
+  expectOk(await importJsonFile(examplePath('northern-spodumene'), path));
+  return path;
+}
+
+/** A copy of a valid file changed by `change` through SQLite itself. */
+async function tampered(change: (db: Database.Database) => void): Promise<string> {
+  const path = await validFile(tempDir());
+  const db = new Database(path);
+  change(db);
+  db.close();
+  return path;
+}
+
+async function expectRefused(path: string, code: FileErrorCode, pattern?: RegExp): Promise<string> {
+  const result = await loadProjectFile(path);
+  expect(result.ok).toBe(false);
+  if (result.ok) return '';
+  expect(result.error.code).toBe(code);
+  // One plain sentence.
+  expect(result.error.message).toMatch(/^[A-Z0-9"“].*[.]$/s);
+  expect(result.error.message).not.toContain('\n');
+  if (pattern) expect(result.error.message).toMatch(pattern);
+  return result.error.message;
+}
+
+describe('hostile files are refused or neutralised', () => {
+  it('a trigger that would call a function', async () => {
+    const path = await tampered((db) => db.exec(`CREATE TRIGGER evil AFTER INSERT ON notes BEGIN SELECT load_extension('/tmp/evil.so'); END`));
+    await expectRefused(path, 'unexpected-schema', /trigger \("evil"\)/);
+  });
+
+  it('a view that would call a function', async () => {
+    const path = await tampered((db) => db.exec(`CREATE VIEW evil AS SELECT load_extension('/tmp/evil.so') AS x`));
+    await expectRefused(path, 'unexpected-schema', /view \("evil"\)/);
+  });
+
+  it('a virtual table', async () => {
+    const path = await tampered((db) => db.exec(`CREATE VIRTUAL TABLE evil USING fts5(body)`));
+    await expectRefused(path, 'unexpected-schema', /virtual table|"evil/);
+  });
+
+  it('a column check or an index that calls a function', async () => {
+    const withDefault = await tampered((db) => db.exec(`ALTER TABLE notes ADD COLUMN evil TEXT DEFAULT 'x' CHECK (evil <> upper(evil))`));
+    await expectRefused(withDefault, 'unexpected-schema', /table \("notes"\)/);
+    const withIndex = await tampered((db) => db.exec(`CREATE INDEX evil ON partners (abs(position))`));
+    await expectRefused(withIndex, 'unexpected-schema', /index \("evil"\)/);
+  });
+
+  it('a wrong application_id, and a SQLite database of another program', async () => {
+    await expectRefused(await tampered((db) => db.pragma('application_id = 1234')), 'not-orebridge');
+    const other = join(tempDir(), 'other.orebridge');
+    const db = new Database(other);
+    db.exec('CREATE TABLE t (x)');
+    db.close();
+    await expectRefused(other, 'not-orebridge');
+  });
+
+  it('a newer user_version names both versions', async () => {
+    const path = await tampered((db) => db.pragma('user_version = 99'));
+    await expectRefused(path, 'newer-version', /format 99.*up to 2/);
+  });
+
+  it('a zero-byte file, a directory, random bytes, a JSON file renamed, a missing file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.orebridge'), '');
+    await expectRefused(join(dir, 'empty.orebridge'), 'empty');
+    mkdirSync(join(dir, 'folder.orebridge'));
+    await expectRefused(join(dir, 'folder.orebridge'), 'not-a-file', /folder/);
+    const random = Buffer.alloc(8192);
+    for (let i = 0; i < random.length; i++) random[i] = (i * 7919 + 13) % 251;
+    writeFileSync(join(dir, 'random.orebridge'), random);
+    await expectRefused(join(dir, 'random.orebridge'), 'not-sqlite');
+    writeFileSync(join(dir, 'renamed.orebridge'), exampleText('ndpr-separation'));
+    await expectRefused(join(dir, 'renamed.orebridge'), 'not-sqlite', /JSON/);
+    await expectRefused(join(dir, 'missing.orebridge'), 'not-found');
+  });
+
+  it('a truncated file and a file with a damaged page', async () => {
+    const dir = tempDir();
+    const path = await validFile(dir);
+    const bytes = readFileSync(path);
+    writeFileSync(join(dir, 'cut.orebridge'), bytes.subarray(0, bytes.length - 4096));
+    await expectRefused(join(dir, 'cut.orebridge'), 'corrupt');
+    const damaged = Buffer.from(bytes);
+    for (let i = 4096 * 2; i < 4096 * 2 + 300; i++) damaged[i] = 0xff;
+    writeFileSync(join(dir, 'damaged.orebridge'), damaged);
+    await expectRefused(join(dir, 'damaged.orebridge'), 'corrupt');
+  });
+
+  it('rows that do not make a valid project are refused with every problem', async () => {
+    const path = await tampered((db) => {
+      db.exec(`UPDATE partners SET equity = '0.9' WHERE structure_id = 'state-carry-offtake' AND position = 0`);
+      db.exec(`UPDATE assumptions SET discounting = 'sometimes'`);
+    });
+    const result = await loadProjectFile(path);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid-project');
+      const paths = (result.error.problems ?? []).map((p) => p.path);
+      expect(paths).toContain('assumptions.discounting');
+      expect(paths.some((p) => p.startsWith('structures[0].terms.partners'))).toBe(true);
+    }
+    expect((await checkFile(path)).status).toBe('invalid');
+  });
+
+  it('a decimal cell holding something that is not a decimal is refused', async () => {
+    const path = await tampered((db) => db.exec(`UPDATE partners SET equity = 'x''); DROP TABLE notes; --', equity_form = 's' WHERE position = 0`));
+    await expectRefused(path, 'invalid-project');
+  });
+
+  it('rows that belong to nothing are refused', async () => {
+    const path = await tampered((db) => {
+      db.pragma('foreign_keys = OFF');
+      db.exec(`INSERT INTO royalty_bands VALUES ('ghost', 0, '0', 'n', '0.05', 'n')`);
+    });
+    await expectRefused(path, 'corrupt');
+  });
+
+  it('a refused file leaves no lock and no working copy behind', async () => {
+    const path = await tampered((db) => db.exec(`CREATE TRIGGER evil AFTER INSERT ON notes BEGIN SELECT 1; END`));
+    const dataDir = tempDir();
+    const result = await openDocument(path, { dataDir });
+    expect(result.ok).toBe(false);
+    expect(readdirSync(join(path, '..')).filter((name) => name.endsWith('.lock'))).toEqual([]);
+    expect(existsSync(join(dataDir, 'working')) ? readdirSync(join(dataDir, 'working')) : []).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { APPLICATION_ID, CURRENT_FORMAT_VERSION } from '../../electron/files/format.ts';
+import { loadProjectFile, exportJsonText, checkFile } from '../../electron/files/index.ts';
+import { parseWithLiterals, stringifyWithLiterals } from '../../electron/files/literal-json.ts';
+import { migrate, MIGRATIONS } from '../../electron/files/migrations/index.ts';
+import { readProjectTree } from '../../electron/files/store-read.ts';
+import { writeProject } from '../../electron/files/store-write.ts';
+import { exampleText, expectOk, useTempDirs } from './helpers.ts';
+
+const tempDir = useTempDirs();
+
+function tables(db: Database.Database): string[] {
+  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+}
+
+/** A format-1 file holding `text`, built by copying a current database's rows into format-1 tables. */
+function formatOneDatabase(text: string): Database.Database {
+  const current = new Database(':memory:');
+  migrate(current);
+  current.transaction(() => writeProject(current, parseWithLiterals(text)))();
+  const old = new Database(':memory:');
+  migrate(old, 1);
+  old.pragma('foreign_keys = OFF');
+  for (const table of tables(old)) {
+    const columns = (old.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+    const insert = old.prepare(`INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
+    const kind = table === 'project' ? 'project' : table === 'structures' ? 'structure' : table === 'scenarios' ? 'scenario' : null;
+    for (const row of current.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) {
+      const note = kind
+        ? (current.prepare('SELECT body, body_form FROM notes WHERE owner_kind = ? AND owner_id = ?').get(kind, kind === 'project' ? '' : row.id) as
+            | { body: string | null; body_form: string }
+            | undefined)
+        : undefined;
+      insert.run(columns.map((c) => (c === 'notes' ? (note?.body ?? null) : c === 'notes_form' ? (note?.body_form ?? 'a') : row[c])));
+    }
+  }
+  current.close();
+  return old;
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, … with one file each', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(MIGRATIONS.at(-1)?.version).toBe(CURRENT_FORMAT_VERSION);
+  });
+
+  it('001 creates the interchange tables, stamps the application id and sets user_version 1', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(
+      [
+        'assumptions', 'fiscal_terms', 'offtakes', 'override_prices', 'overrides', 'partners', 'project', 'royalty_bands',
+        'scenarios', 'shocks', 'structures', 'technology_agreements', 'technology_fees', 'yearly_series',
+      ].sort(),
+    );
+    // STRICT tables: decimals are stored as text, flags as integers, forms are checked.
+    db.exec(`INSERT INTO structures (id, position, name, name_form, notes, notes_form, deemed_value, deemed_value_form, dilution) VALUES ('s', 0, NULL, 'a', NULL, 'a', '0.1', 'n', 1)`);
+    db.exec(`INSERT INTO royalty_bands VALUES ('s', 0, 0.5, 'n', '0.05', 'n')`);
+    expect(db.prepare('SELECT typeof(from_price) FROM royalty_bands').pluck().get()).toBe('text');
+    expect(() => db.exec(`INSERT INTO royalty_bands VALUES ('s', 1, '1', 'x', '0.05', 'n')`)).toThrow(/CHECK/);
+    expect(() => db.exec(`UPDATE structures SET dilution = 'yes'`)).toThrow();
+  });
+
+  it('002 moves notes into the notes table, adds internal scenarios and revisions, keeping every note', () => {
+    const text = exampleText('nickel-cobalt-hpal');
+    const old = formatOneDatabase(text);
+    expect(old.prepare("SELECT notes FROM project").pluck().get()).toBeTypeOf('string');
+    migrate(old);
+    expect(old.pragma('user_version', { simple: true })).toBe(2);
+    expect(tables(old)).toContain('revisions');
+    expect(tables(old)).toContain('notes');
+    expect(JSON.parse(stringifyWithLiterals(readProjectTree(old)))).toStrictEqual(JSON.parse(text));
+    expect(old.prepare('SELECT count(*) FROM scenarios WHERE internal = 1').pluck().get()).toBe(0);
+  });
+
+  it('run in one transaction: a failing step leaves the file at its old version', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.exec('CREATE TABLE notes (x)'); // makes migration 002 fail on its first statement
+    expect(() => migrate(db)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM pragma_table_info('project') WHERE name = 'notes'").pluck().get()).toBe(1);
+  });
+
+  it('a format-1 file on disk opens, upgraded in memory, with the same project', async () => {
+    const text = exampleText('northern-spodumene');
+    const path = join(tempDir(), 'old.orebridge');
+    writeFileSync(path, formatOneDatabase(text).serialize());
+    const loaded = expectOk(await loadProjectFile(path));
+    expect(loaded.formatVersion).toBe(1);
+    expect(JSON.parse(expectOk(await exportJsonText(path)))).toStrictEqual(JSON.parse(text));
+    expect((await checkFile(path)).status).toBe('valid');
+  });
+
+  it('a file from a newer version is refused with a message naming both versions', async () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    db.pragma(`user_version = ${CURRENT_FORMAT_VERSION + 1}`);
+    const path = join(tempDir(), 'future.orebridge');
+    writeFileSync(path, db.serialize());
+    const result = await loadProjectFile(path);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('newer-version');
+      expect(result.error.message).toContain(`file format ${CURRENT_FORMAT_VERSION + 1}`);
+      expect(result.error.message).toContain(`up to ${CURRENT_FORMAT_VERSION}`);
+    }
+  });
+});
