@@ -75,7 +75,7 @@ export interface StackedBarChartProps {
 /** Vertical bars per category; positive values stack up from zero, negative values down. */
 export function StackedBarChart({ title, description, categories, series, format, height = 260 }: StackedBarChartProps) {
   const width = 720;
-  const margin = { top: 12, right: 12, bottom: 28, left: 72 };
+  const margin = { top: 12, right: 12, bottom: 28, left: 92 };
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   const totals = categories.map((_, index) => {

@@ -1,0 +1,74 @@
+// Browser mode for the workspace journeys: the renderer built once into a temporary folder,
+// the real browser-mode server on loopback, and Debian's Chromium driven by playwright-core.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../electron/web/server.ts';
+import { buildRenderer } from '../../scripts/lib/build.ts';
+import { EXAMPLES_DIR, ROOT } from '../../scripts/lib/paths.ts';
+
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+export interface BrowserMode {
+  server: WebServer;
+  browser: Browser;
+  documentsFolder: string;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserMode(): Promise<BrowserMode> {
+  const scratch = mkdtempSync(join(tmpdir(), 'orebridge-workspace-e2e-'));
+  const rendererDir = await buildRenderer(join(scratch, 'renderer'));
+  const documentsFolder = join(scratch, 'documents');
+  const dataDir = join(scratch, 'data');
+  mkdirSync(documentsFolder);
+  mkdirSync(dataDir);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startWebServer({ port: 0, rendererDir, documentsFolder, dataDir, examplesDir: EXAMPLES_DIR, version: 'e2e' });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  return {
+    server,
+    browser,
+    documentsFolder,
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error('page error:', error.message));
+      await page.goto(server.url);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `workspace-${name}.png`), fullPage: false });
+}
+
+/** Waits until the results panel shows numbers computed from the current inputs. */
+export async function waitForResults(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: 'Up to date' }).waitFor({ timeout: 15_000 });
+}
+
+/** Reads a headline metric as shown, e.g. "US$ 204.7 m". */
+export async function metric(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).textContent()) ?? '';
+}
+
+/** "US$ 204.7 m" → 204.7e6; "−US$ 1.2 bn" → −1.2e9; "40.5 %" → 0.405. */
+export function parseShown(text: string): number {
+  const negative = text.trim().startsWith('−') || text.trim().startsWith('-');
+  const match = /([\d,]+(?:\.\d+)?)\s*(bn|m|k|%)?/.exec(text.replace(/US\$/g, ''));
+  if (!match) return Number.NaN;
+  const scale = { bn: 1e9, m: 1e6, k: 1e3, '%': 0.01 }[match[2] ?? ''] ?? 1;
+  return (negative ? -1 : 1) * Number(match[1]!.replace(/,/g, '')) * scale;
+}

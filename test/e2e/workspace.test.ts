@@ -1,0 +1,195 @@
+// The workspace journeys of issue 5, end to end: the built renderer in Chromium, talking to the
+// real browser-mode server. Each journey keeps screenshots in test-artifacts/.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { formatMoney, formatPercent } from '../../renderer/lib/format.ts';
+import { metric, parseShown, screenshot, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+
+let mode: BrowserMode;
+
+beforeAll(async () => {
+  mode = await startBrowserMode();
+}, 120_000);
+
+afterAll(async () => {
+  await mode?.close();
+});
+
+function expected(name: string): { venture: { npv: string; governmentTake: string }; parties: { id: string; pv: string }[] } {
+  return JSON.parse(readFileSync(new URL(`../fixtures/examples/${name}.expected.json`, import.meta.url), 'utf8'));
+}
+
+async function section(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
+}
+
+async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  const field = page.getByRole('textbox', { name, exact: true });
+  await field.fill(text);
+  await field.press('Tab');
+}
+
+async function openExample(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await waitForResults(page);
+}
+
+describe('workspace journeys in browser mode', () => {
+  it('(a) builds a two-partner lithium venture from the empty state and reads its NPV', async () => {
+    const page = await mode.newPage();
+    await page.getByRole('button', { name: 'New venture' }).click();
+    await waitForResults(page);
+    await typeInto(page, 'Project name', 'Salar Lithium JV');
+    await typeInto(page, 'Commodity', 'lithium');
+    await typeInto(page, 'Product unit', 't SC6');
+    const singlePartnerNpv = await metric(page, 'venture-npv');
+
+    await section(page, 'Partners');
+    await page.getByRole('button', { name: 'Add partner' }).click();
+    await typeInto(page, 'Name of partner 1', 'Andes Minerals');
+    await typeInto(page, 'Equity of partner 1', '70 %');
+    await typeInto(page, 'Name of partner 2', 'State Lithium Co');
+    await typeInto(page, 'Id of partner 2', 'statelith');
+    await typeInto(page, 'Equity of partner 2', '30 %');
+    await page.getByRole('checkbox', { name: 'Partner 2 is state-owned' }).check();
+    await page.getByRole('combobox', { name: 'Kind of partner 2' }).selectOption('state');
+    await waitForResults(page);
+
+    expect(await page.getByText('Equity total 100.00 %').isVisible()).toBe(true);
+    const npv = await metric(page, 'venture-npv');
+    expect(npv).toMatch(/^−?US\$ [\d.,]+ (m|bn)$/);
+    expect(npv).toBe(singlePartnerNpv);
+    const split = page.getByRole('list', { name: 'Benefit split by party' });
+    await expect.poll(() => split.getByText('Andes Minerals').count()).toBe(1);
+    expect(await split.getByText('State Lithium Co').count()).toBe(1);
+    const andes = parseShown(await page.getByTestId('party-pv-operator').textContent() ?? '');
+    const state = parseShown(await page.getByTestId('party-pv-statelith').textContent() ?? '');
+    expect(andes).toBeGreaterThan(state);
+    expect(state).toBeGreaterThan(0);
+    await screenshot(page, 'a-two-partner-venture');
+    await section(page, 'Results');
+    await waitForResults(page);
+    await screenshot(page, 'a-results');
+    await page.context().close();
+  });
+
+  it('(b) opens an example, raises the royalty, and sees government take rise and the miner’s PV fall', async () => {
+    const page = await mode.newPage();
+    await openExample(page, 'Northern Spodumene');
+    const base = expected('northern-spodumene.state-carry-offtake.base');
+    expect(await metric(page, 'venture-npv')).toBe(formatMoney(base.venture.npv, { currency: 'USD', locale: 'en-US', compact: true }));
+    expect(await metric(page, 'government-take')).toBe(formatPercent(base.venture.governmentTake, 'en-US'));
+    const takeBefore = parseShown(await metric(page, 'government-take'));
+    const minerBefore = parseShown(await page.getByTestId('party-pv-miner').textContent() ?? '');
+
+    await section(page, 'Fiscal terms');
+    await typeInto(page, 'Band 1 royalty rate', '8');
+    await waitForResults(page);
+    const takeAfter = parseShown(await metric(page, 'government-take'));
+    const minerAfter = parseShown(await page.getByTestId('party-pv-miner').textContent() ?? '');
+    expect(takeAfter).toBeGreaterThan(takeBefore);
+    expect(minerAfter).toBeLessThan(minerBefore);
+    await screenshot(page, 'b-royalty-raised');
+    await page.context().close();
+  });
+
+  it('(c) pastes a 12-year price deck from tab-separated text', async () => {
+    const page = await mode.newPage();
+    await page.getByRole('button', { name: 'New venture' }).click();
+    await waitForResults(page);
+    const npvBefore = await metric(page, 'venture-npv');
+    await section(page, 'Mine plan and prices');
+    const deck = ['1,450', '1,400', '1,350', '1,300', '1,300', '1,250', '1,250', '1,200', '1,200', '1,150', '1,150', '1,100'];
+    const first = page.getByRole('textbox', { name: /^Price \d{4}$/ }).first();
+    await first.focus();
+    await first.evaluate((element, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, `${deck.join('\t')}\r\n`);
+    await waitForResults(page);
+    const cells = page.getByRole('textbox', { name: /^Price \d{4}$/ });
+    expect(await cells.count()).toBe(12);
+    expect(await cells.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(deck);
+    expect(await metric(page, 'venture-npv')).not.toBe(npvBefore);
+    expect(await page.getByRole('img', { name: /Price by year/ }).count()).toBe(1);
+    await screenshot(page, 'c-price-deck-pasted');
+    await page.context().close();
+  });
+
+  it('(d) compares two structures and finds the differing terms', async () => {
+    const page = await mode.newPage();
+    await openExample(page, 'Northern Spodumene');
+    await section(page, 'Compare');
+    const matrix = page.getByRole('table', { name: /Metrics by structure and scenario/ });
+    await expect.poll(() => matrix.getByText('computing…').count(), { timeout: 15_000 }).toBe(0);
+    expect(await matrix.locator('td.differs').count()).toBeGreaterThan(0);
+    const sliding = expected('northern-spodumene.sliding-royalty.base');
+    expect(await matrix.getByText(formatMoney(sliding.venture.npv, { currency: 'USD', locale: 'en-US', compact: true }), { exact: false }).count()).toBeGreaterThan(0);
+
+    const sheet = page.getByRole('table', { name: 'Term sheet' });
+    await page.getByRole('combobox', { name: 'Left structure' }).selectOption('state-carry-offtake');
+    await page.getByRole('combobox', { name: 'Right structure' }).selectOption('sliding-royalty');
+    const equity = sheet.getByRole('row', { name: /Equity of National Lithium Corporation/ });
+    expect(await equity.textContent()).toContain('15.00 %');
+    expect(await equity.textContent()).toContain('10.00 %');
+    expect(await sheet.getByRole('row', { name: /National Lithium Corporation is carried/ }).count()).toBe(1);
+    expect(await sheet.getByRole('row', { name: /Royalty band 2 rate/ }).count()).toBe(1);
+    expect(await sheet.getByRole('row', { name: /Income tax rate/ }).count()).toBe(1);
+    // Terms that are the same in both are left out.
+    expect(await sheet.getByRole('row', { name: /Equity of Boreal Minerals/ }).count()).toBe(1);
+    expect(await sheet.getByRole('row', { name: /Technology withholding/ }).count()).toBe(0);
+    await page.getByRole('heading', { name: 'Benefit split by structure' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'd-compare');
+    await sheet.scrollIntoViewIfNeeded();
+    await screenshot(page, 'd-term-sheet');
+    await page.context().close();
+  });
+
+  it('(e) types an invalid equity split and is taken to the problem', async () => {
+    const page = await mode.newPage();
+    await page.getByRole('button', { name: 'New venture' }).click();
+    await waitForResults(page);
+    await section(page, 'Partners');
+    await page.getByRole('button', { name: 'Add partner' }).click();
+    await typeInto(page, 'Equity of partner 1', '80');
+    await typeInto(page, 'Equity of partner 2', '30');
+    const problems = page.getByRole('region', { name: /problems? to fix/ });
+    await problems.waitFor();
+    expect(await page.getByText('Equity total 110.00 %').isVisible()).toBe(true);
+    await section(page, 'Fiscal terms');
+    expect(await page.getByRole('textbox', { name: 'Equity of partner 1' }).count()).toBe(0);
+    const link = problems.getByRole('button').filter({ hasText: /equit/i }).first();
+    await link.click();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path ?? '')).toMatch(/^structures\[0\]\.terms\.partners/);
+    expect(await page.getByRole('heading', { name: 'Structure and partners' }).isVisible()).toBe(true);
+    await screenshot(page, 'e-equity-problem');
+    await page.context().close();
+  });
+
+  it('(f) undoes three edits and gets the original numbers back', async () => {
+    const page = await mode.newPage();
+    await openExample(page, 'Nickel-Cobalt');
+    const before = { npv: await metric(page, 'venture-npv'), take: await metric(page, 'government-take'), aetr: await metric(page, 'aetr') };
+    await typeInto(page, 'Discount rate (real)', '10');
+    await section(page, 'Fiscal terms');
+    await typeInto(page, 'Income tax rate', '35');
+    await section(page, 'Mine plan and prices');
+    await typeInto(page, 'Price 2030', '25,000');
+    await waitForResults(page);
+    expect(await metric(page, 'venture-npv')).not.toBe(before.npv);
+    await screenshot(page, 'f-after-three-edits');
+
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await waitForResults(page);
+    expect({ npv: await metric(page, 'venture-npv'), take: await metric(page, 'government-take'), aetr: await metric(page, 'aetr') }).toEqual(before);
+    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+    await section(page, 'Settings');
+    expect(await page.getByRole('textbox', { name: 'Discount rate (real)' }).inputValue()).toBe('8');
+    await screenshot(page, 'f-after-undo');
+    await page.context().close();
+  });
+});
