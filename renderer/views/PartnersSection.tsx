@@ -47,8 +47,8 @@ export function PartnersSection() {
 
 function EquityTotal() {
   const locale = useWorkspace((state) => state.locale);
-  const equities = useWorkspace((state) => selectStructure(state)?.terms.partners.map((p) => p.equity) ?? []);
-  const total = sumDecimals(equities);
+  const partners = useWorkspace((state) => selectStructure(state)?.terms.partners);
+  const total = sumDecimals((partners ?? []).map((p) => p.equity));
   const exact = total !== null && Number(total) === 1 && /^1(\.0*)?$/.test(total);
   return (
     <span className={`equity-total${exact ? '' : ' equity-off'}`} aria-live="polite">
