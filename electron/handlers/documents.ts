@@ -67,8 +67,10 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
   /** Brings the working copy up to the renderer's project, when it sent one. */
   const applyProject = (entry: OpenEntry, project: Project | undefined): Result<null> => {
     if (project === undefined) return entry.behind ? failure('invalid-project', 'The project has problems to fix before it can be written.') : success(null);
+    if (!entry.behind && JSON.stringify(project) === JSON.stringify(entry.document.project())) return success(null);
     const applied = entry.document.apply(project);
     entry.behind = !applied.ok;
+    entry.pristine = false;
     changed(entry);
     return applied.ok ? success(null) : fromFileError(applied.error);
   };

@@ -12,6 +12,9 @@ export interface OpenEntry {
   recovered: boolean;
   /** The renderer's last project did not validate, so the working copy is behind it. */
   behind: boolean;
+  /** A new document (a new venture, an example, an import) nobody has edited yet: closing it
+   * loses nothing, so it is not reported as unsaved. */
+  pristine: boolean;
 }
 
 export function createFileHandles() {
@@ -52,7 +55,7 @@ export function documentInfo(entry: OpenEntry): DocumentInfo {
     name: path ? basename(path) : projectName?.trim() || 'Untitled',
     folder: path ? dirname(path) : null,
     untitled: path === null,
-    dirty: document.dirty || entry.behind,
+    dirty: (document.dirty && !entry.pristine) || entry.behind,
     readOnly: document.readOnly,
     recovered: entry.recovered,
   };
@@ -62,7 +65,8 @@ export function createDocumentRegistry() {
   const entries = new Map<string, OpenEntry>();
   return {
     add(ownerId: string, document: ProjectDocument, recovered = false): OpenEntry {
-      const entry: OpenEntry = { documentId: randomUUID(), ownerId, document, recovered, behind: false };
+      const pristine = document.path === null && !recovered;
+      const entry: OpenEntry = { documentId: randomUUID(), ownerId, document, recovered, behind: false, pristine };
       entries.set(entry.documentId, entry);
       return entry;
     },
