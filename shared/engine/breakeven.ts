@@ -1,5 +1,5 @@
 import { Dec, decimalArithmetic, floatArithmetic, type Arithmetic, type Dec as Decimal } from './arithmetic.ts';
-import { deflate, discountFactors, presentValue } from './discounting.ts';
+import { discountFactors, presentValue } from './discounting.ts';
 import type { DealTerms, VentureInputs } from './model.ts';
 import { ventureYears } from './venture.ts';
 
@@ -11,7 +11,7 @@ function ventureNpvAt<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: Deal
   const scaled = { ...inputs, series: { ...inputs.series, prices: inputs.series.prices.map((p) => ar.mul(p, m)) } };
   const v = ventureYears(ar, scaled, deal);
   const factors = discountFactors(ar, scaled.discountRate, scaled.discounting, scaled.years);
-  return presentValue(ar, deflate(ar, v.freeCashFlow, v.escalation), factors);
+  return presentValue(ar, v.freeCashFlow, factors.map((df, k) => ar.div(df, v.escalation[k]!)));
 }
 
 /**
@@ -40,26 +40,58 @@ export function breakevenPriceFactor(
 }
 
 function refine(floatNpv: (m: number) => number, decimalSign: (m: number) => number, low: number, high: number): Decimal {
-  let lo = low;
-  let hi = high;
-  const loSign = Math.sign(floatNpv(lo));
-  while (hi - lo > RELATIVE_TOLERANCE * Math.max(Math.abs(hi), 1e-12)) {
-    const mid = (lo + hi) / 2;
-    if (mid === lo || mid === hi) break;
-    const s = Math.sign(floatNpv(mid));
-    if (s === 0) {
-      lo = mid;
-      hi = mid;
-      break;
-    }
-    if (s === loSign) lo = mid;
-    else hi = mid;
+  const [lo, hi] = bracketRoot(floatNpv, low, high);
+  const root = (lo + hi) / 2;
+  // Confirm in decimal that the sign changes within 1e-12 of the float root; where float noise
+  // moved the root further, widen the bracket and bisect in decimal inside it.
+  for (const tolerance of [RELATIVE_TOLERANCE, 1e-10, 1e-8, 1e-6]) {
+    const a = Math.max(low, root - tolerance * Math.abs(root));
+    const b = Math.min(high, root + tolerance * Math.abs(root));
+    const sa = decimalSign(a);
+    const sb = decimalSign(b);
+    if (sa === 0) return new Dec(a);
+    if (sb === 0) return new Dec(b);
+    if (sa !== sb) return tolerance === RELATIVE_TOLERANCE ? new Dec(root).toSignificantDigits(13) : decimalBisect(decimalSign, a, b);
   }
-  // Confirm the bracket in decimal; where float noise misplaced it, bisect again in decimal.
-  const dLo = decimalSign(lo);
-  const dHi = decimalSign(hi);
-  if (lo !== hi && dLo !== 0 && dHi !== 0 && dLo === dHi) return decimalBisect(decimalSign, low, high);
-  return new Dec((lo + hi) / 2).toSignificantDigits(13);
+  return decimalBisect(decimalSign, low, high);
+}
+
+/**
+ * Shrinks a sign-change bracket to 1e-12 relative: regula falsi with the Illinois correction,
+ * falling back to bisection whenever a step fails to halve the bracket (a jump across zero).
+ */
+function bracketRoot(fn: (m: number) => number, low: number, high: number): [number, number] {
+  let a = low;
+  let b = high;
+  let fa = fn(a);
+  let fb = fn(b);
+  let side = 0;
+  for (let i = 0; i < 200 && b - a > RELATIVE_TOLERANCE * Math.max(Math.abs(b), 1e-12); i++) {
+    const width = b - a;
+    let m = (a * fb - b * fa) / (fb - fa);
+    if (!(m > a && m < b)) m = (a + b) / 2;
+    const fm = fn(m);
+    if (fm === 0) return [m, m];
+    if (Math.sign(fm) === Math.sign(fa)) {
+      a = m;
+      fa = fm;
+      if (side === -1) fb /= 2;
+      side = -1;
+    } else {
+      b = m;
+      fb = fm;
+      if (side === 1) fa /= 2;
+      side = 1;
+    }
+    if (b - a > width / 2) {
+      const mid = (a + b) / 2;
+      const fMid = fn(mid);
+      if (fMid === 0) return [mid, mid];
+      if (Math.sign(fMid) === Math.sign(fa)) [a, fa] = [mid, fMid];
+      else [b, fb] = [mid, fMid];
+    }
+  }
+  return [a, b];
 }
 
 function decimalBisect(decimalSign: (m: number) => number, low: number, high: number): Decimal {

@@ -14,15 +14,11 @@ export function discountFactors<T>(ar: Arithmetic<T>, rate: T, convention: Disco
   return factors;
 }
 
-/** real_k = nominal_k / E_k. */
-export function deflate<T>(ar: Arithmetic<T>, nominal: readonly T[], escalation: readonly T[]): T[] {
-  return nominal.map((x, k) => (ar.sign(x) === 0 ? ar.zero : ar.div(x, escalation[k]!)));
-}
-
-export function presentValue<T>(ar: Arithmetic<T>, real: readonly T[], factors: readonly T[]): T {
+/** Σ x_k × w_k: real flows with discount factors, or nominal flows with DF_k / E_k. */
+export function presentValue<T>(ar: Arithmetic<T>, flows: readonly T[], weights: readonly T[]): T {
   let pv = ar.zero;
-  real.forEach((x, k) => {
-    if (ar.sign(x) !== 0) pv = ar.add(pv, ar.mul(x, factors[k]!));
+  flows.forEach((x, k) => {
+    if (ar.sign(x) !== 0) pv = ar.add(pv, ar.mul(x, weights[k]!));
   });
   return pv;
 }

@@ -1,13 +1,13 @@
 import { decimalArithmetic as ar, floatArithmetic, type Dec as Decimal } from './arithmetic.ts';
 import { breakevenPriceFactor } from './breakeven.ts';
-import type { Evaluation, PartyResult, Project, VentureMetrics, Warning, YearRow } from './interchange.ts';
+import type { DecimalInput, Evaluation, PartyResult, Project, VentureMetrics, Warning, YearRow } from './interchange.ts';
 import { irrRoots } from './irr.ts';
 import { paybackYear, peakExposure, ratio } from './metrics.ts';
 import { toDealTerms, toOverrides, toVentureInputs } from './model.ts';
 import { runCase, type CaseRun, type PartyRun } from './run.ts';
 import { defaultShocks, projectShocks, shockTable } from './shocks.ts';
 import { applyOverrides } from './transforms.ts';
-import { deflate, discountFactors, presentValue, total } from './discounting.ts';
+import { discountFactors, presentValue, total } from './discounting.ts';
 
 export interface CaseSelection {
   structure?: string;
@@ -53,14 +53,17 @@ export function evaluateProject(project: Project, selection: CaseSelection = {},
   const shocks = options.shocks === false ? [] : shockTable(ar, base, deal,
     project.shocks ? projectShocks(ar, project.shocks) : defaultShocks(ar, base), order);
 
+  const deflator = base.venture.escalation.map((e) => ar.div(ar.one, e));
+  const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, deflator[k]!));
+  const realByParty = new Map(base.parties.map((p) => [p.id, realOf(p.flows)]));
   return {
     ok: true,
     evaluation: {
       structure: structure.id,
       scenario: scenario.id,
       warnings: shortfallWarnings(base),
-      venture: ventureMetrics(base, (id) => partnerState.get(id)?.state === true, breakeven),
-      parties: base.parties.map((party) => partyResult(base, party, partnerState.get(party.id)?.hurdleRate)),
+      venture: ventureMetrics(base, realOf, realByParty, (id) => partnerState.get(id)?.state === true, breakeven),
+      parties: base.parties.map((party) => partyResult(base, party, realByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate)),
       years: yearRows(base, structure.terms.partners.map((p) => p.id)),
       shocks,
     },
@@ -72,17 +75,19 @@ function irrFields(real: Decimal[]): { irr: string | null; irrRoots: string[] } 
   return { irr: roots.length === 1 ? roots[0]! : null, irrRoots: roots };
 }
 
-function ventureMetrics(run: CaseRun<Decimal>, isState: (id: string) => boolean, breakeven: Decimal | null): VentureMetrics {
+function ventureMetrics(
+  run: CaseRun<Decimal>, realOf: (nominal: readonly Decimal[]) => Decimal[], realByParty: Map<string, Decimal[]>,
+  isState: (id: string) => boolean, breakeven: Decimal | null,
+): VentureMetrics {
   const v = run.venture;
-  const realF = deflate(ar, v.freeCashFlow, v.escalation);
-  const realNcf = deflate(ar, v.preTaxNetCashFlow, v.escalation);
+  const realF = realOf(v.freeCashFlow);
   const government = run.parties.find((p) => p.id === 'government');
-  const govReal = government ? total(ar, government.real) : ar.zero;
+  const govReal = total(ar, realByParty.get('government') ?? []);
   const govPv = government ? government.pv : ar.zero;
-  const stateReal = run.parties.filter((p) => p.kind === 'partner' && isState(p.id)).reduce((s, p) => ar.add(s, total(ar, p.real)), ar.zero);
-  const ncfReal = total(ar, realNcf);
+  const stateReal = run.parties.filter((p) => p.kind === 'partner' && isState(p.id)).reduce((s, p) => ar.add(s, total(ar, realByParty.get(p.id)!)), ar.zero);
+  const ncfReal = total(ar, realOf(v.preTaxNetCashFlow));
   return {
-    npv: str(presentValue(ar, realF, run.factors)),
+    npv: str(presentValue(ar, v.freeCashFlow, run.nominalWeights)),
     ...irrFields(realF),
     preTaxNpv: str(run.preTaxNpv),
     governmentTake: optionalStr(ratio(ar, govReal, ncfReal)),
@@ -93,22 +98,22 @@ function ventureMetrics(run: CaseRun<Decimal>, isState: (id: string) => boolean,
   };
 }
 
-function partyResult(run: CaseRun<Decimal>, party: PartyRun<Decimal>, hurdleRate: Decimal | number | string | undefined): PartyResult {
+function partyResult(run: CaseRun<Decimal>, party: PartyRun<Decimal>, real: Decimal[], hurdleRate: DecimalInput | undefined): PartyResult {
   const result: PartyResult = {
     id: party.id,
     kind: party.kind,
     pv: str(party.pv),
     share: optionalStr(ratio(ar, party.pv, run.preTaxNpv)),
-    total: str(total(ar, party.real)),
+    total: str(total(ar, real)),
   };
   if (party.kind !== 'partner' || hurdleRate === undefined) return result;
-  const hurdleFactors = discountFactors(ar, ar.of(String(hurdleRate)), run.inputs.discounting, run.inputs.years);
+  const hurdleFactors = discountFactors(ar, ar.of(hurdleRate), run.inputs.discounting, run.inputs.years);
   return {
     ...result,
-    npvAtHurdle: str(presentValue(ar, party.real, hurdleFactors)),
-    ...irrFields(party.real),
-    paybackYear: paybackYear(ar, party.real, run.venture.startYear),
-    peakExposure: str(peakExposure(ar, party.real)),
+    npvAtHurdle: str(presentValue(ar, real, hurdleFactors)),
+    ...irrFields(real),
+    paybackYear: paybackYear(ar, real, run.venture.startYear),
+    peakExposure: str(peakExposure(ar, real)),
   };
 }
 

@@ -3,7 +3,7 @@ import { Dec, type Dec as Decimal } from './arithmetic.ts';
 /** §7 IRR: every real rate in (−0.99, 10] at which Σ real_k (1 + ρ)^−k changes sign. */
 export const IRR_LOWER = -0.99;
 export const IRR_UPPER = 10;
-const GRID_POINTS = 4000;
+const GRID_POINTS = 1000;
 
 /**
  * With x = 1/(1 + ρ), f(ρ) = x · h(x), h(x) = Σ c_k x^(k−1): on ρ > −1 the roots of f are the

@@ -1,12 +1,11 @@
 import type { Arithmetic } from './arithmetic.ts';
-import { deflate, discountFactors, presentValue } from './discounting.ts';
+import { discountFactors, presentValue } from './discounting.ts';
 import { funding, type FundingYears } from './funding.ts';
 import type { DealTerms, VentureInputs } from './model.ts';
 import { partyFlows, type PartyFlows } from './parties.ts';
 import { ventureYears, type VentureYears } from './venture.ts';
 
 export interface PartyRun<T> extends PartyFlows<T> {
-  real: T[];
   pv: T;
 }
 
@@ -16,6 +15,8 @@ export interface CaseRun<T> {
   venture: VentureYears<T>;
   funding: FundingYears<T>;
   factors: T[];
+  /** DF_k / E_k: the present value of one nominal unit of year k. */
+  nominalWeights: T[];
   parties: PartyRun<T>[];
   preTaxNpv: T;
 }
@@ -24,10 +25,8 @@ export function runCase<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: De
   const venture = ventureYears(ar, inputs, deal);
   const fundingYears = funding(ar, deal, venture.freeCashFlow);
   const factors = discountFactors(ar, inputs.discountRate, inputs.discounting, inputs.years);
-  const parties = partyFlows(ar, deal, venture, fundingYears).map((party) => {
-    const real = deflate(ar, party.flows, venture.escalation);
-    return { ...party, real, pv: presentValue(ar, real, factors) };
-  });
-  const preTaxNpv = presentValue(ar, deflate(ar, venture.preTaxNetCashFlow, venture.escalation), factors);
-  return { inputs, venture, funding: fundingYears, factors, parties, preTaxNpv };
+  const nominalWeights = factors.map((df, k) => ar.div(df, venture.escalation[k]!));
+  const parties = partyFlows(ar, deal, venture, fundingYears).map((party) => ({ ...party, pv: presentValue(ar, party.flows, nominalWeights) }));
+  const preTaxNpv = presentValue(ar, venture.preTaxNetCashFlow, nominalWeights);
+  return { inputs, venture, funding: fundingYears, factors, nominalWeights, parties, preTaxNpv };
 }
