@@ -1,9 +1,21 @@
 import type { Command } from '../io.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { validateCommand } from './validate.ts';
+import { importCommand } from './import.ts';
+import { exportCommand } from './export.ts';
+import { checkCommand } from './check.ts';
+import { shareCommand } from './share.ts';
+import { revisionsCommand } from './revisions.ts';
+import { diffCommand } from './diff.ts';
 
 /** Every command of `orebridge`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
   evaluateCommand,
   validateCommand,
+  importCommand,
+  exportCommand,
+  checkCommand,
+  shareCommand,
+  revisionsCommand,
+  diffCommand,
 ];
