@@ -74,7 +74,8 @@ function TopBar() {
       <div className="title">
         <span className="app-name">Orebridge</span>
         <span className="doc-name">
-          {project.name || 'Untitled venture'} <span className="muted">· {documentName}</span>
+          {project.name || 'Untitled venture'}
+          {documentName !== project.name && <span className="muted"> · {documentName}</span>}
           {dirty && (
             <span className="unsaved" title="Unsaved changes" aria-label="Unsaved changes">
               ●

@@ -21,7 +21,7 @@ interface ChartFrameProps {
 function ChartFrame({ title, description, width, height, children }: ChartFrameProps) {
   const id = useId().replace(/[^A-Za-z0-9]/g, '');
   return (
-    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`t${id} d${id}`} preserveAspectRatio="xMidYMid meet">
+    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`t${id}`} aria-describedby={`d${id}`} preserveAspectRatio="xMidYMid meet">
       <title id={`t${id}`}>{title}</title>
       <desc id={`d${id}`}>{description}</desc>
       {children}
@@ -70,12 +70,13 @@ export interface StackedBarChartProps {
   series: readonly ChartSeries[];
   format: (value: number) => string;
   height?: number;
+  /** Width of the drawing in its own units; smaller widths draw larger text where the chart is narrow. */
+  width?: number;
 }
 
 /** Vertical bars per category; positive values stack up from zero, negative values down. */
-export function StackedBarChart({ title, description, categories, series, format, height = 260 }: StackedBarChartProps) {
-  const width = 720;
-  const margin = { top: 12, right: 12, bottom: 28, left: 92 };
+export function StackedBarChart({ title, description, categories, series, format, height = 260, width = 720 }: StackedBarChartProps) {
+  const margin = { top: 12, right: 12, bottom: 28, left: width < 500 ? 64 : 92 };
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   const totals = categories.map((_, index) => {
@@ -96,7 +97,7 @@ export function StackedBarChart({ title, description, categories, series, format
   const scale = (value: number) => margin.top + ((top - value) / (top - bottom || 1)) * plotHeight;
   const band = plotWidth / Math.max(1, categories.length);
   const barWidth = Math.max(2, band * 0.7);
-  const labelEvery = Math.ceil(categories.length / 14);
+  const labelEvery = Math.ceil(categories.length / Math.max(4, Math.floor(width / 52)));
   return (
     <ChartFrame title={title} description={description} width={width} height={height}>
       <ValueAxis ticks={ticks} scale={scale} left={margin.left} right={width - margin.right} format={format} />
@@ -139,11 +140,12 @@ export interface BarChartProps {
   values: readonly number[];
   format: (value: number) => string;
   height?: number;
+  width?: number;
   color?: string;
 }
 
-export function BarChart({ title, description, categories, values, format, height = 220, color = 'var(--accent)' }: BarChartProps) {
-  return <StackedBarChart title={title} description={description} categories={categories} series={[{ name: title, values, color }]} format={format} height={height} />;
+export function BarChart({ title, description, categories, values, format, height = 220, width = 720, color = 'var(--accent)' }: BarChartProps) {
+  return <StackedBarChart title={title} description={description} categories={categories} series={[{ name: title, values, color }]} format={format} height={height} width={width} />;
 }
 
 export interface ShareBarsProps {
@@ -158,7 +160,7 @@ export interface ShareBarsProps {
 export function ShareBars({ title, description, rows, format }: ShareBarsProps) {
   const width = 720;
   const rowHeight = 34;
-  const margin = { top: 8, right: 16, bottom: 24, left: 170 };
+  const margin = { top: 8, right: 16, bottom: 24, left: 230 };
   const height = margin.top + margin.bottom + rows.length * rowHeight;
   const plotWidth = width - margin.left - margin.right;
   let min = 0;
@@ -191,7 +193,7 @@ export function ShareBars({ title, description, rows, format }: ShareBarsProps) 
         return (
           <g key={row.label}>
             <text className="bar-label" x={margin.left - 8} y={y + (rowHeight - 12) / 2} dy="0.32em" textAnchor="end">
-              {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
+              {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
             </text>
             {row.segments.map((segment) => {
               if (segment.value === 0) return null;

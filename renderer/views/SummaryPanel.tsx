@@ -11,7 +11,7 @@ export function SummaryPanel() {
   const locale = money.locale;
   const problemCount = useResults((state) => state.problems.length);
   const nameOf = usePartyNames();
-  const breakeven = full.evaluation && !full.stale ? formatFactor(full.evaluation.venture.breakevenPriceFactor, locale) : full.evaluation ? `${formatFactor(full.evaluation.venture.breakevenPriceFactor, locale)} …` : 'computing…';
+  const breakeven = full.evaluation && !full.stale ? formatFactor(full.evaluation.venture.breakevenPriceFactor, locale) : full.evaluation ? formatFactor(full.evaluation.venture.breakevenPriceFactor, locale) : 'computing…';
   const v = evaluation?.venture;
   const status = problemCount > 0 ? 'Results are from the last valid inputs' : stale ? 'Updating…' : 'Up to date';
   return (

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { act, render } from '@testing-library/react';
 import { parseProjectText } from '../../shared/engine/index.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
@@ -8,14 +10,15 @@ import { createWorkspace, type RunningWorkspace } from '../../renderer/app/creat
 import { createInlineRunner } from '../../renderer/engine/engineClient.ts';
 import type { OrebridgeApi } from '../../shared/contract.ts';
 
-export const EXAMPLES = new URL('../fixtures/examples/', import.meta.url);
+// A path, not a URL object: under jsdom the global URL is jsdom's, which node:fs does not take.
+export const EXAMPLES = join(fileURLToPath(import.meta.url.toString()), '..', '..', 'fixtures', 'examples');
 
 export function loadExample(name: string): Project {
-  return parseProjectText(readFileSync(new URL(`${name}.project.json`, EXAMPLES), 'utf8')) as Project;
+  return parseProjectText(readFileSync(join(EXAMPLES, `${name}.project.json`), 'utf8')) as Project;
 }
 
 export function loadExpected(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(`${name}.expected.json`, EXAMPLES), 'utf8'));
+  return JSON.parse(readFileSync(join(EXAMPLES, `${name}.expected.json`), 'utf8'));
 }
 
 /** A workspace whose engine runs in-line (no worker in jsdom) and with no back end unless given. */
