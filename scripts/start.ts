@@ -2,30 +2,19 @@
 // missing (installed with ELECTRON_SKIP_BINARY_DOWNLOAD, or the download failed) it says so in
 // one line instead of a stack trace.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { buildElectron, buildRenderer } from './lib/build.ts';
+import { MISSING_ELECTRON_MESSAGE, electronBinary } from './lib/electron-binary.ts';
 import { ROOT } from './lib/paths.ts';
-
-export function electronBinary(): string | null {
-  try {
-    const found: unknown = createRequire(import.meta.url)('electron');
-    return typeof found === 'string' ? found : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 if (!binary) {
-  console.error(
-    "Orebridge: Electron's binary is not installed here, so the desktop app cannot start. " +
-      'On a machine with network access run `node node_modules/electron/install.js` (or `npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD); ' +
-      'to use Orebridge without Electron, run `npm run web`.',
-  );
+  console.error(MISSING_ELECTRON_MESSAGE);
   process.exit(1);
 }
 
 await buildRenderer();
 await buildElectron();
-const child = spawn(binary, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
+const env = { ...process.env };
+delete env.ELECTRON_RUN_AS_NODE;
+const child = spawn(binary, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit', env });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
