@@ -84,30 +84,29 @@ function signChangeBrackets(flows: readonly number[]): [number, number][] {
   return brackets;
 }
 
-/** Newton steps in decimal on f(ρ) = Σ c_k (1 + ρ)^−k, kept inside the float bracket. */
+/**
+ * Newton steps in decimal on f(ρ) = v·P(v), v = 1/(1 + ρ), P(v) = Σ c_k v^(k−1) (Horner), kept
+ * inside the float bracket. Quadratic convergence: once a step is below 1e-13 the error of the
+ * result is far below the 25 digits reported, so usually a single step suffices.
+ */
 function polish(flows: readonly Decimal[], start: number, lowRate: number, highRate: number): Decimal {
   let rate = new Dec(start);
-  for (let step = 0; step < 2; step++) {
+  for (let step = 0; step < 4; step++) {
     const v = Dec.div(1, rate.plus(1));
-    let value = new Dec(0);
-    let slope = new Dec(0);
-    let power = v;
-    flows.forEach((c, index) => {
-      const k = index + 1;
-      if (!c.isZero()) {
-        value = value.plus(c.times(power));
-        slope = slope.minus(c.times(k).times(power).times(v));
-      }
-      power = power.times(v);
-    });
-    if (slope.isZero()) break;
-    const next = rate.minus(value.div(slope));
-    if (next.lt(lowRate) || next.gt(highRate)) break;
-    if (next.minus(rate).abs().lte(new Dec('1e-40'))) {
-      rate = next;
-      break;
+    let p = new Dec(0);
+    let dp = new Dec(0);
+    for (let k = flows.length - 1; k >= 0; k--) {
+      dp = dp.times(v).plus(p);
+      p = p.times(v).plus(flows[k]!);
     }
+    const dg = p.plus(v.times(dp));
+    if (dg.isZero()) break;
+    // f = v·P, df/dρ = −v²·(P + v·P'), so the Newton step is +P / (v·(P + v·P')).
+    const change = p.div(v.times(dg));
+    const next = rate.plus(change);
+    if (next.lt(lowRate) || next.gt(highRate)) break;
     rate = next;
+    if (change.abs().lt('1e-13')) break;
   }
   return rate;
 }
