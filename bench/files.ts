@@ -1,0 +1,120 @@
+// File-layer benchmarks: open + validate (+ evaluate) and save of a project with 50 structures
+// × 5 scenarios. Run by bench/run.ts (`npm run bench -- --only files`), or on its own:
+// node bench/files.ts [--json] [--iterations N]
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluateProject } from '../shared/engine/index.ts';
+import { importJsonFile, loadProjectFile, openDocument } from '../electron/files/index.ts';
+import { summarise, type BenchResult } from './measure.ts';
+
+const EXAMPLE = join(import.meta.dirname, '..', 'test', 'fixtures', 'examples', 'northern-spodumene.project.json');
+
+interface Document {
+  structures: { id: string; name?: string; terms: { partners: { equity: unknown }[] } }[];
+  scenarios: { id: string; name?: string; overrides: Record<string, unknown> }[];
+}
+
+/** The spodumene example grown to 50 structures (equity varied) and 5 scenarios. */
+function largeProjectText(): string {
+  const document = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Document;
+  const templates = document.structures;
+  document.structures = Array.from({ length: 50 }, (_, i) => {
+    const copy = structuredClone(templates[i % templates.length]!);
+    copy.id = `structure-${i + 1}`;
+    copy.name = `Structure ${i + 1}`;
+    const state = (10 + (i % 10)) / 100;
+    copy.terms.partners[0]!.equity = state;
+    copy.terms.partners[1]!.equity = `${(0.7 - state).toFixed(2)}`;
+    copy.terms.partners[2]!.equity = 0.3;
+    return copy;
+  });
+  const factors = [1, 0.75, 0.9, 1.1, 1.25];
+  document.scenarios = factors.map((priceFactor, i) => ({ id: `scenario-${i + 1}`, name: `Prices × ${priceFactor}`, overrides: { priceFactor } }));
+  return JSON.stringify(document);
+}
+
+async function time(name: string, iterations: number, fn: () => Promise<unknown>): Promise<BenchResult> {
+  for (let i = 0; i < Math.min(3, iterations); i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return summarise(name, times);
+}
+
+export async function run(options: { iterations: number }): Promise<BenchResult[]> {
+  const iterations = Math.max(1, Math.min(options.iterations, 30));
+  const dir = mkdtempSync(join(tmpdir(), 'orebridge-bench-'));
+  try {
+    const json = join(dir, 'large.json');
+    writeFileSync(json, largeProjectText());
+    const path = join(dir, 'large.orebridge');
+    const imported = await importJsonFile(json, path);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const dataDir = join(dir, 'data');
+    const results: BenchResult[] = [];
+
+    results.push(
+      await time('files: open + validate (50 structures × 5 scenarios)', iterations, async () => {
+        const loaded = await loadProjectFile(path);
+        if (!loaded.ok) throw new Error(loaded.error.message);
+      }),
+    );
+    results.push(
+      await time('files: open + validate + evaluate one case (50 × 5)', iterations, async () => {
+        const opened = await openDocument(path, { dataDir });
+        if (!opened.ok) throw new Error(opened.error.message);
+        const evaluated = evaluateProject(opened.value.project(), { structure: 'structure-1', scenario: 'scenario-1' });
+        if (!evaluated.ok) throw new Error(evaluated.error.message);
+        await opened.value.close();
+      }),
+    );
+    results.push(
+      await time('files: open + validate + evaluate all 250 cases, base only (50 × 5)', Math.min(iterations, 3), async () => {
+        const opened = await openDocument(path, { dataDir });
+        if (!opened.ok) throw new Error(opened.error.message);
+        const project = opened.value.project();
+        for (const structure of project.structures) {
+          for (const scenario of project.scenarios) {
+            const evaluated = evaluateProject(project, { structure: structure.id, scenario: scenario.id }, { shocks: false, breakeven: false });
+            if (!evaluated.ok) throw new Error(evaluated.error.message);
+          }
+        }
+        await opened.value.close();
+      }),
+    );
+
+    const document = await openDocument(path, { dataDir });
+    if (!document.ok) throw new Error(document.error.message);
+    const project = document.value.project();
+    results.push(
+      await time('files: save (50 × 5)', iterations, async () => {
+        const saved = await document.value.save();
+        if (!saved.ok) throw new Error(saved.error.message);
+      }),
+    );
+    results.push(
+      await time('files: apply an edited project (50 × 5)', iterations, async () => {
+        const applied = document.value.apply(project);
+        if (!applied.ok) throw new Error(applied.error.message);
+      }),
+    );
+    await document.value.close();
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--iterations');
+  const results = await run({ iterations: at >= 0 ? Number(args[at + 1]) : 20 });
+  for (const r of results) {
+    if (args.includes('--json')) console.log(JSON.stringify({ case: r.case, medianMs: r.medianMs, p95Ms: r.p95Ms }));
+    else console.log(`${r.case}: median ${r.medianMs.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, worst ${r.worstMs.toFixed(1)} ms`);
+  }
+}
