@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+// Nothing in the methodology's inputs may be missing from the editor: every field of every
+// interface of the Project document (read from shared/engine/interchange.ts) appears in a
+// project that uses all of them, and every leaf of that project has a control bound to its path.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { act, cleanup } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Project } from '../../shared/engine/interchange.ts';
+import { validateProject } from '../../shared/engine/index.ts';
+import type { SectionId } from '../../renderer/store/types.ts';
+import { loadExample, renderApp, testWorkspace } from './helpers.tsx';
+
+afterEach(cleanup);
+
+const INTERCHANGE = join(fileURLToPath(import.meta.url.toString()), '..', '..', '..', 'shared', 'engine', 'interchange.ts');
+
+/** Field names of every interface in the project half of interchange.ts. */
+function projectSchemaFields(): Map<string, string[]> {
+  const source = readFileSync(INTERCHANGE, 'utf8');
+  const projectPart = source.slice(0, source.indexOf('// ----') > 0 ? source.indexOf('// ----') : undefined);
+  const interfaces = new Map<string, string[]>();
+  for (const match of projectPart.matchAll(/export interface (\w+) \{([\s\S]*?)\n\}/g)) {
+    const fields = [...match[2]!.matchAll(/^\s+(\w+)\??:/gm)].map((field) => field[1]!);
+    interfaces.set(match[1]!, fields);
+  }
+  return interfaces;
+}
+
+/** The largest example with every optional field filled in. */
+function projectUsingEverything(): Project {
+  const project = structuredClone(loadExample('nickel-cobalt-hpal'));
+  project.notes = 'All fields';
+  project.assumptions.commodity = 'nickel';
+  const structure = project.structures[0]!;
+  structure.notes = 'Opening offer';
+  const terms = structure.terms;
+  terms.partners[0]!.country = 'ZZ';
+  terms.fiscal.incomeTax.lossCarryForwardYears = 7;
+  terms.fiscal.resourceRentTax = terms.fiscal.resourceRentTax ?? { rate: '0.2', thresholdRate: '0.12' };
+  terms.technology = [
+    { id: 'hpal', name: 'HPAL licence', licensor: 'external', foreign: true, recoveryUplift: '0.02', fees: [{ year: 2026, amount: '1000000' }], royaltyRate: '0.01', royaltyFromYear: 2029, royaltyToYear: 2040, royaltyCapPerYear: '2000000' },
+  ];
+  terms.offtake = [{ id: 'ot', offtaker: 'external', share: '0.3', discount: '0.02', floor: '15000', ceiling: '30000', fromYear: 2029, toYear: 2040 }];
+  const overrides = { priceFactor: '0.9', capexFactor: '1.1', opexFactor: '1.05', gradeFactor: '0.95', delayYears: 1, disruption: { fromYear: 2031, toYear: 2032 }, prices: project.assumptions.prices.map(String), discountRate: '0.1' };
+  project.scenarios = [{ id: 'everything', name: 'Everything at once', notes: 'all overrides', overrides }];
+  project.shocks = [{ id: 'custom', name: 'Custom shock', overrides }];
+  return project;
+}
+
+function keysIn(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => keysIn(item, into));
+  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) {
+    into.add(key);
+    keysIn(child, into);
+  }
+  return into;
+}
+
+function leafPaths(value: unknown, path = '', into: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((item, index) => leafPaths(item, `${path}[${index}]`, into));
+  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) leafPaths(child, path ? `${path}.${key}` : key, into);
+  else into.push(path);
+  return into;
+}
+
+const EDITOR_SECTIONS: SectionId[] = ['venture', 'mine-plan', 'partners', 'fiscal', 'technology', 'offtake', 'scenarios'];
+/** Fixed by the format itself: not something a user edits. */
+const DOCUMENT_CONSTANTS = new Set(['format', 'version']);
+
+describe('the editor covers the interchange schema', () => {
+  it('uses a project that holds every field of the schema, and is valid', () => {
+    const project = projectUsingEverything();
+    expect(validateProject(project)).toMatchObject({ ok: true });
+    const used = keysIn(project);
+    const schema = projectSchemaFields();
+    expect(schema.size).toBeGreaterThan(15);
+    const missing = [...schema].flatMap(([name, fields]) => fields.filter((field) => !used.has(field)).map((field) => `${name}.${field}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a control for every input of that project', async () => {
+    const project = projectUsingEverything();
+    const workspace = testWorkspace();
+    workspace.editor.loadProject(project);
+    await renderApp(workspace);
+    const controlled = new Set<string>();
+    for (const structure of project.structures) {
+      for (const section of EDITOR_SECTIONS) {
+        act(() => {
+          workspace.editor.selectStructure(structure.id);
+          workspace.editor.selectSection(section);
+        });
+        for (const element of document.querySelectorAll<HTMLElement>('input[data-path], select[data-path], textarea[data-path]')) controlled.add(element.dataset.path!);
+      }
+    }
+    const leaves = leafPaths(project).filter((path) => !DOCUMENT_CONSTANTS.has(path));
+    expect(leaves.length).toBeGreaterThan(300);
+    expect(leaves.filter((path) => !controlled.has(path))).toEqual([]);
+  });
+});
