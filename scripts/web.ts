@@ -4,6 +4,7 @@
 //   --folder DIR  the folder files are opened from and saved to (default: the current folder)
 //   --data DIR    private data: working copies, recent files, settings (default: ~/.orebridge/browser-mode)
 //   --build       rebuild the renderer even when dist/renderer exists
+//   --renderer DIR  serve an already built renderer from DIR instead of dist/renderer
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -26,6 +27,7 @@ try {
       folder: { type: 'string' },
       data: { type: 'string' },
       build: { type: 'boolean' },
+      renderer: { type: 'string' },
       help: { type: 'boolean' },
     },
   }));
@@ -34,7 +36,7 @@ try {
 }
 
 if (values.help) {
-  console.log('npm run web -- [--port N] [--folder DIR] [--data DIR] [--build]');
+  console.log('npm run web -- [--port N] [--folder DIR] [--data DIR] [--build] [--renderer DIR]');
   process.exit(0);
 }
 
@@ -45,7 +47,9 @@ if (!existsSync(documentsFolder) || !statSync(documentsFolder).isDirectory()) fa
 const dataDir = resolve(values.data ?? join(homedir(), '.orebridge', 'browser-mode'));
 mkdirSync(dataDir, { recursive: true });
 
-if (values.build || !existsSync(join(RENDERER_OUT, 'index.html'))) {
+const rendererDir = values.renderer ? resolve(values.renderer) : RENDERER_OUT;
+if (values.renderer && !existsSync(join(rendererDir, 'index.html'))) fail(`--renderer ${rendererDir} has no index.html.`);
+if (!values.renderer && (values.build || !existsSync(join(RENDERER_OUT, 'index.html')))) {
   console.log('Building the renderer…');
   await buildRenderer();
 }
@@ -53,7 +57,7 @@ if (values.build || !existsSync(join(RENDERER_OUT, 'index.html'))) {
 const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 let server;
 try {
-  server = await startWebServer({ port, rendererDir: RENDERER_OUT, documentsFolder, dataDir, examplesDir: EXAMPLES_DIR, version });
+  server = await startWebServer({ port, rendererDir, documentsFolder, dataDir, examplesDir: EXAMPLES_DIR, version });
 } catch (error) {
   fail(`could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}).`);
 }

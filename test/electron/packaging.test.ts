@@ -10,8 +10,27 @@ import { MISSING_ELECTRON_MESSAGE, electronBinary } from '../../scripts/lib/elec
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUILD = join(ROOT, 'build');
-const config = JSON.parse(readFileSync(join(BUILD, 'electron-builder.json'), 'utf8')) as Record<string, any>;
-const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, any>;
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  linux: { target: string[]; icon: string; mimeTypes: string[] };
+  win: { target: string[]; icon: string };
+  mac: { target: string[]; icon: string };
+  nsis: { perMachine: boolean };
+  fileAssociations: Array<{ icon: string }>;
+  asar: boolean;
+  asarUnpack: string[];
+  files: string[];
+  extraResources: unknown;
+  electronFuses: unknown;
+}
+interface PackageJson {
+  main: string;
+  dependencies: Record<string, string>;
+  scripts: Record<string, string>;
+}
+const config = JSON.parse(readFileSync(join(BUILD, 'electron-builder.json'), 'utf8')) as BuilderConfig;
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as PackageJson;
 const requireHere = createRequire(join(ROOT, 'package.json'));
 
 describe('electron-builder configuration', () => {
@@ -37,7 +56,7 @@ describe('electron-builder configuration', () => {
       expect.objectContaining({ ext: 'orebridge', mimeType: 'application/x-orebridge-project', icon: 'icons/document', role: 'Editor' }),
     ]);
     expect(config.linux.mimeTypes).toContain('application/x-orebridge-project');
-    const icon = config.fileAssociations[0].icon as string;
+    const icon = config.fileAssociations[0]!.icon;
     const icns = readFileSync(join(BUILD, `${icon}.icns`));
     expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
@@ -85,7 +104,7 @@ describe('electron-builder configuration', () => {
   });
 
   it('has scripts that build installers for each platform with this configuration', () => {
-    for (const script of ['dist', 'dist:linux', 'dist:win', 'dist:mac']) expect(packageJson.scripts[script]).toContain('--config build/electron-builder.json');
+    for (const script of ['dist', 'dist:linux', 'dist:win', 'dist:mac']) expect(packageJson.scripts[script]!).toContain('--config build/electron-builder.json');
     expect(packageJson.scripts.start).toBe('node scripts/start.ts');
     expect(packageJson.scripts.web).toBe('node scripts/web.ts');
   });
