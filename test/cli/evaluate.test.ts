@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { differences } from '../support/compare.ts';
+import { applyEdits, push, set, type JsonContainer } from '../support/json-edit.ts';
 import { runCli } from '../support/cli.ts';
 import { EXAMPLES_DIR, exampleCases } from '../support/examples.ts';
 
 const spodumene = join(EXAMPLES_DIR, 'northern-spodumene.project.json');
+const readSpodumene = () => JSON.parse(readFileSync(spodumene, 'utf8')) as JsonContainer;
 const work = mkdtempSync(join(tmpdir(), 'orebridge-cli-'));
 const write = (name: string, text: string) => {
   const path = join(work, name);
@@ -20,7 +22,7 @@ describe('orebridge evaluate', () => {
     const result = runCli(['evaluate', c.projectPath, '--structure', c.structure, '--scenario', c.scenario, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(differences(c.expected, JSON.parse(result.stdout), 1e-9, 1e-12)).toEqual([]);
+    expect(differences(c.expected, JSON.parse(result.stdout) as unknown, 1e-9, 1e-12)).toEqual([]);
   });
 
   it('defaults to the first structure and the first scenario', () => {
@@ -70,9 +72,7 @@ describe('orebridge evaluate', () => {
   });
 
   it('exits 2 with one line per problem, each with its full path', () => {
-    const doc = JSON.parse(readFileSync(spodumene, 'utf8'));
-    doc.assumptions.production.grade[4] = 1.2;
-    doc.structures[0].terms.partners[1].equity = 0.5;
+    const doc = applyEdits(readSpodumene(), [set('assumptions.production.grade[4]', 1.2), set('structures[0].terms.partners[1].equity', 0.5)]);
     const result = runCli(['evaluate', write('bad.json', JSON.stringify(doc))]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -97,19 +97,20 @@ describe('orebridge validate', () => {
   });
 
   it('lists one clear line per mistake for a project with a mistake in every section, exit 2', () => {
-    const doc = JSON.parse(readFileSync(spodumene, 'utf8'));
-    doc.assumptions.discounting = 'continuous';                     // assumptions
-    doc.assumptions.production.recovery[5] = 1.72;                  // production
-    doc.assumptions.prices[3] = -1200;                              // prices
-    doc.assumptions.costs.fixed.push(1);                            // costs
-    doc.assumptions.capex.initial[0] = 'lots';                      // capex
-    doc.structures[0].terms.partners[2].equity = 0.4;               // partners
-    doc.structures[0].terms.fiscal.royalty.bands[0].fromPrice = 10; // royalty
-    doc.structures[0].terms.fiscal.incomeTax.depreciationYears = 0; // income tax
-    doc.structures[0].terms.technology[0].licensor = 'acme';        // technology
-    doc.structures[0].terms.offtake[0].offtaker = 'nobody';         // offtake
-    doc.scenarios[1].overrides.delayYears = 0.5;                    // scenarios
-    doc.shocks = [{ id: 'x', overrides: { capexFactor: -1 } }];     // shocks
+    const doc = applyEdits(readSpodumene(), [
+      set('assumptions.discounting', 'continuous'),                       // assumptions
+      set('assumptions.production.recovery[5]', 1.72),                    // production
+      set('assumptions.prices[3]', -1200),                                // prices
+      push('assumptions.costs.fixed', 1),                                 // costs
+      set('assumptions.capex.initial[0]', 'lots'),                        // capex
+      set('structures[0].terms.partners[2].equity', 0.4),                 // partners
+      set('structures[0].terms.fiscal.royalty.bands[0].fromPrice', 10),   // royalty
+      set('structures[0].terms.fiscal.incomeTax.depreciationYears', 0),   // income tax
+      set('structures[0].terms.technology[0].licensor', 'acme'),          // technology
+      set('structures[0].terms.offtake[0].offtaker', 'nobody'),           // offtake
+      set('scenarios[1].overrides.delayYears', 0.5),                      // scenarios
+      set('shocks', [{ id: 'x', overrides: { capexFactor: -1 } }]),       // shocks
+    ]);
     const result = runCli(['validate', write('every-section.json', JSON.stringify(doc))]);
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');

@@ -2,104 +2,97 @@ import { describe, expect, it } from 'vitest';
 import { parseProjectText, validateProject, type Problem } from '../../shared/engine/index.ts';
 import { EXAMPLES_DIR } from '../support/examples.ts';
 import { readFileSync } from 'node:fs';
+import { applyEdits, getAt, push, remove, set, type Edit, type JsonContainer } from '../support/json-edit.ts';
 import { join } from 'node:path';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test documents are edited freely
-
 const baseText = readFileSync(join(EXAMPLES_DIR, 'northern-spodumene.project.json'), 'utf8');
-const fresh = (): Doc => JSON.parse(baseText) as Doc;
+const fresh = (): JsonContainer => JSON.parse(baseText) as JsonContainer;
 
-function problemsAfter(edit: (doc: Doc) => void): Problem[] {
-  const doc = fresh();
-  edit(doc);
-  const result = validateProject(doc);
+function problemsAfter(edits: readonly Edit[]): Problem[] {
+  const result = validateProject(applyEdits(fresh(), edits));
   return result.ok ? [] : result.problems;
 }
 
 /** [rule, edit, path, message fragment] */
-const cases: [string, (d: Doc) => void, string, string | RegExp][] = [
-  ['a missing field', (d) => { delete d.assumptions.discountRate; }, 'assumptions.discountRate', 'is missing'],
-  ['an unknown field', (d) => { d.structures[0].terms.partners[0].colour = 'red'; }, 'structures[0].terms.partners[0].colour', 'is not a field of a partner'],
-  ['a series of the wrong length', (d) => { d.assumptions.production.grade.pop(); }, 'assumptions.production.grade', 'must have one value per year: 14 values, not 13'],
-  ['a grade above 1', (d) => { d.assumptions.production.grade[4] = 1.2; }, 'assumptions.production.grade[4]', 'must be a fraction between 0 and 1'],
-  ['a recovery below 0', (d) => { d.assumptions.production.recovery[3] = -0.1; }, 'assumptions.production.recovery[3]', 'between 0 and 1'],
-  ['payability above 1', (d) => { d.assumptions.production.payability = 1.5; }, 'assumptions.production.payability', 'between 0 and 1'],
-  ['a working-capital rate above 1', (d) => { d.assumptions.workingCapitalRate = '1.01'; }, 'assumptions.workingCapitalRate', 'between 0 and 1'],
-  ['an equity above 1', (d) => { d.structures[0].terms.partners[1].equity = 1.55; d.structures[0].terms.partners[2].equity = -0.7; }, 'structures[0].terms.partners[1].equity', 'between 0 and 1'],
-  ['a repayment share above 1', (d) => { d.structures[0].terms.partners[0].carried.repaymentShare = 2; }, 'structures[0].terms.partners[0].carried.repaymentShare', 'between 0 and 1'],
-  ['a band rate above 1', (d) => { d.structures[1].terms.fiscal.royalty.bands[2].rate = 7; }, 'structures[1].terms.fiscal.royalty.bands[2].rate', 'between 0 and 1'],
-  ['an income tax rate above 1', (d) => { d.structures[0].terms.fiscal.incomeTax.rate = 30; }, 'structures[0].terms.fiscal.incomeTax.rate', 'between 0 and 1'],
-  ['a resource rent tax rate above 1', (d) => { d.structures[0].terms.fiscal.resourceRentTax = { rate: 1.25, thresholdRate: 0.1 }; }, 'structures[0].terms.fiscal.resourceRentTax.rate', 'between 0 and 1'],
-  ['a dividend withholding rate above 1', (d) => { d.structures[0].terms.fiscal.withholding.dividends = 10; }, 'structures[0].terms.fiscal.withholding.dividends', 'between 0 and 1'],
-  ['a technology withholding rate below 0', (d) => { d.structures[0].terms.fiscal.withholding.technology = -0.1; }, 'structures[0].terms.fiscal.withholding.technology', 'between 0 and 1'],
-  ['a community share above 1', (d) => { d.structures[0].terms.fiscal.communityShare = 1.5; }, 'structures[0].terms.fiscal.communityShare', 'between 0 and 1'],
-  ['a recovery uplift above 1', (d) => { d.structures[0].terms.technology[0].recoveryUplift = 3; }, 'structures[0].terms.technology[0].recoveryUplift', 'between 0 and 1'],
-  ['a technology royalty rate above 1', (d) => { d.structures[0].terms.technology[0].royaltyRate = 1.5; }, 'structures[0].terms.technology[0].royaltyRate', 'between 0 and 1'],
-  ['an offtake share above 1', (d) => { d.structures[0].terms.offtake[0].share = 1.2; }, 'structures[0].terms.offtake[0].share', 'between 0 and 1'],
-  ['an offtake discount above 1', (d) => { d.structures[0].terms.offtake[0].discount = 3; }, 'structures[0].terms.offtake[0].discount', 'between 0 and 1'],
-  ['negative tonnes of ore', (d) => { d.assumptions.production.oreMined[2] = -5; }, 'assumptions.production.oreMined[2]', 'must not be negative'],
-  ['negative waste', (d) => { d.assumptions.production.wasteMined[2] = -5; }, 'assumptions.production.wasteMined[2]', 'must not be negative'],
-  ['a negative price', (d) => { d.assumptions.prices[0] = -1100; }, 'assumptions.prices[0]', 'must not be negative'],
-  ['a negative mining cost', (d) => { d.assumptions.costs.miningPerTonne = -3.6; }, 'assumptions.costs.miningPerTonne', 'must not be negative'],
-  ['a negative processing cost', (d) => { d.assumptions.costs.processingPerTonneOre = -1; }, 'assumptions.costs.processingPerTonneOre', 'must not be negative'],
-  ['a negative fixed cost', (d) => { d.assumptions.costs.fixed[1] = -1; }, 'assumptions.costs.fixed[1]', 'must not be negative'],
-  ['a negative selling cost', (d) => { d.assumptions.costs.sellingPerUnit = -1; }, 'assumptions.costs.sellingPerUnit', 'must not be negative'],
-  ['negative capex', (d) => { d.assumptions.capex.initial[0] = -1; }, 'assumptions.capex.initial[0]', 'must not be negative'],
-  ['negative closure cost', (d) => { d.assumptions.capex.closure[13] = -1; }, 'assumptions.capex.closure[13]', 'must not be negative'],
-  ['a negative product factor', (d) => { d.assumptions.production.productFactor = -1; }, 'assumptions.production.productFactor', 'must not be negative'],
-  ['a negative fee', (d) => { d.structures[0].terms.technology[0].fees[0].amount = -4; }, 'structures[0].terms.technology[0].fees[0].amount', 'must not be negative'],
-  ['a negative funding cap', (d) => { d.structures[0].terms.partners[2].fundingCap = -1; }, 'structures[0].terms.partners[2].fundingCap', 'must not be negative'],
-  ['a negative royalty cap', (d) => { d.structures[0].terms.technology[0].royaltyCapPerYear = -1; }, 'structures[0].terms.technology[0].royaltyCapPerYear', 'must not be negative'],
-  ['a negative floor', (d) => { d.structures[0].terms.offtake[0].floor = -1; }, 'structures[0].terms.offtake[0].floor', 'must not be negative'],
-  ['a negative ceiling', (d) => { d.structures[0].terms.offtake[0].ceiling = -1; }, 'structures[0].terms.offtake[0].ceiling', 'must not be negative'],
-  ['a negative deemed value', (d) => { d.structures[0].terms.deemedValue = -1; }, 'structures[0].terms.deemedValue', 'must not be negative'],
-  ['a negative factor', (d) => { d.scenarios[1].overrides.priceFactor = -0.75; }, 'scenarios[1].overrides.priceFactor', 'must not be negative'],
-  ['a discount rate of −100 %', (d) => { d.assumptions.discountRate = -1; }, 'assumptions.discountRate', 'must be a rate above −1'],
-  ['inflation below −100 %', (d) => { d.assumptions.inflation = -2; }, 'assumptions.inflation', 'must be a rate above −1'],
-  ['a hurdle rate of −100 %', (d) => { d.structures[0].terms.partners[1].hurdleRate = '-1'; }, 'structures[0].terms.partners[1].hurdleRate', 'must be a rate above −1'],
-  ['a carry interest rate of −100 %', (d) => { d.structures[0].terms.partners[0].carried.interestRate = -1; }, 'structures[0].terms.partners[0].carried.interestRate', 'must be a rate above −1'],
-  ['an RRT threshold rate of −100 %', (d) => { d.structures[0].terms.fiscal.resourceRentTax = { rate: 0.25, thresholdRate: -1 }; }, 'structures[0].terms.fiscal.resourceRentTax.thresholdRate', 'must be a rate above −1'],
-  ['equities that do not sum to 1', (d) => { d.structures[0].terms.partners[1].equity = 0.5; }, 'structures[0].terms.partners', /must add up to exactly 1 \(100 %\); they add up to 0\.95/],
-  ['no funding partner with equity', (d) => {
-    const partners = d.structures[0].terms.partners;
-    partners[0].equity = 1; partners[1].equity = 0; partners[2].equity = 0;
-  }, 'structures[0].terms.partners', 'at least one partner without carried terms must hold equity above 0'],
-  ['an unknown offtaker', (d) => { d.structures[0].terms.offtake[0].offtaker = 'nobody'; }, 'structures[0].terms.offtake[0].offtaker', '"nobody" is not a partner of this structure'],
-  ['an unknown licensor', (d) => { d.structures[0].terms.technology[0].licensor = 'acme'; }, 'structures[0].terms.technology[0].licensor', '"acme" is not a partner of this structure'],
-  ['a duplicate partner id', (d) => { d.structures[0].terms.partners[2].id = 'miner'; }, 'structures[0].terms.partners[2].id', '"miner" is already the id of structures[0].terms.partners[1]'],
-  ['a duplicate structure id', (d) => { d.structures[1].id = d.structures[0].id; }, 'structures[1].id', 'ids must be unique'],
-  ['a duplicate scenario id', (d) => { d.scenarios[2].id = 'base'; }, 'scenarios[2].id', 'ids must be unique'],
-  ['a reserved partner id', (d) => {
-    const s = d.structures[0].terms;
-    s.partners[1].id = 'government';
-  }, 'structures[0].terms.partners[1].id', '"government" is reserved'],
-  ['offtake shares above 1 in a year', (d) => {
-    const o = d.structures[0].terms.offtake;
-    o.push({ ...o[0], id: 'second', share: 0.5, fromYear: 2031, toYear: 2032 });
-  }, 'structures[0].terms.offtake', 'offtake shares add up to 1.1 in 2031'],
-  ['bands not strictly ascending', (d) => { d.structures[1].terms.fiscal.royalty.bands[2].fromPrice = 1300; }, 'structures[1].terms.fiscal.royalty.bands[2].fromPrice', 'bands must be strictly ascending'],
-  ['bands not starting at 0', (d) => { d.structures[1].terms.fiscal.royalty.bands[0].fromPrice = 100; }, 'structures[1].terms.fiscal.royalty.bands[0].fromPrice', 'the first band must start at price 0'],
-  ['years above 100', (d) => { d.assumptions.years = 101; }, 'assumptions.years', 'must be from 1 to 100'],
-  ['years of 0', (d) => { d.assumptions.years = 0; }, 'assumptions.years', 'must be from 1 to 100'],
-  ['depreciation years below 1', (d) => { d.structures[0].terms.fiscal.incomeTax.depreciationYears = 0; }, 'structures[0].terms.fiscal.incomeTax.depreciationYears', 'must be at least 1'],
-  ['a fractional delay', (d) => { d.scenarios[2].overrides.delayYears = 1.5; }, 'scenarios[2].overrides.delayYears', 'must be a whole number'],
-  ['a negative delay', (d) => { d.scenarios[2].overrides.delayYears = -1; }, 'scenarios[2].overrides.delayYears', 'must be at least 0'],
-  ['a fractional loss carry-forward', (d) => { d.structures[1].terms.fiscal.incomeTax.lossCarryForwardYears = 2.5; }, 'structures[1].terms.fiscal.incomeTax.lossCarryForwardYears', 'must be a whole number'],
-  ['a negative loss carry-forward', (d) => { d.structures[1].terms.fiscal.incomeTax.lossCarryForwardYears = -1; }, 'structures[1].terms.fiscal.incomeTax.lossCarryForwardYears', 'must be at least 0'],
-  ['an unknown partner kind', (d) => { d.structures[0].terms.partners[1].kind = 'pirate'; }, 'structures[0].terms.partners[1].kind', 'must be one of "state", "private"'],
-  ['an unknown discounting convention', (d) => { d.assumptions.discounting = 'continuous'; }, 'assumptions.discounting', 'must be one of "end-year", "mid-year"'],
-  ['an unknown royalty base', (d) => { d.structures[0].terms.fiscal.royalty.base = 'profit'; }, 'structures[0].terms.fiscal.royalty.base', 'must be one of "gross", "net"'],
-  ['empty structures', (d) => { d.structures = []; }, 'structures', 'must not be empty'],
-  ['empty scenarios', (d) => { d.scenarios = []; }, 'scenarios', 'must not be empty'],
-  ['empty partners', (d) => { d.structures[0].terms.partners = []; d.structures[0].terms.offtake = []; }, 'structures[0].terms.partners', 'must not be empty'],
-  ['empty bands', (d) => { d.structures[0].terms.fiscal.royalty.bands = []; }, 'structures[0].terms.fiscal.royalty.bands', 'must not be empty'],
-  ['an external licensor without a foreign flag', (d) => { delete d.structures[0].terms.technology[0].foreign; }, 'structures[0].terms.technology[0].foreign', 'an external licensor needs a foreign flag'],
-  ['a number that is not a decimal', (d) => { d.assumptions.inflation = 'two percent'; }, 'assumptions.inflation', 'must be a number (a JSON number or a decimal string'],
-  ['a wrong format tag', (d) => { d.format = 'something-else'; }, 'format', 'must be "orebridge-project"'],
-  ['a newer document version', (d) => { d.version = 2; }, 'version', 'must be 1'],
-  ['a disruption that ends before it starts', (d) => { d.scenarios[1].overrides.disruption = { fromYear: 2033, toYear: 2031 }; }, 'scenarios[1].overrides.disruption.toYear', 'must not be before fromYear (2033)'],
-  ['an override price deck of the wrong length', (d) => { d.scenarios[1].overrides.prices = [1, 2, 3]; }, 'scenarios[1].overrides.prices', 'must have one value per year: 14 values, not 3'],
-  ['a duplicate shock id', (d) => { d.shocks = [{ id: 's', overrides: {} }, { id: 's', overrides: { priceFactor: 0.5 } }]; }, 'shocks[1].id', 'ids must be unique'],
+const cases: [string, Edit[], string, string | RegExp][] = [
+  ['a missing field', [remove('assumptions.discountRate')], 'assumptions.discountRate', 'is missing'],
+  ['an unknown field', [set('structures[0].terms.partners[0].colour', 'red')], 'structures[0].terms.partners[0].colour', 'is not a field of a partner'],
+  ['a series of the wrong length', [remove('assumptions.production.grade[13]')], 'assumptions.production.grade', 'must have one value per year: 14 values, not 13'],
+  ['a grade above 1', [set('assumptions.production.grade[4]', 1.2)], 'assumptions.production.grade[4]', 'must be a fraction between 0 and 1'],
+  ['a recovery below 0', [set('assumptions.production.recovery[3]', -0.1)], 'assumptions.production.recovery[3]', 'between 0 and 1'],
+  ['payability above 1', [set('assumptions.production.payability', 1.5)], 'assumptions.production.payability', 'between 0 and 1'],
+  ['a working-capital rate above 1', [set('assumptions.workingCapitalRate', '1.01')], 'assumptions.workingCapitalRate', 'between 0 and 1'],
+  ['an equity above 1', [set('structures[0].terms.partners[1].equity', 1.55), set('structures[0].terms.partners[2].equity', -0.7)], 'structures[0].terms.partners[1].equity', 'between 0 and 1'],
+  ['a repayment share above 1', [set('structures[0].terms.partners[0].carried.repaymentShare', 2)], 'structures[0].terms.partners[0].carried.repaymentShare', 'between 0 and 1'],
+  ['a band rate above 1', [set('structures[1].terms.fiscal.royalty.bands[2].rate', 7)], 'structures[1].terms.fiscal.royalty.bands[2].rate', 'between 0 and 1'],
+  ['an income tax rate above 1', [set('structures[0].terms.fiscal.incomeTax.rate', 30)], 'structures[0].terms.fiscal.incomeTax.rate', 'between 0 and 1'],
+  ['a resource rent tax rate above 1', [set('structures[0].terms.fiscal.resourceRentTax', { rate: 1.25, thresholdRate: 0.1 })], 'structures[0].terms.fiscal.resourceRentTax.rate', 'between 0 and 1'],
+  ['a dividend withholding rate above 1', [set('structures[0].terms.fiscal.withholding.dividends', 10)], 'structures[0].terms.fiscal.withholding.dividends', 'between 0 and 1'],
+  ['a technology withholding rate below 0', [set('structures[0].terms.fiscal.withholding.technology', -0.1)], 'structures[0].terms.fiscal.withholding.technology', 'between 0 and 1'],
+  ['a community share above 1', [set('structures[0].terms.fiscal.communityShare', 1.5)], 'structures[0].terms.fiscal.communityShare', 'between 0 and 1'],
+  ['a recovery uplift above 1', [set('structures[0].terms.technology[0].recoveryUplift', 3)], 'structures[0].terms.technology[0].recoveryUplift', 'between 0 and 1'],
+  ['a technology royalty rate above 1', [set('structures[0].terms.technology[0].royaltyRate', 1.5)], 'structures[0].terms.technology[0].royaltyRate', 'between 0 and 1'],
+  ['an offtake share above 1', [set('structures[0].terms.offtake[0].share', 1.2)], 'structures[0].terms.offtake[0].share', 'between 0 and 1'],
+  ['an offtake discount above 1', [set('structures[0].terms.offtake[0].discount', 3)], 'structures[0].terms.offtake[0].discount', 'between 0 and 1'],
+  ['negative tonnes of ore', [set('assumptions.production.oreMined[2]', -5)], 'assumptions.production.oreMined[2]', 'must not be negative'],
+  ['negative waste', [set('assumptions.production.wasteMined[2]', -5)], 'assumptions.production.wasteMined[2]', 'must not be negative'],
+  ['a negative price', [set('assumptions.prices[0]', -1100)], 'assumptions.prices[0]', 'must not be negative'],
+  ['a negative mining cost', [set('assumptions.costs.miningPerTonne', -3.6)], 'assumptions.costs.miningPerTonne', 'must not be negative'],
+  ['a negative processing cost', [set('assumptions.costs.processingPerTonneOre', -1)], 'assumptions.costs.processingPerTonneOre', 'must not be negative'],
+  ['a negative fixed cost', [set('assumptions.costs.fixed[1]', -1)], 'assumptions.costs.fixed[1]', 'must not be negative'],
+  ['a negative selling cost', [set('assumptions.costs.sellingPerUnit', -1)], 'assumptions.costs.sellingPerUnit', 'must not be negative'],
+  ['negative capex', [set('assumptions.capex.initial[0]', -1)], 'assumptions.capex.initial[0]', 'must not be negative'],
+  ['negative closure cost', [set('assumptions.capex.closure[13]', -1)], 'assumptions.capex.closure[13]', 'must not be negative'],
+  ['a negative product factor', [set('assumptions.production.productFactor', -1)], 'assumptions.production.productFactor', 'must not be negative'],
+  ['a negative fee', [set('structures[0].terms.technology[0].fees[0].amount', -4)], 'structures[0].terms.technology[0].fees[0].amount', 'must not be negative'],
+  ['a negative funding cap', [set('structures[0].terms.partners[2].fundingCap', -1)], 'structures[0].terms.partners[2].fundingCap', 'must not be negative'],
+  ['a negative royalty cap', [set('structures[0].terms.technology[0].royaltyCapPerYear', -1)], 'structures[0].terms.technology[0].royaltyCapPerYear', 'must not be negative'],
+  ['a negative floor', [set('structures[0].terms.offtake[0].floor', -1)], 'structures[0].terms.offtake[0].floor', 'must not be negative'],
+  ['a negative ceiling', [set('structures[0].terms.offtake[0].ceiling', -1)], 'structures[0].terms.offtake[0].ceiling', 'must not be negative'],
+  ['a negative deemed value', [set('structures[0].terms.deemedValue', -1)], 'structures[0].terms.deemedValue', 'must not be negative'],
+  ['a negative factor', [set('scenarios[1].overrides.priceFactor', -0.75)], 'scenarios[1].overrides.priceFactor', 'must not be negative'],
+  ['a discount rate of −100 %', [set('assumptions.discountRate', -1)], 'assumptions.discountRate', 'must be a rate above −1'],
+  ['inflation below −100 %', [set('assumptions.inflation', -2)], 'assumptions.inflation', 'must be a rate above −1'],
+  ['a hurdle rate of −100 %', [set('structures[0].terms.partners[1].hurdleRate', '-1')], 'structures[0].terms.partners[1].hurdleRate', 'must be a rate above −1'],
+  ['a carry interest rate of −100 %', [set('structures[0].terms.partners[0].carried.interestRate', -1)], 'structures[0].terms.partners[0].carried.interestRate', 'must be a rate above −1'],
+  ['an RRT threshold rate of −100 %', [set('structures[0].terms.fiscal.resourceRentTax', { rate: 0.25, thresholdRate: -1 })], 'structures[0].terms.fiscal.resourceRentTax.thresholdRate', 'must be a rate above −1'],
+  ['equities that do not sum to 1', [set('structures[0].terms.partners[1].equity', 0.5)], 'structures[0].terms.partners', /must add up to exactly 1 \(100 %\); they add up to 0\.95/],
+  ['no funding partner with equity', [
+    set('structures[0].terms.partners[0].equity', 1), set('structures[0].terms.partners[1].equity', 0), set('structures[0].terms.partners[2].equity', 0),
+  ], 'structures[0].terms.partners', 'at least one partner without carried terms must hold equity above 0'],
+  ['an unknown offtaker', [set('structures[0].terms.offtake[0].offtaker', 'nobody')], 'structures[0].terms.offtake[0].offtaker', '"nobody" is not a partner of this structure'],
+  ['an unknown licensor', [set('structures[0].terms.technology[0].licensor', 'acme')], 'structures[0].terms.technology[0].licensor', '"acme" is not a partner of this structure'],
+  ['a duplicate partner id', [set('structures[0].terms.partners[2].id', 'miner')], 'structures[0].terms.partners[2].id', '"miner" is already the id of structures[0].terms.partners[1]'],
+  ['a duplicate structure id', [set('structures[1].id', 'state-carry-offtake')], 'structures[1].id', 'ids must be unique'],
+  ['a duplicate scenario id', [set('scenarios[2].id', 'base')], 'scenarios[2].id', 'ids must be unique'],
+  ['a reserved partner id', [set('structures[0].terms.partners[1].id', 'government')], 'structures[0].terms.partners[1].id', '"government" is reserved'],
+  ['offtake shares above 1 in a year', [(d) => {
+    const first = getAt(d, 'structures[0].terms.offtake[0]') as Record<string, unknown>;
+    push('structures[0].terms.offtake', { ...first, id: 'second', share: 0.5, fromYear: 2031, toYear: 2032 })(d);
+  }], 'structures[0].terms.offtake', 'offtake shares add up to 1.1 in 2031'],
+  ['bands not strictly ascending', [set('structures[1].terms.fiscal.royalty.bands[2].fromPrice', 1300)], 'structures[1].terms.fiscal.royalty.bands[2].fromPrice', 'bands must be strictly ascending'],
+  ['bands not starting at 0', [set('structures[1].terms.fiscal.royalty.bands[0].fromPrice', 100)], 'structures[1].terms.fiscal.royalty.bands[0].fromPrice', 'the first band must start at price 0'],
+  ['years above 100', [set('assumptions.years', 101)], 'assumptions.years', 'must be from 1 to 100'],
+  ['years of 0', [set('assumptions.years', 0)], 'assumptions.years', 'must be from 1 to 100'],
+  ['depreciation years below 1', [set('structures[0].terms.fiscal.incomeTax.depreciationYears', 0)], 'structures[0].terms.fiscal.incomeTax.depreciationYears', 'must be at least 1'],
+  ['a fractional delay', [set('scenarios[2].overrides.delayYears', 1.5)], 'scenarios[2].overrides.delayYears', 'must be a whole number'],
+  ['a negative delay', [set('scenarios[2].overrides.delayYears', -1)], 'scenarios[2].overrides.delayYears', 'must be at least 0'],
+  ['a fractional loss carry-forward', [set('structures[1].terms.fiscal.incomeTax.lossCarryForwardYears', 2.5)], 'structures[1].terms.fiscal.incomeTax.lossCarryForwardYears', 'must be a whole number'],
+  ['a negative loss carry-forward', [set('structures[1].terms.fiscal.incomeTax.lossCarryForwardYears', -1)], 'structures[1].terms.fiscal.incomeTax.lossCarryForwardYears', 'must be at least 0'],
+  ['an unknown partner kind', [set('structures[0].terms.partners[1].kind', 'pirate')], 'structures[0].terms.partners[1].kind', 'must be one of "state", "private"'],
+  ['an unknown discounting convention', [set('assumptions.discounting', 'continuous')], 'assumptions.discounting', 'must be one of "end-year", "mid-year"'],
+  ['an unknown royalty base', [set('structures[0].terms.fiscal.royalty.base', 'profit')], 'structures[0].terms.fiscal.royalty.base', 'must be one of "gross", "net"'],
+  ['empty structures', [set('structures', [])], 'structures', 'must not be empty'],
+  ['empty scenarios', [set('scenarios', [])], 'scenarios', 'must not be empty'],
+  ['empty partners', [set('structures[0].terms.partners', []), set('structures[0].terms.offtake', [])], 'structures[0].terms.partners', 'must not be empty'],
+  ['empty bands', [set('structures[0].terms.fiscal.royalty.bands', [])], 'structures[0].terms.fiscal.royalty.bands', 'must not be empty'],
+  ['an external licensor without a foreign flag', [remove('structures[0].terms.technology[0].foreign')], 'structures[0].terms.technology[0].foreign', 'an external licensor needs a foreign flag'],
+  ['a number that is not a decimal', [set('assumptions.inflation', 'two percent')], 'assumptions.inflation', 'must be a number (a JSON number or a decimal string'],
+  ['a wrong format tag', [set('format', 'something-else')], 'format', 'must be "orebridge-project"'],
+  ['a newer document version', [set('version', 2)], 'version', 'must be 1'],
+  ['a disruption that ends before it starts', [set('scenarios[1].overrides.disruption', { fromYear: 2033, toYear: 2031 })], 'scenarios[1].overrides.disruption.toYear', 'must not be before fromYear (2033)'],
+  ['an override price deck of the wrong length', [set('scenarios[1].overrides.prices', [1, 2, 3])], 'scenarios[1].overrides.prices', 'must have one value per year: 14 values, not 3'],
+  ['a duplicate shock id', [set('shocks', [{ id: 's', overrides: {} }, { id: 's', overrides: { priceFactor: 0.5 } }])], 'shocks[1].id', 'ids must be unique'],
 ];
 
 describe('validation (§9): every rule, with its path and message', () => {
@@ -110,9 +103,9 @@ describe('validation (§9): every rule, with its path and message', () => {
     }
   });
 
-  for (const [rule, edit, path, message] of cases) {
+  for (const [rule, edits, path, message] of cases) {
     it(`reports ${rule}`, () => {
-      const problems = problemsAfter(edit);
+      const problems = problemsAfter(edits);
       const atPath = problems.filter((p) => p.path === path);
       expect(atPath, `problems: ${JSON.stringify(problems)}`).not.toEqual([]);
       expect(atPath.some((p) => (typeof message === 'string' ? p.message.includes(message) : message.test(p.message))), JSON.stringify(atPath)).toBe(true);
@@ -120,17 +113,17 @@ describe('validation (§9): every rule, with its path and message', () => {
   }
 
   it('checks series lengths only when years is valid', () => {
-    const problems = problemsAfter((d) => { d.assumptions.years = 'many'; });
+    const problems = problemsAfter([set('assumptions.years', 'many')]);
     expect(problems.map((p) => p.path)).toEqual(['assumptions.years']);
   });
 
   it('reports every problem at once, one per mistake', () => {
-    const problems = problemsAfter((d) => {
-      d.assumptions.production.grade[4] = 1.4;
-      d.structures[0].terms.partners[1].equity = 0.5;
-      d.structures[1].terms.fiscal.royalty.base = 'profit';
-      d.scenarios[1].overrides.delayYears = -2;
-    });
+    const problems = problemsAfter([
+      set('assumptions.production.grade[4]', 1.4),
+      set('structures[0].terms.partners[1].equity', 0.5),
+      set('structures[1].terms.fiscal.royalty.base', 'profit'),
+      set('scenarios[1].overrides.delayYears', -2),
+    ]);
     expect(problems.map((p) => p.path)).toEqual([
       'assumptions.production.grade[4]',
       'structures[0].terms.partners',
@@ -140,20 +133,15 @@ describe('validation (§9): every rule, with its path and message', () => {
   });
 
   it('reads numbers written as decimal strings, including exponents, exactly', () => {
-    const doc = fresh();
-    doc.assumptions.inflation = '2e-2';
-    doc.assumptions.discountRate = '0.08';
-    doc.structures[0].terms.partners[0].equity = '0.15';
-    const result = validateProject(doc);
-    expect(result.ok).toBe(true);
+    const doc = applyEdits(fresh(), [set('assumptions.inflation', '2e-2'), set('assumptions.discountRate', '0.08'), set('structures[0].terms.partners[0].equity', '0.15')]);
+    expect(validateProject(doc).ok).toBe(true);
   });
 
   it('accepts optional fields that are null or absent', () => {
-    const doc = fresh();
-    delete doc.structures[0].terms.partners[1].carried;
-    delete doc.structures[0].terms.partners[1].fundingCap;
-    doc.structures[0].terms.technology[0].royaltyCapPerYear = null;
-    delete doc.shocks;
+    const doc = applyEdits(fresh(), [
+      remove('structures[0].terms.partners[1].carried'), remove('structures[0].terms.partners[1].fundingCap'),
+      set('structures[0].terms.technology[0].royaltyCapPerYear', null), remove('shocks'),
+    ]);
     expect(validateProject(doc).ok).toBe(true);
   });
 
