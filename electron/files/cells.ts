@@ -42,7 +42,7 @@ export function putOptionalDecimal(row: Row, column: string, source: JsonObject,
   } else putDecimal(row, column, source[key]);
 }
 
-/** A string, integer or boolean that may be null or absent. */
+/** A string or boolean that may be null or absent. */
 export function putOptional(row: Row, column: string, source: JsonObject, key: string, encode: (value: unknown) => Cell): void {
   if (!isPresent(source, key)) {
     row[column] = null;
@@ -60,11 +60,6 @@ export function putOptional(row: Row, column: string, source: JsonObject, key: s
 export function presenceOf(source: JsonObject, key: string): 'v' | 'z' | 'a' {
   if (!isPresent(source, key)) return 'a';
   return source[key] === null ? 'z' : 'v';
-}
-
-export function integer(value: unknown): number {
-  if (value instanceof NumberLiteral) return Number(value.text);
-  return Number(value);
 }
 
 export function text(value: unknown): string {
@@ -98,10 +93,7 @@ export function getOptional(row: Row, column: string, decode: (cell: Cell) => un
 
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
-/** An integer cell as a JSON number; anything else (a damaged file) as a string validation refuses. */
-export function integerLiteral(cell: Cell): NumberLiteral | string {
-  return typeof cell === 'number' && Number.isSafeInteger(cell) ? new NumberLiteral(String(cell)) : String(cell);
-}
+
 
 export function textCell(cell: Cell): string {
   return String(cell);

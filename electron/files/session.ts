@@ -67,7 +67,8 @@ class WorkingSession implements ProjectDocument {
   }
 
   #edited(): void {
-    this.#updateMeta({ unsaved: true, lastEditedAt: new Date().toISOString(), projectName: projectName(readProjectTree(this.#db)) });
+    const name = this.#db.prepare("SELECT name FROM project WHERE id = 1 AND name_form = 'v'").pluck().get();
+    this.#updateMeta({ unsaved: true, lastEditedAt: new Date().toISOString(), projectName: typeof name === 'string' ? name : null });
   }
 
   project(): Project {

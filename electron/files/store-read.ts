@@ -2,7 +2,7 @@
 import type { Database } from './sqlite.ts';
 import type { DocumentMetadata, NoteOwner, Revision } from './types.ts';
 import { NumberLiteral } from './literal-json.ts';
-import { booleanCell, getDecimal, getOptional, integerLiteral, textCell, type JsonObject, type Row } from './cells.ts';
+import { booleanCell, getDecimal, getOptional, textCell, type JsonObject, type Row } from './cells.ts';
 
 function rows(db: Database, sql: string, ...params: unknown[]): Row[] {
   return db.prepare(sql).all(...params) as Row[];
@@ -40,8 +40,8 @@ export function readProjectTree(db: Database): JsonObject {
     commodity: getOptional(a, 'commodity', textCell),
     productUnit: getOptional(a, 'product_unit', textCell),
     currency: getOptional(a, 'currency', textCell),
-    startYear: integerLiteral(a.start_year ?? null),
-    years: integerLiteral(a.years ?? null),
+    startYear: getDecimal(a, 'start_year'),
+    years: getDecimal(a, 'years'),
     discountRate: getDecimal(a, 'discount_rate'),
     discounting: textCell(a.discounting ?? null),
     inflation: getDecimal(a, 'inflation'),
@@ -76,10 +76,10 @@ export function readProjectTree(db: Database): JsonObject {
       capexFactor: getDecimal(row, 'capex_factor'),
       opexFactor: getDecimal(row, 'opex_factor'),
       gradeFactor: getDecimal(row, 'grade_factor'),
-      delayYears: getOptional(row, 'delay_years', integerLiteral),
+      delayYears: getDecimal(row, 'delay_years'),
       disruption:
         row.disruption_form === 'v'
-          ? { fromYear: integerLiteral(row.disruption_from_year ?? null), toYear: integerLiteral(row.disruption_to_year ?? null) }
+          ? { fromYear: getDecimal(row, 'disruption_from_year'), toYear: getDecimal(row, 'disruption_to_year') }
           : row.disruption_form === 'z'
             ? null
             : undefined,
@@ -167,8 +167,8 @@ function readStructures(db: Database, noteOf: (kind: string, id: string) => unkn
           },
           incomeTax: {
             rate: getDecimal(f, 'income_tax_rate'),
-            depreciationYears: integerLiteral(f.depreciation_years ?? null),
-            lossCarryForwardYears: getOptional(f, 'loss_carry_forward_years', integerLiteral),
+            depreciationYears: getDecimal(f, 'depreciation_years'),
+            lossCarryForwardYears: getDecimal(f, 'loss_carry_forward_years'),
           },
           resourceRentTax:
             f.resource_rent_tax_form === 'v'
@@ -186,12 +186,12 @@ function readStructures(db: Database, noteOf: (kind: string, id: string) => unkn
           foreign: getOptional(t, 'is_foreign', booleanCell),
           recoveryUplift: getDecimal(t, 'recovery_uplift'),
           fees: (fees.get(`${id}\u0000${String(t.position)}`) ?? []).map((fee) => ({
-            year: integerLiteral(fee.year ?? null),
+            year: getDecimal(fee, 'year'),
             amount: getDecimal(fee, 'amount'),
           })),
           royaltyRate: getDecimal(t, 'royalty_rate'),
-          royaltyFromYear: getOptional(t, 'royalty_from_year', integerLiteral),
-          royaltyToYear: getOptional(t, 'royalty_to_year', integerLiteral),
+          royaltyFromYear: getDecimal(t, 'royalty_from_year'),
+          royaltyToYear: getDecimal(t, 'royalty_to_year'),
           royaltyCapPerYear: getDecimal(t, 'royalty_cap_per_year'),
         })),
         offtake: (offtakes.get(id) ?? []).map((o) => ({
@@ -201,8 +201,8 @@ function readStructures(db: Database, noteOf: (kind: string, id: string) => unkn
           discount: getDecimal(o, 'discount'),
           floor: getDecimal(o, 'floor'),
           ceiling: getDecimal(o, 'ceiling'),
-          fromYear: getOptional(o, 'from_year', integerLiteral),
-          toYear: getOptional(o, 'to_year', integerLiteral),
+          fromYear: getDecimal(o, 'from_year'),
+          toYear: getDecimal(o, 'to_year'),
         })),
       },
     };

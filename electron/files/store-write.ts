@@ -5,7 +5,6 @@ import {
   asArray,
   asObject,
   flag,
-  integer,
   presenceOf,
   putDecimal,
   putOptional,
@@ -107,8 +106,8 @@ export function writeProject(db: Database, source: unknown, metadata?: DocumentM
   putOptional(a, 'commodity', assumptions, 'commodity', text);
   putOptional(a, 'product_unit', assumptions, 'productUnit', text);
   putOptional(a, 'currency', assumptions, 'currency', text);
-  a.start_year = integer(assumptions.startYear);
-  a.years = integer(assumptions.years);
+  putDecimal(a, 'start_year', assumptions.startYear);
+  putDecimal(a, 'years', assumptions.years);
   putDecimal(a, 'discount_rate', assumptions.discountRate);
   a.discounting = text(assumptions.discounting);
   putDecimal(a, 'inflation', assumptions.inflation);
@@ -209,8 +208,8 @@ function writeTerms(insert: (table: string, row: Row) => void, structureId: stri
   f.royalty_base = text(royalty.base);
   f.royalty_interpolate = flag(royalty.interpolate);
   putDecimal(f, 'income_tax_rate', incomeTax.rate);
-  f.depreciation_years = integer(incomeTax.depreciationYears);
-  putOptional(f, 'loss_carry_forward_years', incomeTax, 'lossCarryForwardYears', integer);
+  putDecimal(f, 'depreciation_years', incomeTax.depreciationYears);
+  putOptionalDecimal(f, 'loss_carry_forward_years', incomeTax, 'lossCarryForwardYears');
   f.resource_rent_tax_form = presenceOf(fiscal, 'resourceRentTax');
   if (f.resource_rent_tax_form === 'v') {
     const rrt = asObject(fiscal.resourceRentTax);
@@ -237,13 +236,14 @@ function writeTerms(insert: (table: string, row: Row) => void, structureId: stri
     putOptional(row, 'is_foreign', agreement, 'foreign', flag);
     putDecimal(row, 'recovery_uplift', agreement.recoveryUplift);
     putDecimal(row, 'royalty_rate', agreement.royaltyRate);
-    putOptional(row, 'royalty_from_year', agreement, 'royaltyFromYear', integer);
-    putOptional(row, 'royalty_to_year', agreement, 'royaltyToYear', integer);
+    putOptionalDecimal(row, 'royalty_from_year', agreement, 'royaltyFromYear');
+    putOptionalDecimal(row, 'royalty_to_year', agreement, 'royaltyToYear');
     putOptionalDecimal(row, 'royalty_cap_per_year', agreement, 'royaltyCapPerYear');
     insert('technology_agreements', row);
     asArray(agreement.fees).forEach((feeValue, feePosition) => {
       const fee = asObject(feeValue);
-      const feeRow: Row = { structure_id: structureId, agreement_position: position, position: feePosition, year: integer(fee.year) };
+      const feeRow: Row = { structure_id: structureId, agreement_position: position, position: feePosition };
+      putDecimal(feeRow, 'year', fee.year);
       putDecimal(feeRow, 'amount', fee.amount);
       insert('technology_fees', feeRow);
     });
@@ -256,8 +256,8 @@ function writeTerms(insert: (table: string, row: Row) => void, structureId: stri
     putDecimal(row, 'discount', offtake.discount);
     putOptionalDecimal(row, 'floor', offtake, 'floor');
     putOptionalDecimal(row, 'ceiling', offtake, 'ceiling');
-    putOptional(row, 'from_year', offtake, 'fromYear', integer);
-    putOptional(row, 'to_year', offtake, 'toYear', integer);
+    putOptionalDecimal(row, 'from_year', offtake, 'fromYear');
+    putOptionalDecimal(row, 'to_year', offtake, 'toYear');
     insert('offtakes', row);
   });
 }
@@ -268,12 +268,12 @@ function writeOverrides(insert: (table: string, row: Row) => void, kind: 'scenar
   putOptionalDecimal(row, 'capex_factor', overrides, 'capexFactor');
   putOptionalDecimal(row, 'opex_factor', overrides, 'opexFactor');
   putOptionalDecimal(row, 'grade_factor', overrides, 'gradeFactor');
-  putOptional(row, 'delay_years', overrides, 'delayYears', integer);
+  putOptionalDecimal(row, 'delay_years', overrides, 'delayYears');
   row.disruption_form = presenceOf(overrides, 'disruption');
   if (row.disruption_form === 'v') {
     const disruption = asObject(overrides.disruption);
-    row.disruption_from_year = integer(disruption.fromYear);
-    row.disruption_to_year = integer(disruption.toYear);
+    putDecimal(row, 'disruption_from_year', disruption.fromYear);
+    putDecimal(row, 'disruption_to_year', disruption.toYear);
   }
   row.prices_form = presenceOf(overrides, 'prices');
   putOptionalDecimal(row, 'discount_rate', overrides, 'discountRate');

@@ -22,6 +22,8 @@ describe('import and export of the interchange project', () => {
       scenarios: Record<string, unknown>[];
     };
     document.assumptions.discountRate = '0.0800';
+    document.assumptions.years = '14'; // whole numbers may be decimal strings too
+    document.assumptions.startYear = '2027.0';
     document.assumptions.inflation = '1e-2';
     document.assumptions.prices[3] = '1200.000000000000000000000001';
     delete document.assumptions.commodity;
@@ -32,7 +34,7 @@ describe('import and export of the interchange project', () => {
     partner.country = null;
     document.structures[0]!.terms.offtake[0]!.floor = null;
     document.structures[0]!.notes = null;
-    document.scenarios.push({ id: 'deck', notes: 'private view', overrides: { prices: Array(14).fill('999.5'), delayYears: 1, discountRate: 0.1 } });
+    document.scenarios.push({ id: 'deck', notes: 'private view', overrides: { prices: Array(14).fill('999.5'), delayYears: '1', discountRate: 0.1 } });
     document.shocks = [{ id: 'crash', name: null, overrides: { priceFactor: '0.5', disruption: { fromYear: 2030, toYear: 2031 } } }];
     expect(validateProject(parseProjectText(JSON.stringify(document))).ok).toBe(true);
 
@@ -46,6 +48,7 @@ describe('import and export of the interchange project', () => {
     expect(JSON.parse(exported)).toStrictEqual(JSON.parse(readFileSync(source, 'utf8')));
     expect(exported).toContain('"productFactor": 16.670000000000000000001');
     expect(exported).toContain('"discountRate": "0.0800"');
+    expect(exported).toContain('"startYear": "2027.0"');
     const reread = expectOk(await importJsonFile(source, join(dir, 'again.orebridge')));
     expect(reread.path).toBe(join(dir, 'again.orebridge'));
   });

@@ -1,9 +1,9 @@
 // Format 1: the interchange project as relational tables.
 //
-// Every decimal is stored as the text it was written with, and `<column>_form` says how it was
-// written: 'n' a JSON number, 's' a decimal string, 'z' null, 'a' absent. Optional strings,
-// integers and objects use 'v' (a value), 'z' (null) or 'a' (absent). So an export gives back
-// exactly the document that was imported.
+// Every number (whole numbers such as years included) is stored as the text it was written
+// with, and `<column>_form` says how it was written: 'n' a JSON number, 's' a decimal string,
+// 'z' null, 'a' absent. Optional strings and objects use 'v' (a value), 'z' (null) or 'a'
+// (absent). So an export gives back exactly the document that was imported.
 
 const decimal = (column: string): string =>
   `${column} TEXT NOT NULL, ${column}_form TEXT NOT NULL CHECK (${column}_form IN ('n','s'))`;
@@ -11,8 +11,6 @@ const optionalDecimal = (column: string): string =>
   `${column} TEXT, ${column}_form TEXT NOT NULL CHECK (${column}_form IN ('n','s','z','a'))`;
 const optionalText = (column: string): string =>
   `${column} TEXT, ${column}_form TEXT NOT NULL CHECK (${column}_form IN ('v','z','a'))`;
-const optionalInteger = (column: string): string =>
-  `${column} INTEGER, ${column}_form TEXT NOT NULL CHECK (${column}_form IN ('v','z','a'))`;
 const presence = (column: string): string => `${column}_form TEXT NOT NULL CHECK (${column}_form IN ('v','z','a'))`;
 
 export const version = 1;
@@ -29,8 +27,8 @@ export const statements: readonly string[] = [
     ${optionalText('commodity')},
     ${optionalText('product_unit')},
     ${optionalText('currency')},
-    start_year INTEGER NOT NULL,
-    years INTEGER NOT NULL,
+    ${decimal('start_year')},
+    ${decimal('years')},
     ${decimal('discount_rate')},
     discounting TEXT NOT NULL,
     ${decimal('inflation')},
@@ -77,8 +75,8 @@ export const statements: readonly string[] = [
     royalty_base TEXT NOT NULL,
     royalty_interpolate INTEGER NOT NULL CHECK (royalty_interpolate IN (0,1)),
     ${decimal('income_tax_rate')},
-    depreciation_years INTEGER NOT NULL,
-    ${optionalInteger('loss_carry_forward_years')},
+    ${decimal('depreciation_years')},
+    ${optionalDecimal('loss_carry_forward_years')},
     ${presence('resource_rent_tax')},
     rrt_rate TEXT, rrt_rate_form TEXT CHECK (rrt_rate_form IN ('n','s')),
     rrt_threshold_rate TEXT, rrt_threshold_rate_form TEXT CHECK (rrt_threshold_rate_form IN ('n','s')),
@@ -102,8 +100,8 @@ export const statements: readonly string[] = [
     is_foreign INTEGER CHECK (is_foreign IN (0,1)), is_foreign_form TEXT NOT NULL CHECK (is_foreign_form IN ('v','z','a')),
     ${decimal('recovery_uplift')},
     ${decimal('royalty_rate')},
-    ${optionalInteger('royalty_from_year')},
-    ${optionalInteger('royalty_to_year')},
+    ${optionalDecimal('royalty_from_year')},
+    ${optionalDecimal('royalty_to_year')},
     ${optionalDecimal('royalty_cap_per_year')},
     PRIMARY KEY (structure_id, position)
   ) STRICT`,
@@ -111,7 +109,7 @@ export const statements: readonly string[] = [
     structure_id TEXT NOT NULL,
     agreement_position INTEGER NOT NULL,
     position INTEGER NOT NULL,
-    year INTEGER NOT NULL,
+    ${decimal('year')},
     ${decimal('amount')},
     PRIMARY KEY (structure_id, agreement_position, position),
     FOREIGN KEY (structure_id, agreement_position) REFERENCES technology_agreements(structure_id, position) ON DELETE CASCADE
@@ -125,8 +123,8 @@ export const statements: readonly string[] = [
     ${decimal('discount')},
     ${optionalDecimal('floor')},
     ${optionalDecimal('ceiling')},
-    ${optionalInteger('from_year')},
-    ${optionalInteger('to_year')},
+    ${optionalDecimal('from_year')},
+    ${optionalDecimal('to_year')},
     PRIMARY KEY (structure_id, position)
   ) STRICT`,
   `CREATE TABLE scenarios (
@@ -147,10 +145,10 @@ export const statements: readonly string[] = [
     ${optionalDecimal('capex_factor')},
     ${optionalDecimal('opex_factor')},
     ${optionalDecimal('grade_factor')},
-    ${optionalInteger('delay_years')},
+    ${optionalDecimal('delay_years')},
     ${presence('disruption')},
-    disruption_from_year INTEGER,
-    disruption_to_year INTEGER,
+    disruption_from_year TEXT, disruption_from_year_form TEXT CHECK (disruption_from_year_form IN ('n','s')),
+    disruption_to_year TEXT, disruption_to_year_form TEXT CHECK (disruption_to_year_form IN ('n','s')),
     ${presence('prices')},
     ${optionalDecimal('discount_rate')},
     PRIMARY KEY (owner_kind, owner_id)
