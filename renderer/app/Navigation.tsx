@@ -2,6 +2,7 @@ import type { SectionId } from '../store/types.ts';
 import { useEditor, useResults, useWorkspace } from './context.tsx';
 import { sectionForPath } from '../store/sections.ts';
 import { parsePath } from '../lib/paths.ts';
+import { ThemePicker } from './ThemePicker.tsx';
 
 const GROUPS: { label: string; items: { id: SectionId; label: string }[] }[] = [
   {
@@ -64,6 +65,7 @@ export function AgreementsNav() {
           </ul>
         </div>
       ))}
+      <ThemePicker />
     </nav>
   );
 }

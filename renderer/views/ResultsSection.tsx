@@ -240,7 +240,7 @@ function RiskSharing({ evaluation, stale }: { evaluation: Evaluation; stale: boo
       />
       <Legend items={partyIds.map((id) => ({ name: nameOf(id), color: colorOf(id) }))} />
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table risk-table">
           <caption className="visually-hidden">Risk sharing: share of each shock borne by each party, and the change in its present value</caption>
           <thead>
             <tr>

@@ -114,7 +114,7 @@ export function RoundsSection() {
       {revisions.length === 0 ? (
         <p className="muted">No revisions yet.</p>
       ) : (
-        <table className="data-table" aria-label="Revisions">
+        <table className="data-table text-table" aria-label="Revisions">
           <thead>
             <tr>
               <th scope="col">Revision</th>
@@ -169,7 +169,7 @@ export function RoundsSection() {
         (changes.length === 0 ? (
           <p>No terms differ.</p>
         ) : (
-          <table className="data-table" aria-label="Changes">
+          <table className="data-table text-table" aria-label="Changes">
             <thead>
               <tr>
                 <th scope="col">Term</th>

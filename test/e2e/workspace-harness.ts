@@ -14,7 +14,7 @@ export interface BrowserMode {
   server: WebServer;
   browser: Browser;
   documentsFolder: string;
-  newPage(): Promise<Page>;
+  newPage(options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -35,8 +35,8 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     server,
     browser,
     documentsFolder,
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: options.colorScheme ?? 'light' });
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error('page error:', error.message));
       await page.goto(server.url);

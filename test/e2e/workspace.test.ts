@@ -192,4 +192,58 @@ describe('workspace journeys in browser mode', () => {
     await screenshot(page, 'f-after-undo');
     await page.context().close();
   });
+
+  it('(g) records negotiation rounds, diffs them term by term, and saves the file', async () => {
+    const page = await mode.newPage();
+    await openExample(page, 'Northern Spodumene');
+    await section(page, 'Negotiation rounds');
+    await page.getByRole('textbox', { name: 'Party' }).fill('Ministry');
+    await page.getByRole('textbox', { name: 'Note' }).fill('Opening position');
+    await page.getByRole('button', { name: 'Save revision' }).click();
+    await page.getByRole('status').filter({ hasText: /Recorded revision @\d+/ }).waitFor();
+
+    await section(page, 'Fiscal terms');
+    await typeInto(page, 'Band 1 royalty rate', '6');
+    await typeInto(page, 'Income tax rate', '28');
+    await section(page, 'Negotiation rounds');
+    await page.getByRole('textbox', { name: 'Party' }).fill('Boreal Minerals');
+    await page.getByRole('textbox', { name: 'Note' }).fill('Counter-offer: lower royalty and tax');
+    await page.getByRole('button', { name: 'Save revision' }).click();
+    await page.getByRole('status').filter({ hasText: /Recorded revision @\d+ .* for Boreal Minerals/ }).waitFor();
+    const revisions = page.getByRole('table', { name: 'Revisions' });
+    await expect.poll(() => revisions.getByRole('row').count()).toBe(3);
+    expect(await revisions.textContent()).toContain('Counter-offer: lower royalty and tax');
+
+    const options = await page.getByRole('combobox', { name: 'From' }).locator('option').allTextContents();
+    const ministry = options.find((text) => text.includes('Ministry'))!;
+    const boreal = options.find((text) => text.includes('Boreal Minerals —'))!;
+    await page.getByRole('combobox', { name: 'From' }).selectOption({ label: ministry });
+    await page.getByRole('combobox', { name: 'To' }).selectOption({ label: boreal });
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    const changes = page.getByRole('table', { name: 'Changes' });
+    await changes.waitFor();
+    expect(await changes.getByRole('row').count()).toBe(3);
+    expect((await changes.textContent())?.toLowerCase()).toContain('income tax');
+    await screenshot(page, 'g-negotiation-rounds');
+
+    expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save as' });
+    await dialog.getByRole('textbox', { name: 'File name' }).fill('Spodumene rounds');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved Spodumene rounds.orebridge.').waitFor();
+    expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
+    await section(page, 'Settings');
+    await typeInto(page, 'Inflation', '2.5');
+    expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
+    await page.context().close();
+
+    const reopened = await mode.newPage();
+    await reopened.getByRole('button', { name: 'Open…' }).click();
+    await reopened.getByRole('dialog').getByRole('button', { name: 'Spodumene rounds.orebridge' }).click();
+    await waitForResults(reopened);
+    await section(reopened, 'Negotiation rounds');
+    await expect.poll(() => reopened.getByRole('table', { name: 'Revisions' }).getByRole('row').count()).toBe(3);
+    await reopened.context().close();
+  });
 });
