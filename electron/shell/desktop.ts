@@ -179,6 +179,8 @@ export function startDesktop<MenuT, WindowT extends BrowserWindowLike>(electron:
     let mayClose = false;
 
     window.once('ready-to-show', () => window.show());
+    // The title is main's: the file name and the unsaved marker, not the page's <title>.
+    window.on('page-title-updated', (event) => event.preventDefault());
     window.on('close', (event) => {
       if (mayClose) return;
       const documents = backend.documentsOf(ownerId);

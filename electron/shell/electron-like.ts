@@ -26,6 +26,7 @@ export interface BrowserWindowLike {
   loadURL(url: string): Promise<void>;
   on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
+  on(event: 'page-title-updated', listener: (event: PreventableEvent) => void): unknown;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
   focus(): void;

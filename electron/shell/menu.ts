@@ -26,6 +26,8 @@ export interface MenuItemSpec {
   role?: MenuRole;
   type?: 'separator' | 'normal';
   accelerator?: string;
+  /** false: show the accelerator but let the page handle the key (the workspace's own undo). */
+  registerAccelerator?: boolean;
   enabled?: boolean;
   submenu?: MenuItemSpec[];
   click?: () => void;
@@ -79,8 +81,10 @@ export function buildMenuTemplate(platform: string, appName: string, recent: Rec
   const edit: MenuItemSpec = {
     label: 'Edit',
     submenu: [
-      item('Undo', 'undo', 'CmdOrCtrl+Z'),
-      item('Redo', 'redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+      // The page handles these keys itself (and leaves free-text fields their own undo), so the
+      // menu only shows them: registering them too would undo twice.
+      { ...item('Undo', 'undo', 'CmdOrCtrl+Z'), registerAccelerator: false },
+      { ...item('Redo', 'redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'), registerAccelerator: false },
       separator,
       { role: 'cut' },
       { role: 'copy' },

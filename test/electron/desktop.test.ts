@@ -199,6 +199,23 @@ describe('the application', () => {
     const file = fake.menu[0]!.submenu!;
     const save = file.find((item) => item.label === 'Save')!;
     expect(save.accelerator).toBe('CmdOrCtrl+S');
+    const accelerators = Object.fromEntries(fake.menu.flatMap((menu) => menu.submenu ?? []).filter((item) => item.accelerator).map((item) => [item.label ?? item.role, item.accelerator]));
+    expect(accelerators).toMatchObject({
+      New: 'CmdOrCtrl+N',
+      'Open…': 'CmdOrCtrl+O',
+      'Save As…': 'CmdOrCtrl+Shift+S',
+      'Import JSON…': 'CmdOrCtrl+I',
+      'Export JSON…': 'CmdOrCtrl+E',
+      Close: 'CmdOrCtrl+W',
+      Undo: 'CmdOrCtrl+Z',
+      Redo: 'Ctrl+Y',
+      resetZoom: 'CmdOrCtrl+0',
+      zoomIn: 'CmdOrCtrl+Plus',
+      zoomOut: 'CmdOrCtrl+-',
+      togglefullscreen: 'F11',
+    });
+    expect(file.find((item) => item.label === 'Open Recent')?.submenu?.[0]).toMatchObject({ label: 'No recent files', enabled: false });
+    expect(fake.menu[3]!.submenu).toEqual([expect.objectContaining({ role: 'about' })]);
     const window = fake.windows[0]!;
     window.webContents.finishLoad();
     save.click?.();
@@ -217,6 +234,9 @@ describe('closing with unsaved changes', () => {
     const edited = (await fake.invoke('updateDocument', { documentId: opened.value.document.documentId, project: { ...opened.value.project, name: 'Changed' } }, from)) as Result<DocumentInfo>;
     expect(edited).toMatchObject({ ok: true, value: { dirty: true } });
     expect(window.title).toBe('• Changed — Orebridge');
+    const pageTitle = new FakeEvent();
+    window.emit('page-title-updated', pageTitle, 'Something else');
+    expect(pageTitle.defaultPrevented).toBe(true);
     return { fake, window, root };
   }
 
