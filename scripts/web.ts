@@ -57,7 +57,7 @@ if (!values.renderer && (values.build || !existsSync(join(RENDERER_OUT, 'index.h
 const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 let server;
 try {
-  server = await startWebServer({ port, rendererDir, documentsFolder, dataDir, examplesDir: EXAMPLES_DIR, version });
+  server = await startWebServer({ port, rendererDir, documentsFolder, dataDir, examplesDir: EXAMPLES_DIR, version, faviconPath: join(ROOT, 'build', 'icons', 'app.ico') });
 } catch (error) {
   fail(`could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}).`);
 }

@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename, dirname } from 'node:path';
 import { failure } from '../../shared/contract.ts';
 import { TOKEN_HEADER } from '../../shared/contract/names.ts';
 import { createBackend, createDispatcher } from '../handlers/index.ts';
@@ -27,6 +28,8 @@ export interface WebServerOptions {
   version: string;
   /** Fixed only by tests; a fresh random token otherwise. */
   token?: string;
+  /** Served as /favicon.ico when the renderer has none. */
+  faviconPath?: string;
 }
 
 export interface WebServer {
@@ -110,7 +113,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
 
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, failure('bad-request', 'Only GET here.'));
-      const file = await readStaticFile(options.rendererDir, url.pathname);
+      let file = await readStaticFile(options.rendererDir, url.pathname);
+      if (file.status === 404 && url.pathname === '/favicon.ico' && options.faviconPath) {
+        file = await readStaticFile(dirname(options.faviconPath), `/${basename(options.faviconPath)}`);
+      }
       response.writeHead(file.status, file.headers);
       response.end(request.method === 'HEAD' ? undefined : file.body);
     })().catch((error: unknown) => {
