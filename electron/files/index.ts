@@ -158,13 +158,15 @@ export async function removeRecentFile(dataDir: string, path: string): Promise<s
 // --------------------------------------------------- whole-file operations (CLI)
 
 /**
- * Reads a project from a `.orebridge` file (untrusted-file checks and validation) or from a JSON
- * project document (any other extension; parsed with the engine's `parseProjectText`, not
- * validated — the caller validates). better-sqlite3 is loaded only for `.orebridge` files.
+ * Reads a validated project from a `.orebridge` file (untrusted-file checks, then validation) or
+ * from a JSON project document (parsed with the engine's `parseProjectText`, then validated).
+ * A file is read as SQLite when it ends in `.orebridge` or starts with SQLite's magic bytes;
+ * better-sqlite3 is loaded only then. An invalid project fails with code 'invalid-project' and
+ * every problem in `error.problems`.
  */
 export async function readProjectFromFile(
   path: string,
-): Promise<{ ok: true; project: Project } | { ok: false; error: { code: string; message: string } }> {
+): Promise<{ ok: true; project: Project } | { ok: false; error: { code: string; message: string; problems?: ValidationProblem[] } }> {
   const { readProjectFromPath } = await import('./read-any.ts');
   return readProjectFromPath(path);
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateProject } from '../../shared/engine/index.ts';
-import { importJsonFile } from '../../electron/files/index.ts';
+import { importJsonFile, loadProjectFile, openDocument } from '../../electron/files/index.ts';
 import { checkUntrustedBytes } from '../../electron/files/untrusted.ts';
 import type { FileErrorCode } from '../../electron/files/types.ts';
 import { examplePath, expectOk, useTempDirs } from './helpers.ts';
@@ -87,11 +87,32 @@ describe('fuzzing valid files', () => {
       expectOk(await importJsonFile(examplePath(name), path));
       originals.push(readFileSync(path));
     }
+    // One file with everything a format-2 file can hold: notes, flags, revisions.
+    const rich = join(dir, 'rich.orebridge');
+    expectOk(await importJsonFile(examplePath('ndpr-separation'), rich));
+    const document = expectOk(await openDocument(rich, { dataDir: join(dir, 'data') }));
+    const project = document.project();
+    project.notes = 'project note';
+    project.structures[0]!.notes = 'structure note';
+    expectOk(document.apply(project));
+    expectOk(document.setNotePrivate({ kind: 'structure', id: project.structures[0]!.id }, true));
+    expectOk(document.setScenarioInternal(project.scenarios[0]!.id, true));
+    expectOk(document.recordRevision({ structureId: project.structures[0]!.id, party: 'Ministry', note: 'round 1' }));
+    expectOk(document.recordRevision({ structureId: project.structures[1]!.id, party: 'Miner', note: null }));
+    expectOk(await document.save());
+    await document.close();
+    originals.push(readFileSync(rich));
     const next = random(20261122);
+    const mutated = join(dir, 'mutated.orebridge');
     const outcomes = { opened: 0, refused: new Map<string, number>() };
     for (let i = 0; i < 1200; i++) {
       const { bytes, how } = mutate(originals[i % originals.length]!, next);
-      const result = checkUntrustedBytes(bytes);
+      // Every tenth case goes through a real file on disk; the rest through the same checks in memory.
+      let result;
+      if (i % 10 === 0) {
+        writeFileSync(mutated, bytes);
+        result = await loadProjectFile(mutated);
+      } else result = checkUntrustedBytes(bytes);
       if (result.ok) {
         outcomes.opened += 1;
         expect(validateProject(result.value.project).ok, `case ${i} (${how})`).toBe(true);
