@@ -2,7 +2,7 @@
 // the new one: VACUUM INTO a temporary file in the same folder, flush it, rename it over the
 // target, flush the folder.
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ioError } from './messages.ts';
 import type { Database } from './sqlite.ts';
@@ -42,14 +42,17 @@ async function flushFolder(folder: string): Promise<void> {
 
 /** VACUUM INTO a temporary file, flush, rename over `target`, flush the folder. */
 export async function saveDatabaseAtomically(db: Database, target: string): Promise<FileResult<{ path: string }>> {
-  const temporary = temporaryPathFor(target);
+  // Through a symbolic link to the file it points at, so the link stays a link.
+  const destination = await realpath(target).catch(() => target);
+  const temporary = temporaryPathFor(destination);
   try {
-    const existing = await stat(target).catch(() => null);
+    const existing = await stat(destination).catch(() => null);
     if (existing?.isDirectory()) return { ok: false, error: { code: 'not-a-file', message: `The path ${target} is a folder, so the project cannot be saved there.` } };
     db.prepare('VACUUM INTO ?').run(temporary);
+    if (existing) await chmod(temporary, existing.mode & 0o777);
     await flushFile(temporary);
-    await rename(temporary, target);
-    await flushFolder(dirname(target));
+    await rename(temporary, destination);
+    await flushFolder(dirname(destination));
     return { ok: true, value: { path: target } };
   } catch (error) {
     await unlink(temporary).catch(() => undefined);

@@ -72,7 +72,12 @@ export async function acquireLock(documentPath: string, userName?: string): Prom
       }
       return { ok: true, value: { owner, release: () => releaseLock(lockPath, owner) } };
     } catch (error) {
-      if ((error as { code?: string }).code !== 'EEXIST') return { ok: false, error: ioError(error, documentPath, 'open') };
+      const code = (error as { code?: string }).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        return { ok: false, error: { code: 'read-only', message: `Orebridge cannot write in the folder of ${basename(documentPath)}, so the file can only be opened read-only.` } };
+      }
+      if (code === 'ENOENT') return { ok: false, error: { code: 'not-found', message: `The folder ${dirname(documentPath)} does not exist.` } };
+      if (code !== 'EEXIST') return { ok: false, error: ioError(error, documentPath, 'open') };
       const current = await readOwner(lockPath);
       if (current === null) continue;
       if (!isStale(current)) {

@@ -7,7 +7,7 @@ import { parseProjectText, validateProject } from '../../shared/engine/index.ts'
 import type { Project, Structure } from '../../shared/engine/interchange.ts';
 import { saveDatabaseAtomically } from './atomic.ts';
 import { asArray, asObject, type JsonObject } from './cells.ts';
-import { databaseWith, readContent, writeContent, type DocumentContent } from './content.ts';
+import { databaseWith, projectOfTree, readContent, writeContent, type DocumentContent } from './content.ts';
 import { diffTerms } from './diff.ts';
 import type { ProjectDocument, SessionOptions } from './index.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
@@ -245,8 +245,13 @@ function startSession(options: SessionOptions, meta: WorkingCopyMeta, content: D
 
 export async function openDocumentSession(target: string, options: SessionOptions): Promise<FileResult<ProjectDocument>> {
   const path = resolve(target);
-  const readOnly = options.readOnly === true;
-  const lock = readOnly ? null : await acquireLock(path, options.userName);
+  let readOnly = options.readOnly === true;
+  let lock = readOnly ? null : await acquireLock(path, options.userName);
+  if (lock && !lock.ok && lock.error.code === 'read-only') {
+    // A file in a folder we cannot write (a read-only share): open it read-only.
+    readOnly = true;
+    lock = null;
+  }
   if (lock && !lock.ok) return lock;
   const checked = await checkUntrustedFile(path);
   if (!checked.ok) {
@@ -288,6 +293,8 @@ export async function recoverDocumentSession(workingCopyId: string, options: Ses
   const db = openOwnDatabase(databasePath);
   try {
     migrate(db);
+    const valid = projectOfTree(readProjectTree(db));
+    if (!valid.ok) throw new Error(valid.error.message);
   } catch (error) {
     db.close();
     await lock?.release();

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
@@ -111,6 +112,31 @@ describe('document sessions', () => {
   });
 });
 
+describe('saving keeps what the user set up', () => {
+  it('saves through a symbolic link and keeps the file mode', async () => {
+    const real = await exampleFile();
+    chmodSync(real, 0o640);
+    const link = join(tempDir(), 'link.orebridge');
+    symlinkSync(real, link);
+    const document = expectOk(await openDocument(link, { dataDir: tempDir() }));
+    expectOk(document.apply({ ...document.project(), name: 'Through the link' }));
+    expectOk(await document.save());
+    await document.close();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(statSync(real).mode & 0o777).toBe(0o640);
+    expect(expectOk(await loadProjectFile(real)).project.name).toBe('Through the link');
+  });
+
+  it('Save As into a folder that does not exist says so and changes nothing', async () => {
+    const document = expectOk(await openDocument(await exampleFile(), { dataDir: tempDir() }));
+    const result = await document.saveAs(join(tempDir(), 'no-such-folder', 'x.orebridge'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/^The folder .*no-such-folder does not exist\.$/);
+    expect(document.path).not.toContain('no-such-folder');
+    await document.close();
+  });
+});
+
 describe('two instances and the lock', () => {
   it('the second instance is told who has the file open, and may open it read-only', async () => {
     const path = await exampleFile();
@@ -174,6 +200,19 @@ describe('crash recovery', () => {
     await recovered.close();
     expect(expectOk(await loadProjectFile(path)).project.name).toBe('Edited before the crash');
     expect(await listRecoverable(dataDir)).toEqual([]);
+  });
+
+  it('a damaged working copy is refused, not opened', async () => {
+    const path = await exampleFile();
+    const dataDir = tempDir();
+    await killAndWait(await startChild('hold-open.ts', [dataDir, path, 'Edited']));
+    const [copy] = await listRecoverable(dataDir);
+    const db = new Database(join(dataDir, 'working', `${copy!.workingCopyId}.sqlite`));
+    db.exec("UPDATE assumptions SET discounting = 'never'");
+    db.close();
+    const recovered = await recoverDocument(copy!.workingCopyId, { dataDir });
+    expect(recovered.ok || recovered.error.code).toBe('corrupt');
+    expect(await lockOwner(path)).toBeNull();
   });
 
   it('a working copy the user does not want is discarded', async () => {
