@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ShareDialog } from './ShareDialog.tsx';
 import type { MenuCommand } from '../../shared/contract.ts';
 import { selectCanRedo, selectCanUndo, selectIsDirty, selectStructure } from '../store/selectors.ts';
 import type { SectionId } from '../store/types.ts';
@@ -68,6 +69,7 @@ function TopBar() {
   const canUndo = useWorkspace(selectCanUndo);
   const canRedo = useWorkspace(selectCanRedo);
   const documentName = useWorkspace((state) => state.document?.name ?? 'Untitled');
+  const sharing = useWorkspace((state) => state.dialog === 'share');
   if (!project) return null;
   return (
     <header className="topbar">
@@ -90,7 +92,8 @@ function TopBar() {
         <button type="button" onClick={() => void commands.saveAs()}>Save as…</button>
         <button type="button" onClick={() => void commands.importJson()}>Import JSON…</button>
         <button type="button" onClick={() => void commands.exportJson()}>Export JSON…</button>
-        <button type="button" onClick={() => void commands.shareCopy()}>Share copy…</button>
+        <button type="button" onClick={() => editor.showDialog('share')}>Share copy…</button>
+        {sharing && <ShareDialog onClose={() => editor.showDialog(null)} />}
         <span className="menu-sep" aria-hidden="true" />
         <button type="button" onClick={() => editor.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
           Undo
@@ -134,6 +137,11 @@ function TopBar() {
 function Notice() {
   const notice = useWorkspace((state) => state.notice);
   const editor = useEditor();
+  useEffect(() => {
+    if (notice?.kind !== 'info') return;
+    const timer = setTimeout(() => editor.notify(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice, editor]);
   if (!notice) return null;
   return (
     <div className={`notice-bar ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
@@ -172,7 +180,7 @@ function useShortcutsAndMenu() {
       open: () => void commands.open(),
       save: () => void commands.save(),
       'save-as': () => void commands.saveAs(),
-      'share-copy': () => void commands.shareCopy(),
+      'share-copy': () => editor.showDialog('share'),
       'import-json': () => void commands.importJson(),
       'export-json': () => void commands.exportJson(),
       close: () => void commands.close(),

@@ -87,12 +87,14 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       if (!result.ok) return fail(result.error);
       if (result.value) editor.notify({ kind: 'info', message: `Exported ${result.value.name}.` });
     },
-    async shareCopy(): Promise<void> {
+    /** Writes a reduced copy; by default of every structure, without notes. */
+    async shareCopy(options: { structures?: string[]; keepNotes?: boolean } = {}): Promise<void> {
       const project = store.getState().project;
       if (!api || !project) return;
       const document = await ensureDocument(project);
       if (!document) return;
-      const result = await api.shareCopy({ documentId: document.documentId, project, options: { structures: project.structures.map((s) => s.id) } });
+      const structures = options.structures ?? project.structures.map((s) => s.id);
+      const result = await api.shareCopy({ documentId: document.documentId, project, options: { structures, keepNotes: options.keepNotes ?? false } });
       if (!result.ok) return fail(result.error);
       if (result.value) editor.notify({ kind: 'info', message: `Wrote a copy to share: ${result.value.name}.` });
     },

@@ -340,6 +340,9 @@ export function createEditor(store: WorkspaceStore) {
     setLocale(locale: string): void {
       select({ locale });
     },
+    showDialog(dialog: 'share' | null): void {
+      select({ dialog });
+    },
     notify(notice: Notice | null): void {
       select({ notice });
     },

@@ -60,6 +60,8 @@ export interface UiSlice {
   focusRequest: { path: string; nonce: number } | null;
   expandedCashFlowGroups: string[];
   notice: Notice | null;
+  /** A dialog the workspace shows over everything (opened from a button or the native menu). */
+  dialog: 'share' | null;
 }
 
 export type WorkspaceState = DocumentSlice & SelectionSlice & UiSlice;

@@ -19,7 +19,7 @@ function selectionSlice(): SelectionSlice {
 }
 
 function uiSlice(locale: string): UiSlice {
-  return { locale, focusRequest: null, expandedCashFlowGroups: [], notice: null };
+  return { locale, focusRequest: null, expandedCashFlowGroups: [], notice: null, dialog: null };
 }
 
 export interface WorkspaceStoreOptions {

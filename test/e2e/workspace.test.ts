@@ -236,6 +236,17 @@ describe('workspace journeys in browser mode', () => {
     await section(page, 'Settings');
     await typeInto(page, 'Inflation', '2.5');
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Share copy…' }).click();
+    const share = page.getByRole('dialog', { name: 'Share a copy' });
+    expect(await share.getByRole('checkbox', { name: /State carried 15%/ }).isChecked()).toBe(true);
+    expect(await share.getByRole('checkbox', { name: /Paying state partner/ }).isChecked()).toBe(false);
+    await screenshot(page, 'g-share-dialog');
+    await share.getByRole('button', { name: 'Share…' }).click();
+    const target = page.getByRole('dialog', { name: 'Share a copy' });
+    await target.getByRole('textbox', { name: 'File name' }).fill('For the miner');
+    await target.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Wrote a copy to share: For the miner.*\.orebridge/).waitFor();
     await page.context().close();
 
     const reopened = await mode.newPage();

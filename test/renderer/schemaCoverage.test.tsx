@@ -99,4 +99,29 @@ describe('the editor covers the interchange schema', () => {
     expect(leaves.length).toBeGreaterThan(300);
     expect(leaves.filter((path) => !controlled.has(path))).toEqual([]);
   });
+
+  it('gives every control on every screen a label', async () => {
+    const project = projectUsingEverything();
+    const workspace = testWorkspace();
+    workspace.editor.loadProject(project);
+    await renderApp(workspace);
+    const unlabelled = new Set<string>();
+    const sections: SectionId[] = [...EDITOR_SECTIONS, 'results', 'compare', 'rounds'];
+    for (const section of sections) {
+      act(() => workspace.editor.selectSection(section));
+      for (const control of document.querySelectorAll<HTMLElement>('input, select, textarea')) {
+        const id = control.getAttribute('id');
+        const labelled =
+          Boolean(control.getAttribute('aria-label')?.trim()) ||
+          Boolean(control.getAttribute('aria-labelledby')) ||
+          control.closest('label') !== null ||
+          (id !== null && document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent?.trim());
+        if (!labelled) unlabelled.add(`${section}: ${control.outerHTML.slice(0, 120)}`);
+      }
+      for (const button of document.querySelectorAll<HTMLElement>('button')) {
+        if (!(button.getAttribute('aria-label')?.trim() || button.textContent?.trim())) unlabelled.add(`${section}: ${button.outerHTML.slice(0, 120)}`);
+      }
+    }
+    expect([...unlabelled]).toEqual([]);
+  });
 });
