@@ -6,7 +6,7 @@ import type { AppCommand, FileEntry, MenuCommand, OrebridgeApi, Project } from '
 import type { FilePicker } from './file-picker.ts';
 
 function suggestedName(project: Project | undefined, extension: string): string {
-  const base = (project?.name ?? '').replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Untitled';
+  const base = (project?.name ?? '').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Untitled';
   return `${base}${extension}`;
 }
 

@@ -35,6 +35,8 @@ function element<K extends keyof HTMLElementTagNameMap>(
 function openDialog<T>(doc: Document, title: string, build: (dialog: HTMLDialogElement, finish: (value: T | null) => void) => void): Promise<T | null> {
   return new Promise((resolve) => {
     const dialog = element(doc, 'dialog', { className: 'orebridge-file-picker' });
+    // Set through the style object, which the Content-Security-Policy allows.
+    Object.assign(dialog.style, { minWidth: '24rem', maxWidth: '40rem', padding: '1rem 1.25rem', borderRadius: '8px', border: '1px solid rgba(127,127,127,0.4)' });
     const heading = element(doc, 'h2', { textContent: title, id: `picker-title-${Date.now()}` });
     dialog.setAttribute('aria-labelledby', heading.id);
     dialog.append(heading);
@@ -42,7 +44,7 @@ function openDialog<T>(doc: Document, title: string, build: (dialog: HTMLDialogE
     const finish = (value: T | null) => {
       if (settled) return;
       settled = true;
-      dialog.close();
+      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
       dialog.remove();
       resolve(value);
     };
@@ -68,6 +70,7 @@ export function createDomFilePicker(doc: Document): FilePicker {
         } else {
           const list = element(doc, 'ul');
           list.setAttribute('aria-label', 'Files');
+          Object.assign(list.style, { listStyle: 'none', padding: '0', margin: '0 0 1rem', display: 'grid', gap: '0.25rem', maxHeight: '50vh', overflowY: 'auto' });
           for (const entry of options.files) {
             const item = element(doc, 'li');
             const button = element(doc, 'button', { type: 'button', textContent: entry.name });
@@ -85,6 +88,7 @@ export function createDomFilePicker(doc: Document): FilePicker {
     chooseSaveTarget: (options) =>
       openDialog<SaveTarget>(doc, options.title, (dialog, finish) => {
         const form = element(doc, 'form');
+        Object.assign(form.style, { display: 'grid', gap: '0.5rem' });
         const label = element(doc, 'label', { textContent: 'File name' });
         const input = element(doc, 'input', { type: 'text', value: options.suggestedName });
         input.required = true;
@@ -99,7 +103,10 @@ export function createDomFilePicker(doc: Document): FilePicker {
           if (input.value.trim() === '') return;
           finish({ name: withExtension(input.value, options.extension) });
         });
-        form.append(save, cancel);
+        const actions = element(doc, 'div');
+        Object.assign(actions.style, { display: 'flex', gap: '0.5rem', justifyContent: 'flex-end' });
+        actions.append(cancel, save);
+        form.append(actions);
         dialog.append(form);
         queueMicrotask(() => input.select());
       }),
