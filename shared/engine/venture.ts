@@ -28,6 +28,13 @@ export interface VentureYears<T> extends ProductionYears<T>, CostYears<T> {
 
 const sumAt = <T>(ar: Arithmetic<T>, rows: readonly T[][], k: number) => rows.reduce((s, row) => ar.add(s, row[k]!), ar.zero);
 
+/** `from` minus each of `costs`, without building a list per year. */
+function less<T>(ar: Arithmetic<T>, from: T, ...costs: T[]): T {
+  let rest = from;
+  for (let i = 0; i < costs.length; i++) rest = ar.sub(rest, costs[i]!);
+  return rest;
+}
+
 export function ventureYears<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: DealTerms<T>): VentureYears<T> {
   const n = v.years;
   const p = production(ar, v, deal);
@@ -56,8 +63,7 @@ export function ventureYears<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: De
     });
     technology.push(sumAt(ar, technologyByAgreement, k));
     if (rrt) {
-      const base = [royaltyYears[k]!, c.opex[k]!, c.selling[k]!, technology[k]!, community[k]!, c.capex[k]!, c.closure[k]!]
-        .reduce<T>((rest, cost) => ar.sub(rest, cost), revenue);
+      const base = less(ar, revenue, royaltyYears[k]!, c.opex[k]!, c.selling[k]!, technology[k]!, community[k]!, c.capex[k]!, c.closure[k]!);
       accumulated = ar.add(ar.money(ar.mul(accumulated, accumulation)), base);
       if (ar.sign(accumulated) > 0) {
         resourceRentTax.push(ar.money(ar.mul(rrt.rate, accumulated)));
@@ -68,17 +74,13 @@ export function ventureYears<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: De
 
   const dep = depreciation(ar, c.capex, deal.incomeTax.depreciationYears, firstProduction);
   const taxableIncome = p.revenue.map((revenue, k) =>
-    [royaltyYears[k]!, c.opex[k]!, c.selling[k]!, technology[k]!, community[k]!, c.closure[k]!, dep[k]!, resourceRentTax[k]!]
-      .reduce<T>((rest, cost) => ar.sub(rest, cost), revenue));
+    less(ar, revenue, royaltyYears[k]!, c.opex[k]!, c.selling[k]!, technology[k]!, community[k]!, c.closure[k]!, dep[k]!, resourceRentTax[k]!));
   const used = lossesUsed(ar, taxableIncome, deal.incomeTax.lossCarryForwardYears);
   const incomeTax = taxableIncome.map((ti, k) => ar.money(ar.mul(deal.incomeTax.rate, ar.max(ar.zero, ar.sub(ti, used[k]!)))));
 
-  const freeCashFlow = p.revenue.map((revenue, k) =>
-    [royaltyYears[k]!, c.opex[k]!, c.selling[k]!, community[k]!, technology[k]!, c.closure[k]!, c.capex[k]!,
-      c.deltaWorkingCapital[k]!, incomeTax[k]!, resourceRentTax[k]!]
-      .reduce<T>((rest, cost) => ar.sub(rest, cost), revenue));
-  const preTaxNetCashFlow = p.marketRevenue.map((rm, k) =>
-    [c.opex[k]!, c.selling[k]!, c.capex[k]!, c.closure[k]!, c.deltaWorkingCapital[k]!].reduce<T>((rest, cost) => ar.sub(rest, cost), rm));
+  const freeCashFlow = p.revenue.map((revenue, k) => less(ar, revenue, royaltyYears[k]!, c.opex[k]!, c.selling[k]!, community[k]!,
+    technology[k]!, c.closure[k]!, c.capex[k]!, c.deltaWorkingCapital[k]!, incomeTax[k]!, resourceRentTax[k]!));
+  const preTaxNetCashFlow = p.marketRevenue.map((rm, k) => less(ar, rm, c.opex[k]!, c.selling[k]!, c.capex[k]!, c.closure[k]!, c.deltaWorkingCapital[k]!));
 
   return {
     ...p, ...c, years: n, startYear: v.startYear, firstProduction,
