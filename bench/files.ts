@@ -34,8 +34,8 @@ function largeProjectText(): string {
   return JSON.stringify(document);
 }
 
-async function time(name: string, iterations: number, fn: () => Promise<unknown>): Promise<BenchResult> {
-  for (let i = 0; i < Math.min(3, iterations); i++) await fn();
+async function time(name: string, iterations: number, fn: () => Promise<unknown>, warmups = 3): Promise<BenchResult> {
+  for (let i = 0; i < Math.min(warmups, iterations); i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const start = performance.now();
@@ -84,7 +84,7 @@ export async function run(options: { iterations: number }): Promise<BenchResult[
           }
         }
         await opened.value.close();
-      }),
+      }, 1),
     );
 
     const document = await openDocument(path, { dataDir });
