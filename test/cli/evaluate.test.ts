@@ -58,14 +58,14 @@ describe('orebridge evaluate', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^orebridge: .*broken\.json is not valid JSON/);
+    expect(lines[0]).toMatch(/^orebridge: The file .*broken\.json is not valid JSON/);
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
   it('exits 1 with one line for a missing file and for a folder', () => {
     const missing = runCli(['evaluate', join(work, 'nowhere.json')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr.trim()).toMatch(/cannot read .*nowhere\.json: no such file$/);
+    expect(missing.stderr.trim()).toMatch(/^orebridge: There is no file at .*nowhere\.json\.$/);
     const folder = runCli(['evaluate', work]);
     expect(folder.code).toBe(1);
     expect(folder.stderr.trim().split('\n')).toHaveLength(1);
