@@ -1,5 +1,7 @@
 // The contract implemented on the file layer and the engine, for Electron main and browser mode.
+import { join } from 'node:path';
 import type { DocumentInfo } from '../../shared/contract.ts';
+import * as files from '../files/index.ts';
 import { documentHandlers } from './documents.ts';
 import { libraryHandlers } from './library.ts';
 import { createDocumentRegistry, createFileHandles, documentInfo } from './registry.ts';
@@ -19,6 +21,9 @@ export interface Backend {
   /** Closes every document of a window (after the user chose what to do with unsaved work). */
   closeAllOf(ownerId: string): Promise<void>;
   closeAll(): Promise<void>;
+  /** Start-up housekeeping: removes files of saves a crash interrupted, in the data folder, next
+   * to recent files and in the documents folder. Unsaved work is kept for listRecoverable. */
+  startUp(): Promise<void>;
 }
 
 export function createBackend(options: ShellOptions): Backend {
@@ -40,5 +45,10 @@ export function createBackend(options: ShellOptions): Backend {
     documentsOf: (ownerId) => documents.ownedBy(ownerId).map(documentInfo),
     closeAllOf: (ownerId) => closeEntries(documents.ownedBy(ownerId)),
     closeAll: () => closeEntries(documents.all()),
+    startUp: async () => {
+      const recent = await files.recentFiles(options.dataDir);
+      const inDocumentsFolder = options.documentsFolder ? [join(options.documentsFolder, 'any.orebridge')] : [];
+      await files.cleanLeftovers(options.dataDir, [...recent, ...inDocumentsFolder]);
+    },
   };
 }

@@ -237,6 +237,7 @@ export function startDesktop<MenuT, WindowT extends BrowserWindowLike>(electron:
   });
 
   void app.whenReady().then(() => {
+    void backend.startUp().catch((error: unknown) => console.error('Orebridge: start-up housekeeping failed', error));
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url);

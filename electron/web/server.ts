@@ -76,6 +76,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     examplesFolder: options.examplesDir,
     dialogs: null,
   });
+  await backend.startUp();
   const dispatch = createDispatcher<{ token: string | null }>({
     handlers: backend.handlers,
     isTrustedSender: (sender) => sameToken(sender.token, expectedToken),

@@ -283,6 +283,16 @@ describe('revisions, recovery, settings, validation', () => {
     expect(errorOf(await next.call('recoverDocument', { workingCopyId: offered[0]!.workingCopyId })).code).toBe('unknown-working-copy');
   });
 
+  it('removes the leftovers of a save a crash interrupted, at start-up', async () => {
+    const harness = makeHarness(tempDir);
+    const leftover = join(harness.documentsFolder, '.deal.orebridge.999999999-0123456789ab.orebridge-saving');
+    writeFileSync(leftover, 'half a database');
+    writeFileSync(join(harness.documentsFolder, 'deal.orebridge'), 'kept');
+    await harness.backend.startUp();
+    expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(join(harness.documentsFolder, 'deal.orebridge'))).toBe(true);
+  });
+
   it('keeps settings in the data folder', async () => {
     const dataDir = tempDir();
     const harness = makeHarness(tempDir, {}, { dataDir });
