@@ -18,7 +18,7 @@ import { discardWorkingCopy } from './recovery.ts';
 import { shareContent } from './share.ts';
 import { openOwnDatabase, type Database } from './sqlite.ts';
 import { readProjectTree, readRevisions } from './store-read.ts';
-import { noteKey, writeProject } from './store-write.ts';
+import { writeProject } from './store-write.ts';
 import type { DiffSide, DocumentMetadata, FileResult, NoteOwner, RecordRevisionRequest, Revision, ShareOptions, TermChange } from './types.ts';
 import { checkUntrustedFile } from './untrusted.ts';
 import { readMeta, workingDatabasePath, writeMeta, type WorkingCopyMeta } from './working.ts';
@@ -306,4 +306,3 @@ export async function recoverDocumentSession(workingCopyId: string, options: Ses
   return { ok: true, value: new WorkingSession({ dataDir: options.dataDir, meta: recovered, db, lock, userName: options.userName }) };
 }
 
-export { noteKey };

@@ -94,29 +94,29 @@ export function openInMemory(bytes: Buffer): FileResult<Database> {
 }
 
 function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedContent> {
-  const integrity = runCheck(db, () => db.pragma('quick_check') as { quick_check: string }[]);
+  const integrity = runCheck(() => db.pragma('quick_check') as { quick_check: string }[]);
   if (!integrity.ok) return integrity;
   const firstIntegrity = integrity.value[0]?.quick_check;
   if (integrity.value.length !== 1 || firstIntegrity !== 'ok') {
     return fail('corrupt', `The file is damaged: SQLite's integrity check found problems (${firstIntegrity ?? 'no answer'}).`);
   }
 
-  const objects = runCheck(db, () => db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema').all() as SchemaObject[]);
+  const objects = runCheck(() => db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema').all() as SchemaObject[]);
   if (!objects.ok) return objects;
   const schemaProblem = unexpectedSchemaObject(objects.value, expectedSchema(formatVersion));
   if (schemaProblem) return fail('unexpected-schema', schemaProblem);
 
-  const keys = runCheck(db, () => db.pragma('foreign_key_check') as unknown[]);
+  const keys = runCheck(() => db.pragma('foreign_key_check') as unknown[]);
   if (!keys.ok) return keys;
   if (keys.value.length > 0) return fail('corrupt', 'The file is damaged: some of its rows belong to structures or scenarios that are not in it.');
 
-  const migrated = runCheck(db, () => migrate(db));
+  const migrated = runCheck(() => migrate(db));
   if (!migrated.ok) return migrated;
 
-  const read = runCheck(db, () => ({ tree: readProjectTree(db), metadata: readMetadata(db), revisions: readRevisions(db) }));
+  const read = runCheck(() => ({ tree: readProjectTree(db), metadata: readMetadata(db), revisions: readRevisions(db) }));
   if (!read.ok) return read;
   const text = stringifyWithLiterals(read.value.tree, 0);
-  const parsed = runCheck(db, () => parseProjectText(text));
+  const parsed = runCheck(() => parseProjectText(text));
   if (!parsed.ok) return parsed;
   const validation = validateProject(parsed.value);
   if (!validation.ok) return fail('invalid-project', problemsSentence(validation.problems), { problems: validation.problems });
@@ -136,7 +136,7 @@ function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedC
   };
 }
 
-function runCheck<T>(db: Database, step: () => T): FileResult<T> {
+function runCheck<T>(step: () => T): FileResult<T> {
   try {
     return { ok: true, value: step() };
   } catch (error) {

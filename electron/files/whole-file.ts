@@ -9,7 +9,7 @@ import { parseInterchange } from './interchange-json.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
 import { acquireLock } from './lock.ts';
 import { ioError } from './messages.ts';
-import { diffInDatabase, revisionsOf } from './session.ts';
+import { diffInDatabase } from './session.ts';
 import { shareContent } from './share.ts';
 import type { CheckReport, DiffSide, FileErrorCode, FileResult, Revision, ShareOptions, TermChange } from './types.ts';
 import { checkUntrustedFile, readUntrustedBytes, type CheckedContent } from './untrusted.ts';
@@ -116,4 +116,3 @@ export async function fileDiff(path: string, from: DiffSide, to: DiffSide): Prom
   }
 }
 
-export { revisionsOf };
