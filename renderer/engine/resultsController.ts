@@ -130,12 +130,8 @@ export function startResultsController(workspace: WorkspaceStore, results: Resul
       results.setState({ version: results.getState().version + 1, problems: [], latest: {}, latestFull: {} });
       return;
     }
-    if (projectChanged) {
-      results.setState({ version: results.getState().version + 1 });
-      scheduleFast();
-    } else {
-      scheduleFast();
-    }
+    if (projectChanged) results.setState({ version: results.getState().version + 1 });
+    scheduleFast();
   }
 
   const unsubscribe = workspace.subscribe(onWorkspaceChange);
