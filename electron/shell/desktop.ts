@@ -42,6 +42,10 @@ export function startDesktop<MenuT, WindowT extends BrowserWindowLike>(electron:
     app.quit();
     return;
   }
+  // Every renderer sandboxed, whatever a window's preferences say.
+  app.enableSandbox();
+  // Windows ties recent documents and the taskbar to this id (the installer's appId).
+  if (run.platform === 'win32') app.setAppUserModelId('com.orebridge.desktop');
 
   // Must happen before ready: the renderer is served on app://orebridge, never from file://.
   protocol.registerSchemesAsPrivileged([
@@ -241,13 +245,17 @@ export function startDesktop<MenuT, WindowT extends BrowserWindowLike>(electron:
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url);
-      if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+      if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 });
       const file = await readStaticFile(paths.rendererDir, url.pathname);
       return new Response(new Uint8Array(typeof file.body === 'string' ? Buffer.from(file.body) : file.body), { status: file.status, headers: file.headers });
     });
     for (const method of METHOD_NAMES) {
       ipcMain.handle(channelOf(method), (event, payload) =>
-        dispatch(method, payload, { webContentsId: event.sender.id, frameUrl: event.senderFrame?.url ?? null }),
+        dispatch(method, payload, {
+          webContentsId: event.sender.id,
+          frameUrl: event.senderFrame?.url ?? null,
+          isMainFrame: event.senderFrame !== null && event.senderFrame.parent === null,
+        }),
       );
     }
     app.setAboutPanelOptions({ applicationName: 'Orebridge', applicationVersion: app.getVersion() });

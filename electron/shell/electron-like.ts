@@ -41,7 +41,7 @@ export interface BrowserWindowLike {
 
 export interface IpcMainEventLike {
   readonly sender: { readonly id: number };
-  readonly senderFrame: { readonly url: string } | null;
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
 }
 
 export interface OpenDialogOptions {
@@ -70,6 +70,8 @@ export interface ElectronLike<MenuT = unknown, WindowT extends BrowserWindowLike
   app: {
     readonly isPackaged: boolean;
     requestSingleInstanceLock(): boolean;
+    enableSandbox(): void;
+    setAppUserModelId(id: string): void;
     quit(): void;
     whenReady(): Promise<unknown>;
     getPath(name: 'userData' | 'documents'): string;

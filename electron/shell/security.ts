@@ -86,15 +86,17 @@ export function denyAllPermissions(session: PermissionSession): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Who sent an IPC message: the WebContents id and the URL of the frame. */
+/** Who sent an IPC message: the WebContents id, the URL of the frame, and whether it is the
+ * top frame of its page. */
 export interface IpcSender {
   webContentsId: number;
   frameUrl: string | null;
+  isMainFrame: boolean;
 }
 
 /** Only the main frame of one of the app's own windows, showing the app's own page. */
 export function isTrustedIpcSender(sender: IpcSender, appWindowContentsIds: ReadonlySet<number>): boolean {
-  return appWindowContentsIds.has(sender.webContentsId) && isAppUrl(sender.frameUrl);
+  return sender.isMainFrame && appWindowContentsIds.has(sender.webContentsId) && isAppUrl(sender.frameUrl);
 }
 
 export type IpcDispatch = Dispatch<IpcSender>;

@@ -64,6 +64,7 @@ describe('windows', () => {
       expect(window.loadedUrl).toBe(APP_START_URL);
     }
     expect(fake.calls).toContain('registerSchemesAsPrivileged:before-ready');
+    expect(fake.calls).toContain('enableSandbox');
     expect(fake.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
   });
 
@@ -117,6 +118,7 @@ describe('windows', () => {
     expect(await index.text()).toContain('<title>Orebridge</title>');
     const script = await serve(new Request('app://orebridge/assets/app.js'));
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await serve(new Request('app://orebridge/index.html', { method: 'POST', body: 'x' }))).status).toBe(404);
     for (const url of ['app://orebridge/../secret.txt', 'app://orebridge/%2e%2e/secret.txt', 'app://orebridge/assets/..%2f..%2fsecret.txt', 'app://other/index.html']) {
       expect((await serve(new Request(url))).status, url).toBe(404);
     }
@@ -137,6 +139,10 @@ describe('IPC', () => {
     expect(fromFile).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const fromStranger = (await fake.invoke('listExamples', {}, { contentsId: 9999, frameUrl: APP_FRAME })) as Result<unknown>;
     expect(fromStranger).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const fromSubframe = (await fake.invoke('listExamples', {}, { contentsId: window.webContents.id, frameUrl: APP_FRAME, subframe: true })) as Result<unknown>;
+    expect(fromSubframe).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const noFrame = (await fake.invoke('listExamples', {}, { contentsId: window.webContents.id, frameUrl: null })) as Result<unknown>;
+    expect(noFrame).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('opens files through main’s dialog, so the renderer never names a path', async () => {

@@ -140,6 +140,12 @@ export function createFakeElectron(options: FakeElectronOptions) {
     app: Object.assign(app, {
       isPackaged: false,
       requestSingleInstanceLock: () => options.singleInstance ?? true,
+      enableSandbox: () => {
+        calls.push('enableSandbox');
+      },
+      setAppUserModelId: (id: string) => {
+        calls.push(`setAppUserModelId:${id}`);
+      },
       quit: () => {
         calls.push('quit');
       },
@@ -238,10 +244,11 @@ export function createFakeElectron(options: FakeElectronOptions) {
       await new Promise((resolve) => setTimeout(resolve, 0));
     },
     /** Sends an IPC message as a renderer would. */
-    invoke(method: string, payload: unknown, from: { contentsId: number; frameUrl: string | null }): Promise<unknown> {
+    invoke(method: string, payload: unknown, from: { contentsId: number; frameUrl: string | null; subframe?: boolean }): Promise<unknown> {
       const handler = ipcHandlers.get(`orebridge:${method}`);
       if (!handler) throw new Error(`no IPC handler for ${method}`);
-      return handler({ sender: { id: from.contentsId }, senderFrame: from.frameUrl === null ? null : { url: from.frameUrl } }, payload);
+      const senderFrame = from.frameUrl === null ? null : { url: from.frameUrl, parent: from.subframe ? { url: 'app://orebridge/index.html' } : null };
+      return handler({ sender: { id: from.contentsId }, senderFrame }, payload);
     },
     ipcChannels: () => [...ipcHandlers.keys()],
   };
