@@ -69,6 +69,20 @@ describe('import and export of the interchange project', () => {
 });
 
 describe('evaluate reads .orebridge files', () => {
+  it('recognises a project file by its bytes when its name does not end in .orebridge', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'project.orebridge');
+    expectOk(await importJsonFile(examplePath('ndpr-separation'), target));
+    const renamed = join(dir, 'attachment.bin');
+    writeFileSync(renamed, readFileSync(target));
+    const read = await readProjectFromFile(renamed);
+    expect(read.ok && read.project.structures.length).toBe(2);
+    const notJson = join(dir, 'notes.txt');
+    writeFileSync(notJson, 'hello');
+    const refused = await readProjectFromFile(notJson);
+    expect(refused.ok || refused.error.code).toBe('not-json');
+  });
+
   it.each(EXAMPLE_NAMES)('evaluating the .orebridge file of %s equals evaluating its JSON', async (name) => {
     const target = join(tempDir(), `${name}.orebridge`);
     expectOk(await importJsonFile(examplePath(name), target));
