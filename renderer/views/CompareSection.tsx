@@ -57,11 +57,12 @@ export function CompareSection() {
 
   const show = (row: MatrixRow, value: { value: string | null; roots?: string[] }) =>
     row.kind === 'money' ? formatMoney(value.value, { ...money, compact: true }) : row.kind === 'percent' ? formatPercent(value.value, money.locale) : formatIrr(value.value, value.roots, money.locale);
-  const difference = (row: MatrixRow, value: string | null, base: string | null) => {
-    if (value === null || base === null) return null;
-    const delta = Number(value) - Number(base);
-    if (Math.abs(delta) < 1e-9 * Math.max(1, Math.abs(Number(base)))) return null;
-    return row.kind === 'money' ? formatMoney(delta, { ...money, compact: true, signed: true }) : `${formatPercent(delta, money.locale, 1, true).replace(' %', '')} pts`;
+  /** Whether a cell differs from the reference, and by how much when both are numbers. */
+  const difference = (row: MatrixRow, value: { value: string | null; roots?: string[] }, base: { value: string | null; roots?: string[] }): { differs: boolean; text: string | null } => {
+    if (value.value === null || base.value === null) return { differs: show(row, value) !== show(row, base), text: null };
+    const delta = Number(value.value) - Number(base.value);
+    if (Math.abs(delta) < 1e-9 * Math.max(1, Math.abs(Number(base.value)))) return { differs: false, text: null };
+    return { differs: true, text: row.kind === 'money' ? formatMoney(delta, { ...money, compact: true, signed: true }) : `${formatPercent(delta, money.locale, 1, true).replace(' %', '')} pts` };
   };
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const chartScenario = scenarios[0];
@@ -131,12 +132,12 @@ export function CompareSection() {
                     if (!evaluation) return <td key={`${cell.structure.id}|${cell.scenario.id}`} className="muted">{cell.result?.error ?? 'computing…'}</td>;
                     const value = row.read(evaluation);
                     const baseEvaluation = baseCell?.result?.evaluation;
-                    const delta = baseEvaluation && cell.structure.id !== reference?.id ? difference(row, value.value, row.read(baseEvaluation).value) : null;
+                    const delta = baseEvaluation && cell.structure.id !== reference?.id ? difference(row, value, row.read(baseEvaluation)) : null;
                     const stale = cell.result !== undefined && cell.result.version !== version;
                     return (
-                      <td key={`${cell.structure.id}|${cell.scenario.id}`} className={`${delta ? 'differs' : ''}${stale ? ' stale' : ''}`.trim() || undefined}>
+                      <td key={`${cell.structure.id}|${cell.scenario.id}`} className={`${delta?.differs ? 'differs' : ''}${stale ? ' stale' : ''}`.trim() || undefined}>
                         {show(row, value)}
-                        {delta && <span className="delta"> ({delta})</span>}
+                        {delta?.text && <span className="delta"> ({delta.text})</span>}
                       </td>
                     );
                   })}

@@ -136,6 +136,10 @@ describe('compare', () => {
     expect(cells[1]!.className).toContain('differs');
     const delta = (Number(sliding.venture.npv) - Number(spodumene.venture.npv)) / 1e6;
     expect(cells[1]!.textContent).toContain(`${delta > 0 ? '+' : '−'}US$ ${Math.abs(delta).toFixed(1)} m`);
+    const irrRow = within(matrix).getByRole('row', { name: /IRR of National Lithium Corporation/ });
+    const irrCells = within(irrRow).getAllByRole('cell');
+    expect(irrCells[0]!.textContent).toBe('none');
+    expect(irrCells[1]!.className).toContain('differs');
     const sheet = screen.getByRole('table', { name: 'Term sheet' });
     expect(within(sheet).getByRole('row', { name: /Equity of National Lithium Corporation/ }).textContent).toContain('15.00 %');
     expect(within(sheet).queryByRole('row', { name: /Technology withholding/ })).toBeNull();
