@@ -59,7 +59,7 @@ export function lockedMessage(documentPath: string, owner: LockOwner): string {
 }
 
 /** Takes the lock on `documentPath`, replacing a stale one. */
-export async function acquireLock(documentPath: string, userName?: string): Promise<FileResult<HeldLock>> {
+export async function acquireLock(documentPath: string, userName?: string, purpose: 'open' | 'save' = 'open'): Promise<FileResult<HeldLock>> {
   const lockPath = lockPathFor(documentPath);
   const owner: LockOwner = { user: userName ?? defaultUserName(), host: hostname(), pid: process.pid, since: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -74,9 +74,16 @@ export async function acquireLock(documentPath: string, userName?: string): Prom
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-        return { ok: false, error: { code: 'read-only', message: `Orebridge cannot write in the folder of ${basename(documentPath)}, so the file can only be opened read-only.` } };
+        const message =
+          purpose === 'open'
+            ? `Orebridge cannot write in the folder of ${basename(documentPath)}, so the file can only be opened read-only.`
+            : `Orebridge cannot write in the folder ${dirname(documentPath)} (permission denied); choose another folder.`;
+        return { ok: false, error: { code: purpose === 'open' ? 'read-only' : 'io', message } };
       }
-      if (code === 'ENOENT') return { ok: false, error: { code: 'not-found', message: `The folder ${dirname(documentPath)} does not exist.` } };
+      if (code === 'ENOENT') {
+        const message = purpose === 'open' ? `There is no file at ${documentPath}.` : `The folder ${dirname(documentPath)} does not exist.`;
+        return { ok: false, error: { code: 'not-found', message } };
+      }
       if (code !== 'EEXIST') return { ok: false, error: ioError(error, documentPath, 'open') };
       const current = await readOwner(lockPath);
       if (current === null) continue;

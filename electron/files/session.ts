@@ -122,7 +122,7 @@ class WorkingSession implements ProjectDocument {
   async saveAs(target: string): Promise<FileResult<{ path: string }>> {
     const path = resolve(target);
     if (path === this.#path && !this.#readOnly) return this.save();
-    const lock = await acquireLock(path, this.#userName);
+    const lock = await acquireLock(path, this.#userName, 'save');
     if (!lock.ok) return lock;
     const saved = await saveDatabaseAtomically(this.#db, path);
     if (!saved.ok) {
@@ -142,7 +142,7 @@ class WorkingSession implements ProjectDocument {
     if (path === this.#path) return { ok: false, error: { code: 'io', message: 'A copy to share cannot replace the project itself; choose another file name.' } };
     const shared = shareContent(readContent(this.#db), options);
     if (!shared.ok) return shared;
-    const lock = await acquireLock(path, this.#userName);
+    const lock = await acquireLock(path, this.#userName, 'save');
     if (!lock.ok) return lock;
     const db = databaseWith(shared.value);
     try {

@@ -17,7 +17,7 @@ import { checkUntrustedFile, readUntrustedBytes, type CheckedContent } from './u
 /** Writes `content` to `target` atomically while holding its lock. */
 async function writeNewFile(content: DocumentContent, target: string): Promise<FileResult<{ path: string }>> {
   const path = resolve(target);
-  const lock = await acquireLock(path);
+  const lock = await acquireLock(path, undefined, 'save');
   if (!lock.ok) return lock;
   const db = databaseWith(content);
   try {

@@ -58,6 +58,12 @@ describe('document sessions', () => {
     expect(existsSync(join(dataDir, 'working')) ? readdirSync(join(dataDir, 'working')) : []).toEqual([]);
   });
 
+  it('opening a file that is not there says so', async () => {
+    const missing = join(tempDir(), 'gone', 'lost.orebridge');
+    const result = await openDocument(missing, { dataDir: tempDir() });
+    expect(result.ok || result.error).toEqual({ code: 'not-found', message: `There is no file at ${missing}.` });
+  });
+
   it('refuses an invalid edit and keeps the project as it was', async () => {
     const document = expectOk(await openDocument(await exampleFile(), { dataDir: tempDir() }));
     const edited = document.project();
