@@ -93,16 +93,18 @@ export type SaveTarget = z.infer<typeof saveTargetSchema>;
 
 export const documentInfoSchema = z.strictObject({
   documentId: idText,
-  /** The file name shown in the title bar, e.g. "Northern Spodumene.orebridge", or "Untitled". */
+  /** The file name shown in the title bar, e.g. "Northern Spodumene.orebridge"; for an untitled
+   * document the project's name, or "Untitled". */
   name: z.string(),
   /** The folder the file is in, for display only; null for an untitled document. */
   folder: z.string().nullable(),
   untitled: z.boolean(),
-  /** The working copy differs from what was last saved. */
+  /** There is work that closing would lose: edits not saved to the file (an untouched new
+   * venture, example or import is not dirty; an edit with problems is). */
   dirty: z.boolean(),
   /** Another window or process holds the file's lock: it can be read and saved elsewhere only. */
   readOnly: z.boolean(),
-  /** Opening found unsaved changes from a session that did not close cleanly and restored them. */
+  /** Restored from a session that did not close cleanly (recoverDocument). */
   recovered: z.boolean(),
 });
 export type DocumentInfo = z.infer<typeof documentInfoSchema>;
