@@ -47,7 +47,7 @@ export interface ProjectDocument {
   /** The file this document saves to; null until the first Save As of a new document. */
   readonly path: string | null;
   readonly readOnly: boolean;
-  /** true when the working copy holds edits that were not saved to `path`. */
+  /** true when the working copy holds edits that were not saved to `path` (a new document: once edited). */
   readonly dirty: boolean;
 
   /** The project as stored in the working copy (numbers as the engine reads them). */

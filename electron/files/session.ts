@@ -273,7 +273,8 @@ export async function createDocumentSession(project: Project, options: SessionOp
   if (!validation.ok) {
     return { ok: false, error: { code: 'invalid-project', message: problemsSentence(validation.problems, 'The project'), problems: validation.problems } };
   }
-  const meta = { ...newMeta(null, project, false), unsaved: true };
+  // Not dirty until edited: closing (or losing) an untouched new document loses nothing.
+  const meta = newMeta(null, project, false);
   return { ok: true, value: startSession(options, meta, { tree: project, metadata: { internalScenarios: [], privateNotes: [] }, revisions: [] }, null) };
 }
 

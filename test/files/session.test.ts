@@ -80,7 +80,7 @@ describe('document sessions', () => {
     const dataDir = tempDir();
     const document = expectOk(await createDocument(exampleProject('ndpr-separation'), { dataDir }));
     expect(document.path).toBeNull();
-    expect(document.dirty).toBe(true);
+    expect(document.dirty).toBe(false);
     const refused = await document.save();
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('no-path');
@@ -205,6 +205,26 @@ describe('crash recovery', () => {
     expectOk(await recovered.save());
     await recovered.close();
     expect(expectOk(await loadProjectFile(path)).project.name).toBe('Edited before the crash');
+    expect(await listRecoverable(dataDir)).toEqual([]);
+  });
+
+  it('a new document edited before a crash is offered back, to be saved where the user chooses', async () => {
+    const dataDir = tempDir();
+    await killAndWait(await startChild('hold-open.ts', [dataDir, `new:${examplePath('ndpr-separation')}`, 'Never saved']));
+    const [copy] = await listRecoverable(dataDir);
+    expect(copy).toMatchObject({ path: null, projectName: 'Never saved', unsaved: true });
+    const recovered = expectOk(await recoverDocument(copy!.workingCopyId, { dataDir }));
+    expect(recovered.path).toBeNull();
+    expect(recovered.dirty).toBe(true);
+    const target = join(tempDir(), 'rescued.orebridge');
+    expectOk(await recovered.saveAs(target));
+    await recovered.close();
+    expect(expectOk(await loadProjectFile(target)).project.name).toBe('Never saved');
+  });
+
+  it('an untouched new document is not offered after a crash', async () => {
+    const dataDir = tempDir();
+    await killAndWait(await startChild('hold-open.ts', [dataDir, `new:${examplePath('ndpr-separation')}`]));
     expect(await listRecoverable(dataDir)).toEqual([]);
   });
 
