@@ -210,6 +210,7 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
       if (!entry.ok) return entry;
       documents.remove(documentId);
       await entry.value.document.close();
+      options.onDocumentClosed?.(context.senderId, documentId);
       return success(null);
     },
 

@@ -25,6 +25,8 @@ export interface ShellOptions {
   userName?: string;
   /** Called whenever a document's name, dirty or read-only state may have changed. */
   onDocumentChanged?: (ownerId: string, document: DocumentInfo) => void;
+  /** Called after the renderer closed a document. */
+  onDocumentClosed?: (ownerId: string, documentId: string) => void;
 }
 
 /** Who is calling: a window's id (desktop) or the browser session; documents belong to it. */

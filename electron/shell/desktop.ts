@@ -102,18 +102,22 @@ export function startDesktop<MenuT, WindowT extends BrowserWindowLike>(electron:
     documentsFolder: null,
     examplesFolder: paths.examplesDir,
     dialogs,
-    onDocumentChanged: (ownerId, document) => {
-      const window = windows.get(ownerId);
-      if (!window || window.isDestroyed()) return;
-      window.setTitle(windowTitle(document));
-      if (run.platform === 'darwin') {
-        window.setDocumentEdited(document.dirty);
-        if (document.folder) window.setRepresentedFilename(join(document.folder, document.name));
-      }
-      if (document.folder) app.addRecentDocument(join(document.folder, document.name));
-      void refreshMenu();
-    },
+    onDocumentChanged: (ownerId, document) => showDocument(ownerId, document),
+    onDocumentClosed: (ownerId) => showDocument(ownerId, backend.documentsOf(ownerId).at(-1) ?? null),
   });
+
+  function showDocument(ownerId: string, document: DocumentInfo | null): void {
+    const window = windows.get(ownerId);
+    if (!window || window.isDestroyed()) return;
+    window.setTitle(windowTitle(document));
+    const path = document?.folder ? join(document.folder, document.name) : null;
+    if (run.platform === 'darwin') {
+      window.setDocumentEdited(document?.dirty ?? false);
+      window.setRepresentedFilename(path ?? '');
+    }
+    if (path) app.addRecentDocument(path);
+    void refreshMenu();
+  }
 
   const dispatch = createDispatcher<IpcSender>({
     handlers: backend.handlers,

@@ -159,6 +159,8 @@ describe('IPC', () => {
     expect(fake.recentDocuments).toContain(join(root, 'documents', 'Spodumene.orebridge'));
     const pathInstead = (await fake.invoke('openDocument', { file: join(root, 'documents', 'Spodumene.orebridge') }, from)) as Result<unknown>;
     expect(pathInstead).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await fake.invoke('closeDocument', { documentId: opened.value.document.documentId }, from);
+    expect(window.title).toBe('Orebridge');
   });
 });
 
