@@ -154,7 +154,9 @@ function Notice() {
 }
 
 function isTextEditing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT') && target.dataset.path === undefined;
+  if (!(target instanceof HTMLElement) || target.dataset.path !== undefined) return false;
+  if (target.tagName === 'TEXTAREA') return true;
+  return target instanceof HTMLInputElement && ['text', 'search', 'number', 'email', 'url'].includes(target.type);
 }
 
 /** Undo and redo from the keyboard and from the native menu; file commands from the menu. */
