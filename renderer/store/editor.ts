@@ -4,7 +4,7 @@ import type { Overrides, Project, Shock, Structure } from '../../shared/engine/i
 import { formatPath, getIn, parsePath, setIn, type PathKey } from '../lib/paths.ts';
 import { seriesByKey, YEARLY_SERIES, type SeriesDefinition } from '../model/series.ts';
 import { parseTabular, textToStored } from '../model/valueText.ts';
-import { newPartner, newStructure, newVentureProject, uniqueId } from './defaultProject.ts';
+import { newPartner, newVentureProject, uniqueId } from './defaultProject.ts';
 import { selectStructureIndex } from './selectors.ts';
 import type { CompareChoice, DocumentRef, Notice, SectionId, WorkspaceState } from './types.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
@@ -235,13 +235,6 @@ export function createEditor(store: WorkspaceStore) {
       const id = uniqueId(`${source.id}-copy`, state.project.structures.map((s) => s.id));
       const copy: Structure = { ...structuredClone(source), id, name: `${source.name ?? source.id} (copy)` };
       addListItem('structures', copy);
-      store.setState({ structureId: id });
-    },
-    addEmptyStructure(): void {
-      const project = get().project;
-      if (!project) return;
-      const id = uniqueId('structure', project.structures.map((s) => s.id));
-      addListItem('structures', newStructure(id, `Structure ${project.structures.length + 1}`, [newPartner('operator', 'Operator', '1')]));
       store.setState({ structureId: id });
     },
     removeStructure(index: number): void {
