@@ -50,7 +50,7 @@ function SeriesChart() {
       <figcaption>
         {definition.label} <span className="series-unit">{unit}</span>
       </figcaption>
-      <BarChart title={`${definition.label} by year`} description={`${definition.label} (${unit}) for each year from ${categories[0] ?? ''} to ${categories[categories.length - 1] ?? ''}.`} categories={categories} values={numbers} format={format} height={250} width={340} />
+      <BarChart title={`${definition.label} by year`} description={`${definition.label} (${unit}) for each year from ${categories[0] ?? ''} to ${categories[categories.length - 1] ?? ''}.`} categories={categories} values={numbers} format={format} height={200} width={720} />
     </figure>
   );
 }
