@@ -97,7 +97,7 @@ export function TextField({ path, label, emptyMeans = 'keep', multiline, placeho
   const text = stored === null || stored === undefined ? '' : String(stored);
   const change = (next: string) => {
     if (onText) onText(next);
-    else editor.setValue(path, next === '' && emptyMeans !== 'keep' ? (emptyMeans === 'null' ? null : undefined) : next);
+    else editor.setValue(path, next === '' && emptyMeans !== 'keep' ? (emptyMeans === 'null' ? null : undefined) : next, { coalesceKey: `text:${path}` });
   };
   const common = {
     id,

@@ -41,7 +41,7 @@ export function createEditor(store: WorkspaceStore) {
 
   function setValue(path: string, value: unknown, options?: EditOptions): void {
     const keys = parsePath(path);
-    commit((project) => (Object.is(getIn(project, keys), value) ? project : setIn(project, keys, value)), options ?? { coalesceKey: `set:${path}` });
+    commit((project) => (Object.is(getIn(project, keys), value) ? project : setIn(project, keys, value)), options);
   }
 
   function listAt(project: Project, path: string): unknown[] {
@@ -246,7 +246,7 @@ export function createEditor(store: WorkspaceStore) {
     },
     setStructureId(index: number, id: string): void {
       const wasSelected = get().project?.structures[index]?.id === get().structureId;
-      setValue(`structures[${index}].id`, id);
+      setValue(`structures[${index}].id`, id, { coalesceKey: `id:structures[${index}]` });
       if (wasSelected) store.setState({ structureId: id });
     },
     addScenario(): void {
@@ -264,7 +264,7 @@ export function createEditor(store: WorkspaceStore) {
     },
     setScenarioId(index: number, id: string): void {
       const wasSelected = get().project?.scenarios[index]?.id === get().scenarioId;
-      setValue(`scenarios[${index}].id`, id);
+      setValue(`scenarios[${index}].id`, id, { coalesceKey: `id:scenarios[${index}]` });
       if (wasSelected) store.setState({ scenarioId: id });
     },
     /** Sets or (with undefined) removes one override of a scenario or shock. */

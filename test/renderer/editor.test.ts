@@ -193,3 +193,13 @@ describe('problems', () => {
     expect(store.getState().section).toBe('scenarios');
   });
 });
+
+describe('undo steps', () => {
+  it('makes each change of a choice its own step', () => {
+    const { editor, project } = fresh();
+    editor.setTerm('partners[0].kind', 'state');
+    editor.setTerm('partners[0].kind', 'strategic');
+    editor.undo();
+    expect(project().structures[0]!.terms.partners[0]!.kind).toBe('state');
+  });
+});

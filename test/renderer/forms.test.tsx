@@ -168,3 +168,16 @@ describe('undo from the keyboard', () => {
     expect(workspace.store.getState().project!.assumptions.inflation).toBe('0.03');
   });
 });
+
+describe('undo of text', () => {
+  it('undoes a name typed in one visit as one step', async () => {
+    const { workspace, user } = await newVenture();
+    const name = screen.getByRole('textbox', { name: 'Project name' });
+    await user.clear(name);
+    await user.type(name, 'Salar JV');
+    await user.tab();
+    expect(workspace.store.getState().project!.name).toBe('Salar JV');
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(workspace.store.getState().project!.name).toBe('New venture');
+  });
+});
