@@ -216,11 +216,14 @@ export function createEditor(store: WorkspaceStore) {
         const partner = structure?.terms.partners[index];
         if (!structure || !partner) return project;
         const old = partner.id;
+        // While an id is typed it may pass through another partner's id; references then stay put.
+        const ownsReferences = !structure.terms.partners.some((p, at) => at !== index && p.id === old);
+        const rename = (reference: string) => (ownsReferences && reference === old ? id : reference);
         const terms = {
           ...structure.terms,
           partners: structure.terms.partners.map((p, at) => (at === index ? { ...p, id } : p)),
-          offtake: structure.terms.offtake.map((o) => (o.offtaker === old ? { ...o, offtaker: id } : o)),
-          technology: structure.terms.technology.map((t) => (t.licensor === old ? { ...t, licensor: id } : t)),
+          offtake: structure.terms.offtake.map((o) => ({ ...o, offtaker: rename(o.offtaker) })),
+          technology: structure.terms.technology.map((t) => ({ ...t, licensor: rename(t.licensor) })),
         };
         return setIn(project, ['structures', structureIndex, 'terms'], terms);
       }, { coalesceKey: `partner-id:${structureIndex}:${index}` });

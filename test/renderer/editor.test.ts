@@ -203,3 +203,16 @@ describe('undo steps', () => {
     expect(project().structures[0]!.terms.partners[0]!.kind).toBe('state');
   });
 });
+
+describe('renaming partners while typing', () => {
+  it('does not take over the references of another partner whose id is passed on the way', () => {
+    const store = createWorkspaceStore({ locale: 'en-US' });
+    const editor = createEditor(store);
+    editor.loadProject(loadExample('northern-spodumene'));
+    // Partner 2 ("miner") is renamed by typing "cellmakerX": on the way its id equals partner 3's.
+    for (const text of ['c', 'cellmaker', 'cellmakerX']) editor.setPartnerId(1, text);
+    const terms = store.getState().project!.structures[0]!.terms;
+    expect(terms.partners.map((p) => p.id)).toEqual(['lithco', 'cellmakerX', 'cellmaker']);
+    expect(terms.offtake[0]!.offtaker).toBe('cellmaker');
+  });
+});
