@@ -88,6 +88,7 @@ export function createEditor(store: WorkspaceStore) {
       future: [],
       coalesceKey: null,
       structureId: project.structures[0]?.id ?? null,
+      structureIndexHint: 0,
       scenarioId: project.scenarios[0]?.id ?? null,
       section: 'venture',
       compare: { ...get().compare, structures: project.structures.map((s) => s.id).slice(0, 4), scenarios: project.scenarios.slice(0, 1).map((s) => s.id), reference: project.structures[0]?.id ?? null },
@@ -238,19 +239,20 @@ export function createEditor(store: WorkspaceStore) {
       const id = uniqueId(`${source.id}-copy`, state.project.structures.map((s) => s.id));
       const copy: Structure = { ...structuredClone(source), id, name: `${source.name ?? source.id} (copy)` };
       addListItem('structures', copy);
-      store.setState({ structureId: id });
+      store.setState({ structureId: id, structureIndexHint: state.project.structures.length });
     },
     removeStructure(index: number): void {
       const project = get().project;
       if (!project || project.structures.length <= 1) return;
       const removed = project.structures[index]?.id;
       removeListItem('structures', index);
-      if (removed === get().structureId) store.setState({ structureId: get().project?.structures[0]?.id ?? null });
+      if (removed === get().structureId) store.setState({ structureId: get().project?.structures[0]?.id ?? null, structureIndexHint: 0 });
+      else selectStructureById(get().structureId);
     },
     setStructureId(index: number, id: string): void {
       const wasSelected = get().project?.structures[index]?.id === get().structureId;
       setValue(`structures[${index}].id`, id, { coalesceKey: `id:structures[${index}]` });
-      if (wasSelected) store.setState({ structureId: id });
+      if (wasSelected) store.setState({ structureId: id, structureIndexHint: index });
     },
     addScenario(): void {
       const project = get().project;
@@ -315,7 +317,7 @@ export function createEditor(store: WorkspaceStore) {
       select({ section });
     },
     selectStructure(structureId: string): void {
-      select({ structureId });
+      selectStructureById(structureId);
     },
     selectScenario(scenarioId: string): void {
       select({ scenarioId });
@@ -348,15 +350,22 @@ export function createEditor(store: WorkspaceStore) {
       const target = sectionForPath(keys);
       const structure = keys[0] === 'structures' && typeof keys[1] === 'number' ? get().project?.structures[keys[1]]?.id : undefined;
       focusNonce += 1;
-      select({ section: target, ...(structure !== undefined ? { structureId: structure } : {}), focusRequest: { path: formatPath(keys as PathKey[]), nonce: focusNonce } });
+      const structureIndex = keys[0] === 'structures' && typeof keys[1] === 'number' ? keys[1] : null;
+      select({ section: target, ...(structure !== undefined && structureIndex !== null ? { structureId: structure, structureIndexHint: structureIndex } : {}), focusRequest: { path: formatPath(keys as PathKey[]), nonce: focusNonce } });
     },
   };
+
+  function selectStructureById(structureId: string | null): void {
+    const index = get().project?.structures.findIndex((s) => s.id === structureId) ?? -1;
+    store.setState({ structureId, structureIndexHint: Math.max(0, index) });
+  }
 
   function keepSelectionValid(): void {
     const state = get();
     const project = state.project;
     if (!project) return;
-    if (!project.structures.some((s) => s.id === state.structureId)) store.setState({ structureId: project.structures[0]?.id ?? null });
+    if (!project.structures.some((s) => s.id === state.structureId)) store.setState({ structureId: project.structures[0]?.id ?? null, structureIndexHint: 0 });
+    else if (project.structures[state.structureIndexHint]?.id !== state.structureId) selectStructureById(state.structureId);
     if (!project.scenarios.some((s) => s.id === state.scenarioId)) store.setState({ scenarioId: project.scenarios[0]?.id ?? null });
   }
 

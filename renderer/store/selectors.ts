@@ -8,6 +8,7 @@ export const selectCanRedo = (state: WorkspaceState): boolean => state.future.le
 
 export function selectStructureIndex(state: WorkspaceState): number {
   const structures = state.project?.structures ?? [];
+  if (structures[state.structureIndexHint]?.id === state.structureId) return state.structureIndexHint;
   const index = structures.findIndex((structure) => structure.id === state.structureId);
   return index >= 0 ? index : 0;
 }

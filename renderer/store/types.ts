@@ -41,6 +41,8 @@ export interface CompareChoice {
 
 export interface SelectionSlice {
   structureId: string | null;
+  /** Where the selected structure was last seen: ids may be equal for a moment while one is typed. */
+  structureIndexHint: number;
   scenarioId: string | null;
   section: SectionId;
   compare: CompareChoice;

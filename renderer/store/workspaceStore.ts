@@ -10,6 +10,7 @@ function documentSlice(): DocumentSlice {
 function selectionSlice(): SelectionSlice {
   return {
     structureId: null,
+    structureIndexHint: 0,
     scenarioId: null,
     section: 'venture',
     compare: { structures: [], scenarios: [], reference: null, metrics: ['npv', 'governmentTake', 'aetr', 'partyPv', 'partyShare', 'partnerIrr'] },

@@ -216,3 +216,17 @@ describe('renaming partners while typing', () => {
     expect(terms.offtake[0]!.offtaker).toBe('cellmaker');
   });
 });
+
+describe('renaming structures while typing', () => {
+  it('keeps editing the same structure when its id passes through another structure’s id', () => {
+    const { store, editor, project } = fresh();
+    editor.duplicateStructure();
+    expect(selectStructure(store.getState())!.id).toBe('base-deal-copy');
+    for (const text of ['base-deal', 'base-deal-2']) editor.setStructureId(1, text);
+    expect(project().structures.map((s) => s.id)).toEqual(['base-deal', 'base-deal-2']);
+    expect(store.getState().structureId).toBe('base-deal-2');
+    editor.setTerm('fiscal.incomeTax.rate', '0.25');
+    expect(project().structures[1]!.terms.fiscal.incomeTax.rate).toBe('0.25');
+    expect(project().structures[0]!.terms.fiscal.incomeTax.rate).toBe('0.3');
+  });
+});
