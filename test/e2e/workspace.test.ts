@@ -35,7 +35,7 @@ async function openExample(page: Page, name: string): Promise<void> {
   await waitForResults(page);
 }
 
-describe('workspace journeys in browser mode', () => {
+describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   it('(a) builds a two-partner lithium venture from the empty state and reads its NPV', async () => {
     const page = await mode.newPage();
     await page.getByRole('button', { name: 'New venture' }).click();
