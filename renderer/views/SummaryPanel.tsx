@@ -11,7 +11,7 @@ export function SummaryPanel() {
   const locale = money.locale;
   const problemCount = useResults((state) => state.problems.length);
   const nameOf = usePartyNames();
-  const breakeven = full.evaluation && !full.stale ? formatFactor(full.evaluation.venture.breakevenPriceFactor, locale) : full.evaluation ? formatFactor(full.evaluation.venture.breakevenPriceFactor, locale) : 'computing…';
+  const breakeven = full.evaluation ? formatFactor(full.evaluation.venture.breakevenPriceFactor, locale) : 'computing…';
   const v = evaluation?.venture;
   const status = problemCount > 0 ? 'Results are from the last valid inputs' : stale ? 'Updating…' : 'Up to date';
   return (
@@ -29,7 +29,7 @@ export function SummaryPanel() {
           <Metric label="Government take" value={formatPercent(v.governmentTake, locale)} testId="government-take" />
           <Metric label="Government take incl. state partners" value={formatPercent(v.governmentTakeInclState, locale)} testId="government-take-incl-state" />
           <Metric label="AETR" value={formatPercent(v.aetr, locale)} testId="aetr" />
-          <Metric label="Breakeven price" value={breakeven} testId="breakeven" />
+          <Metric label="Breakeven price" value={breakeven} testId="breakeven" stale={full.stale} />
           <Metric label="Payback year" value={v.paybackYear === null ? 'never' : String(v.paybackYear)} testId="payback" />
         </dl>
       ) : (
@@ -64,11 +64,13 @@ export function SummaryPanel() {
   );
 }
 
-function Metric({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Metric({ label, value, testId, stale = false }: { label: string; value: string; testId: string; stale?: boolean }) {
   return (
-    <div className="metric">
+    <div className={`metric${stale ? ' metric-stale' : ''}`}>
       <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
+      <dd data-testid={testId} title={stale ? 'Updating: this value is from the previous inputs' : undefined}>
+        {value}
+      </dd>
     </div>
   );
 }
