@@ -3,13 +3,25 @@ import { useEditor, useWorkspace } from '../app/context.tsx';
 import { Legend, PARTY_COLORS, ShareBars, StackedBarChart } from '../components/charts.tsx';
 import { formatIrr, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
+import { selectScenarioIndex, selectStructure } from '../store/selectors.ts';
 
 export function ResultsSection() {
   const { evaluation, stale } = useActiveResult();
   const full = useActiveResult(true);
+  const structureName = useWorkspace((state) => {
+    const structure = selectStructure(state);
+    return structure?.name || structure?.id || '';
+  });
+  const scenarioName = useWorkspace((state) => {
+    const scenario = state.project?.scenarios[selectScenarioIndex(state)];
+    return scenario?.name || scenario?.id || '';
+  });
   return (
     <section aria-labelledby="results-heading" className="section results" aria-busy={stale}>
       <h2 id="results-heading">Results by party</h2>
+      <p className="muted section-subtitle">
+        {structureName} · {scenarioName}
+      </p>
       {!evaluation ? (
         <p className="muted">No results yet: fix the problems listed, or wait for the engine.</p>
       ) : (
