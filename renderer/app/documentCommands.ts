@@ -72,6 +72,17 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       if (!api) return;
       opened(await api.openExample({ exampleId }), false);
     },
+    /** Reopens unsaved work left by a session that did not close (a crash, a power cut). */
+    async recover(workingCopyId: string): Promise<void> {
+      if (!api) return;
+      if (opened(await api.recoverDocument({ workingCopyId }), false)) editor.notify({ kind: 'info', message: 'Recovered the unsaved changes. Save them to keep them.' });
+    },
+    async discardRecoverable(workingCopyId: string): Promise<boolean> {
+      if (!api) return false;
+      const result = await api.discardRecoverable({ workingCopyId });
+      if (!result.ok) fail(result.error);
+      return result.ok;
+    },
     async importJson(): Promise<void> {
       if (!api) return;
       opened(await api.importJson({}), false);

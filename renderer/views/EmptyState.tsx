@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ExampleInfo, RecentFile } from '../../shared/contract.ts';
+import type { ExampleInfo, RecentFile, Recoverable } from '../../shared/contract.ts';
 import { useWorkspaceContext } from '../app/context.tsx';
 
 /** What a new window shows: start a venture, open a file, or explore a bundled example. */
@@ -7,6 +7,7 @@ export function EmptyState() {
   const { api, commands } = useWorkspaceContext();
   const [examples, setExamples] = useState<ExampleInfo[]>([]);
   const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [recoverable, setRecoverable] = useState<Recoverable[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!api) return;
@@ -18,6 +19,9 @@ export function EmptyState() {
     });
     void api.listRecent({}).then((result) => {
       if (live && result.ok) setRecent(result.value);
+    });
+    void api.listRecoverable({}).then((result) => {
+      if (live && result.ok) setRecoverable(result.value);
     });
     return () => {
       live = false;
@@ -40,6 +44,40 @@ export function EmptyState() {
           </button>
         </div>
         {error && <p className="field-problem">{error}</p>}
+        {recoverable.length > 0 && (
+          <section aria-labelledby="recover-heading" className="recover">
+            <h2 id="recover-heading">Unsaved work from last time</h2>
+            <ul className="recent-list">
+              {recoverable.map((copy) => {
+                const title = copy.projectName || copy.name || 'Untitled venture';
+                return (
+                  <li key={copy.workingCopyId} className="recover-item">
+                    <span>
+                      <strong>{title}</strong>{' '}
+                      <span className="muted">
+                        {copy.name ?? 'never saved'} · last edited {new Date(copy.lastEditedAt).toLocaleString()}
+                      </span>
+                    </span>
+                    <button type="button" className="primary" onClick={() => void commands.recover(copy.workingCopyId)} aria-label={`Recover ${title}`}>
+                      Recover
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void commands.discardRecoverable(copy.workingCopyId).then((done) => {
+                          if (done) setRecoverable((list) => list.filter((item) => item.workingCopyId !== copy.workingCopyId));
+                        })
+                      }
+                      aria-label={`Discard ${title}`}
+                    >
+                      Discard
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
         {examples.length > 0 && (
           <section aria-labelledby="examples-heading">
             <h2 id="examples-heading">Example ventures</h2>
