@@ -69,6 +69,7 @@ function TopBar() {
   const canUndo = useWorkspace(selectCanUndo);
   const canRedo = useWorkspace(selectCanRedo);
   const documentName = useWorkspace((state) => state.document?.name ?? 'Untitled');
+  const readOnly = useWorkspace((state) => state.document?.readOnly ?? false);
   const sharing = useWorkspace((state) => state.dialog === 'share');
   if (!project) return null;
   return (
@@ -78,6 +79,11 @@ function TopBar() {
         <span className="doc-name">
           {project.name || 'Untitled venture'}
           {documentName !== project.name && <span className="muted"> · {documentName}</span>}
+          {readOnly && (
+            <span className="read-only" title="Another window has this file open: Save As to keep your changes">
+              {' '}read-only
+            </span>
+          )}
           {dirty && (
             <span className="unsaved" title="Unsaved changes" aria-label="Unsaved changes">
               ●
@@ -137,6 +143,7 @@ function TopBar() {
 function Notice() {
   const notice = useWorkspace((state) => state.notice);
   const editor = useEditor();
+  const { commands } = useWorkspaceContext();
   useEffect(() => {
     if (notice?.kind !== 'info') return;
     const timer = setTimeout(() => editor.notify(null), 6000);
@@ -146,6 +153,18 @@ function Notice() {
   return (
     <div className={`notice-bar ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.message}</span>
+      {notice.action && (
+        <button
+          type="button"
+          onClick={() => {
+            const action = notice.action;
+            editor.notify(null);
+            if (action?.command === 'open-read-only') void commands.openFile(action.handle, true);
+          }}
+        >
+          {notice.action.label}
+        </button>
+      )}
       <button type="button" onClick={() => editor.notify(null)} aria-label="Dismiss message">
         ×
       </button>

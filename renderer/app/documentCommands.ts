@@ -64,9 +64,14 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       if (!api) return;
       opened(await api.openDocument({}), true);
     },
-    async openFile(handle: string): Promise<void> {
+    async openFile(handle: string, readOnly = false): Promise<void> {
       if (!api) return;
-      opened(await api.openDocument({ file: { handle } }), true);
+      const result = await api.openDocument({ file: { handle }, ...(readOnly ? { readOnly: true } : {}) });
+      if (!result.ok && result.error.code === 'locked') {
+        editor.notify({ kind: 'error', message: result.error.message, action: { label: 'Open read-only', command: 'open-read-only', handle } });
+        return;
+      }
+      opened(result, true);
     },
     async openExample(exampleId: string): Promise<void> {
       if (!api) return;

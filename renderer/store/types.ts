@@ -54,6 +54,8 @@ export interface SelectionSlice {
 export interface Notice {
   kind: 'info' | 'error';
   message: string;
+  /** A follow-up the user may take, e.g. opening a file that is locked elsewhere read-only. */
+  action?: { label: string; command: 'open-read-only'; handle: string };
 }
 
 export interface UiSlice {

@@ -24,6 +24,14 @@ function fakeApi(calls: string[]): OrebridgeApi {
       if (name === 'onCommand') return () => () => {};
       return (request: unknown) => {
         calls.push(`${name} ${JSON.stringify(request)}`);
+        if (name === 'openDocument') {
+          const readOnly = (request as { readOnly?: boolean }).readOnly === true;
+          return Promise.resolve(
+            readOnly
+              ? { ok: true, value: { document: { ...document, name: 'Round 2.orebridge', untitled: false, recovered: false, dirty: false, readOnly: true }, project: loadExample('northern-spodumene'), metadata: { internalScenarios: [], privateNotes: [] } } }
+              : { ok: false, error: { code: 'locked', message: 'Round 2.orebridge is open in another Orebridge window.' } },
+          );
+        }
         return Promise.resolve(name in replies ? { ok: true, value: replies[name] } : { ok: false, error: { code: 'not-supported', message: `${name} is not available here` } });
       };
     },
@@ -57,5 +65,18 @@ describe('the empty state', () => {
     await user.click(await screen.findByRole('button', { name: 'Discard Salar JV' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Recover Salar JV' })).toBeNull());
     expect(calls).toContain('discardRecoverable {"workingCopyId":"wc-1"}');
+  });
+
+  it('offers to open a file another window holds read-only', async () => {
+    const calls: string[] = [];
+    const user = userEvent.setup();
+    const { workspace } = await renderApp(testWorkspace(fakeApi(calls)));
+    await user.click(await screen.findByRole('button', { name: /Round 2\.orebridge/ }));
+    expect((await screen.findByRole('alert')).textContent).toContain('open in another Orebridge window');
+    await user.click(screen.getByRole('button', { name: 'Open read-only' }));
+    await waitFor(() => expect(workspace.store.getState().document?.readOnly).toBe(true));
+    expect(calls).toContain('openDocument {"file":{"handle":"h1"},"readOnly":true}');
+    expect(screen.getByText('read-only')).toBeTruthy();
+    expect(screen.queryByLabelText('Unsaved changes')).toBeNull();
   });
 });
