@@ -1,6 +1,6 @@
 // File operations on the back end through the contract: new, open, save, save as, share a copy,
 // import and export JSON, examples. Each reports failures as a notice and keeps the user's work.
-import type { DocumentInfo, OpenedDocument, OrebridgeApi, Result } from '../../shared/contract.ts';
+import type { DocumentInfo, DocumentMetadata, NoteOwner, OpenedDocument, OrebridgeApi, Result } from '../../shared/contract.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
 import type { Editor } from '../store/editor.ts';
 import type { DocumentRef } from '../store/types.ts';
@@ -24,7 +24,7 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       return false;
     }
     if (result.value === null) return false;
-    editor.loadProject(result.value.project, toDocumentRef(result.value.document), saved && !result.value.document.untitled && !result.value.document.recovered);
+    editor.loadProject(result.value.project, toDocumentRef(result.value.document), saved && !result.value.document.untitled && !result.value.document.recovered, result.value.metadata);
     return true;
   }
 
@@ -128,5 +128,40 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       return result.ok;
     },
     ensureDocument,
+    /** Marks a scenario internal (left out of shared copies unless picked) or not. */
+    async setScenarioInternal(scenarioId: string, internal: boolean): Promise<void> {
+      const others = store.getState().metadata.internalScenarios.filter((id) => id !== scenarioId);
+      await updateMetadata(
+        (metadata) => ({ ...metadata, internalScenarios: internal ? [...others, scenarioId] : others }),
+        (documentId) => api!.setScenarioInternal({ documentId, scenarioId, internal }),
+      );
+    },
+    /** Marks the notes of the project, a structure or a scenario private (never shared) or not. */
+    async setNotePrivate(owner: NoteOwner, isPrivate: boolean): Promise<void> {
+      const others = store.getState().metadata.privateNotes.filter((note) => note.kind !== owner.kind || note.id !== owner.id);
+      await updateMetadata(
+        (metadata) => ({ ...metadata, privateNotes: isPrivate ? [...others, owner] : others }),
+        (documentId) => api!.setNotePrivate({ documentId, owner, private: isPrivate }),
+      );
+    },
   };
+
+  /** Shows the change at once, then asks the back end; its answer (or the old flags) wins. */
+  async function updateMetadata(optimistic: (metadata: DocumentMetadata) => DocumentMetadata, call: (documentId: string) => Promise<Result<DocumentMetadata>>): Promise<void> {
+    const { project, metadata: before } = store.getState();
+    if (!api || !project) return;
+    editor.setMetadata(optimistic(before));
+    const revert = (error: { message: string }) => {
+      editor.setMetadata(before);
+      fail(error);
+    };
+    const document = await ensureDocument(project);
+    if (!document) return editor.setMetadata(before);
+    // The back end's copy must know the scenario or note first.
+    const synced = await api.updateDocument({ documentId: document.documentId, project });
+    if (!synced.ok) return revert(synced.error);
+    const result = await call(document.documentId);
+    if (!result.ok) return revert(result.error);
+    editor.setMetadata(result.value);
+  }
 }

@@ -1,6 +1,7 @@
 // The headless editor: every change to the workspace goes through these commands, whether it
 // comes from a control, a keyboard shortcut, a menu or a test.
 import type { Overrides, Project, Shock, Structure } from '../../shared/engine/interchange.ts';
+import type { DocumentMetadata } from '../../shared/contract.ts';
 import { formatPath, getIn, parsePath, setIn, type PathKey } from '../lib/paths.ts';
 import { seriesByKey, YEARLY_SERIES, type SeriesDefinition } from '../model/series.ts';
 import { parseTabular, textToStored } from '../model/valueText.ts';
@@ -79,11 +80,12 @@ export function createEditor(store: WorkspaceStore) {
   }
 
   /** Shows a project; `saved` when it is exactly what the document's file holds. */
-  function loadProject(project: Project, document: DocumentRef | null = null, saved = false): void {
+  function loadProject(project: Project, document: DocumentRef | null = null, saved = false, metadata: DocumentMetadata = { internalScenarios: [], privateNotes: [] }): void {
     store.setState({
       project,
       savedProject: saved ? project : null,
       document,
+      metadata,
       past: [],
       future: [],
       coalesceKey: null,
@@ -104,7 +106,7 @@ export function createEditor(store: WorkspaceStore) {
     },
     loadProject,
     closeProject(): void {
-      store.setState({ project: null, savedProject: null, document: null, past: [], future: [], coalesceKey: null });
+      store.setState({ project: null, savedProject: null, document: null, metadata: { internalScenarios: [], privateNotes: [] }, past: [], future: [], coalesceKey: null });
     },
     /** The document's file now holds `project` (by default the current one). */
     markSaved(document: DocumentRef, project?: Project): void {
@@ -113,6 +115,9 @@ export function createEditor(store: WorkspaceStore) {
     },
     attachDocument(document: DocumentRef | null): void {
       store.setState({ document });
+    },
+    setMetadata(metadata: DocumentMetadata): void {
+      store.setState({ metadata });
     },
 
     // ------------------------------------------------------------ generic edits

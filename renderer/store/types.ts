@@ -1,4 +1,5 @@
 import type { Project } from '../../shared/engine/interchange.ts';
+import type { DocumentMetadata } from '../../shared/contract.ts';
 
 export type SectionId =
   | 'venture'
@@ -26,6 +27,8 @@ export interface DocumentSlice {
   /** The project as last saved or opened; the document is unsaved when it differs. */
   savedProject: Project | null;
   document: DocumentRef | null;
+  /** File-level facts outside the project: internal scenarios, private notes (not undoable). */
+  metadata: DocumentMetadata;
   past: Project[];
   future: Project[];
   /** Consecutive edits with the same key merge into one undo step (typing into one field). */

@@ -4,6 +4,7 @@ import { formatPercent } from '../lib/format.ts';
 import { sumDecimals } from '../lib/decimalText.ts';
 import { PARTNER_KINDS } from '../../shared/engine/interchange.ts';
 import { selectStructure, selectStructureIndex } from '../store/selectors.ts';
+import { PrivateNoteToggle } from '../components/PrivacyToggles.tsx';
 
 const KIND_LABELS: Record<string, string> = {
   state: 'State company',
@@ -17,6 +18,7 @@ export function PartnersSection() {
   const editor = useEditor();
   const structureIndex = useWorkspace(selectStructureIndex);
   const partnerCount = useWorkspace((state) => selectStructure(state)?.terms.partners.length ?? 0);
+  const structureId = useWorkspace((state) => selectStructure(state)?.id ?? null);
   const base = `structures[${structureIndex}]`;
   return (
     <section aria-labelledby="partners-heading" className="section">
@@ -27,6 +29,7 @@ export function PartnersSection() {
         <NumberField path={`${base}.terms.deemedValue`} label="Deemed value of contributed assets" format="money" />
         <CheckboxField path={`${base}.terms.dilution`} label="Interests dilute with funding" />
         <TextField path={`${base}.notes`} label="Structure notes" emptyMeans="delete" multiline />
+        {structureId && <PrivateNoteToggle owner={{ kind: 'structure', id: structureId }} label="Structure notes are private (never shared)" />}
       </Fieldset>
       <div className="list-header">
         <h3>Partners</h3>

@@ -4,6 +4,7 @@ import { SeriesGrid } from '../components/SeriesGrid.tsx';
 import type { SeriesDefinition } from '../model/series.ts';
 import { getIn, parsePath } from '../lib/paths.ts';
 import type { Overrides } from '../../shared/engine/interchange.ts';
+import { InternalScenarioToggle, PrivateNoteToggle } from '../components/PrivacyToggles.tsx';
 
 export function ScenariosSection() {
   const editor = useEditor();
@@ -68,6 +69,7 @@ function OwnerCard({ ownerPath, noun, index, canRemove, onRemove, onId }: OwnerC
     return owner?.name || owner?.id || `${noun} ${index + 1}`;
   });
   const n = index + 1;
+  const ownerId = useWorkspace((state) => (getIn(state.project, parsePath(`${ownerPath}.id`)) as string | undefined) ?? null);
   return (
     <Fieldset
       legend={name}
@@ -82,6 +84,8 @@ function OwnerCard({ ownerPath, noun, index, canRemove, onRemove, onId }: OwnerC
       <TextField path={`${ownerPath}.name`} label={`Name of ${noun} ${n}`} emptyMeans="delete" />
       <TextField path={`${ownerPath}.id`} label={`Id of ${noun} ${n}`} {...(onId ? { onText: onId } : {})} />
       {noun === 'scenario' && <TextField path={`${ownerPath}.notes`} label={`Notes of ${noun} ${n}`} emptyMeans="delete" />}
+      {noun === 'scenario' && ownerId && <InternalScenarioToggle scenarioId={ownerId} label={`Scenario ${n} is internal (left out of shared copies)`} />}
+      {noun === 'scenario' && ownerId && <PrivateNoteToggle owner={{ kind: 'scenario', id: ownerId }} label={`Notes of scenario ${n} are private`} />}
       <OverridesFields ownerPath={ownerPath} label={`${noun} ${n}`} />
     </Fieldset>
   );

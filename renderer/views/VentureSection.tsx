@@ -1,6 +1,7 @@
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { Fieldset, NumberField, SelectField, TextField } from '../components/controls.tsx';
 import { useFieldId, useProblemsAt } from '../components/useStoredValue.ts';
+import { PrivateNoteToggle } from '../components/PrivacyToggles.tsx';
 
 export function VentureSection() {
   return (
@@ -12,6 +13,7 @@ export function VentureSection() {
         <TextField path="assumptions.productUnit" label="Product unit" emptyMeans="delete" placeholder="t SC6" />
         <TextField path="assumptions.currency" label="Currency" emptyMeans="delete" placeholder="USD" />
         <TextField path="notes" label="Project notes" emptyMeans="delete" multiline />
+        <PrivateNoteToggle owner={{ kind: 'project', id: null }} label="Project notes are private (never shared)" />
       </Fieldset>
       <Fieldset legend="Time and money">
         <NumberField path="assumptions.startYear" label="Start year" format="year" />

@@ -1,6 +1,8 @@
 // The workspace journeys of issue 5, end to end: the built renderer in Chromium, talking to the
 // real browser-mode server. Each journey keeps screenshots in test-artifacts/.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readProjectFromFile } from '../../electron/files/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatMoney, formatPercent } from '../../renderer/lib/format.ts';
@@ -256,5 +258,33 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await section(reopened, 'Negotiation rounds');
     await expect.poll(() => reopened.getByRole('table', { name: 'Revisions' }).getByRole('row').count()).toBe(3);
     await reopened.context().close();
+  });
+
+  it('(h) shares a copy without the internal scenario and the private notes', async () => {
+    const page = await mode.newPage();
+    await openExample(page, 'Northern Spodumene');
+    await typeInto(page, 'Project notes', 'Our walk-away price is 0.8 × deck.');
+    await page.getByRole('checkbox', { name: 'Project notes are private (never shared)' }).check();
+    await section(page, 'Scenarios and shocks');
+    await page.getByRole('checkbox', { name: 'Scenario 2 is internal (left out of shared copies)' }).check();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Scenario 2 is internal (left out of shared copies)' }).isChecked()).toBe(true);
+    await screenshot(page, 'h-internal-scenario');
+    await page.getByRole('button', { name: 'Share copy…' }).click();
+    const share = page.getByRole('dialog', { name: 'Share a copy' });
+    await share.getByRole('checkbox', { name: /Paying state partner/ }).check();
+    await share.getByRole('checkbox', { name: 'Keep notes that are not private' }).check();
+    await share.getByRole('button', { name: 'Share…' }).click();
+    const target = page.getByRole('dialog', { name: 'Share a copy' });
+    await target.getByRole('textbox', { name: 'File name' }).fill('Offer for the ministry.orebridge');
+    await target.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Wrote a copy to share: Offer for the ministry\.orebridge/).waitFor();
+    await page.context().close();
+
+    const shared = await readProjectFromFile(join(mode.documentsFolder, 'Offer for the ministry.orebridge'));
+    expect(shared.ok).toBe(true);
+    if (!shared.ok) return;
+    expect(shared.project.structures.map((s) => s.id)).toEqual(['state-carry-offtake', 'sliding-royalty']);
+    expect(shared.project.scenarios.map((s) => s.id)).toEqual(['base', 'delay-1y']);
+    expect(shared.project.notes ?? null).toBeNull();
   });
 });
