@@ -5,12 +5,14 @@ import { createResultsStore } from '../engine/resultsStore.ts';
 import { createEditor } from '../store/editor.ts';
 import { createWorkspaceStore, type WorkspaceStoreOptions } from '../store/workspaceStore.ts';
 import type { Workspace } from './context.tsx';
-import { createDocumentCommands } from './documentCommands.ts';
+import { createDocumentCommands, type Confirm } from './documentCommands.ts';
 
 export interface WorkspaceOptions extends WorkspaceStoreOptions {
   api: OrebridgeApi | null;
   fastRunner: EngineRunner;
   slowRunner: EngineRunner;
+  /** How to ask before unsaved changes are dropped (default: the window's confirm box). */
+  confirm?: Confirm;
 }
 
 export interface RunningWorkspace extends Workspace {
@@ -24,7 +26,7 @@ export function createWorkspace(options: WorkspaceOptions): RunningWorkspace {
   const editor = createEditor(store);
   const results = createResultsStore();
   const controller = startResultsController(store, results, options.fastRunner, options.slowRunner);
-  const commands = createDocumentCommands(store, editor, options.api);
+  const commands = createDocumentCommands(store, editor, options.api, options.confirm);
   // Keep the back end's copy current (title marker, recovery copy), a moment after typing stops.
   let syncTimer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribeSync = store.subscribe((state, previous) => {

@@ -12,19 +12,41 @@ export function toDocumentRef(info: DocumentInfo): DocumentRef {
 
 export type DocumentCommands = ReturnType<typeof createDocumentCommands>;
 
-export function createDocumentCommands(store: WorkspaceStore, editor: Editor, api: OrebridgeApi | null) {
+/** Asks the user a yes/no question; the app uses the window's confirm box. */
+export type Confirm = (question: string) => boolean;
+
+const windowConfirm: Confirm = (question) => typeof window !== 'undefined' && typeof window.confirm === 'function' && window.confirm(question);
+
+export function createDocumentCommands(store: WorkspaceStore, editor: Editor, api: OrebridgeApi | null, confirm: Confirm = windowConfirm) {
+  /** Before another document replaces this one: unsaved changes are dropped only when the user says so. */
+  function mayReplace(): boolean {
+    const { project, savedProject } = store.getState();
+    if (!project || project === savedProject) return true;
+    return confirm(`Discard the unsaved changes to “${project.name || 'Untitled venture'}”?`);
+  }
+
+  /** Runs `replace`; when it put another document on screen, the back end closes the old one. */
+  async function replacing(replace: () => Promise<boolean>): Promise<void> {
+    if (!mayReplace()) return;
+    const old = store.getState().document;
+    const replaced = await replace();
+    const current = store.getState().document;
+    if (replaced && api && old && old.documentId !== current?.documentId) await api.closeDocument({ documentId: old.documentId });
+  }
+
   function fail(error: { message: string; problems?: { path: string; message: string }[] }): void {
     const detail = error.problems && error.problems.length > 0 ? ` (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}: fix them first)` : '';
     editor.notify({ kind: 'error', message: `${error.message}${detail}` });
   }
 
-  function opened(result: Result<OpenedDocument | null>, saved: boolean): boolean {
+  /** Shows an opened document. It counts as unchanged unless it holds recovered, unsaved work. */
+  function opened(result: Result<OpenedDocument | null>): boolean {
     if (!result.ok) {
       fail(result.error);
       return false;
     }
     if (result.value === null) return false;
-    editor.loadProject(result.value.project, toDocumentRef(result.value.document), saved && !result.value.document.untitled && !result.value.document.recovered, result.value.metadata);
+    editor.loadProject(result.value.project, toDocumentRef(result.value.document), !result.value.document.recovered, result.value.metadata);
     return true;
   }
 
@@ -56,31 +78,40 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
 
   return {
     async newVenture(): Promise<void> {
-      editor.newVenture();
-      const project = store.getState().project;
-      if (api && project) await ensureDocument(project);
+      await replacing(async () => {
+        editor.newVenture();
+        const project = store.getState().project;
+        if (api && project) await ensureDocument(project);
+        return true;
+      });
     },
     async open(): Promise<void> {
       if (!api) return;
-      opened(await api.openDocument({}), true);
+      await replacing(async () => opened(await api.openDocument({})));
     },
     async openFile(handle: string, readOnly = false): Promise<void> {
       if (!api) return;
-      const result = await api.openDocument({ file: { handle }, ...(readOnly ? { readOnly: true } : {}) });
-      if (!result.ok && result.error.code === 'locked') {
-        editor.notify({ kind: 'error', message: result.error.message, action: { label: 'Open read-only', command: 'open-read-only', handle } });
-        return;
-      }
-      opened(result, true);
+      await replacing(async () => {
+        const result = await api.openDocument({ file: { handle }, ...(readOnly ? { readOnly: true } : {}) });
+        if (!result.ok && result.error.code === 'locked') {
+          editor.notify({ kind: 'error', message: result.error.message, action: { label: 'Open read-only', command: 'open-read-only', handle } });
+          return false;
+        }
+        return opened(result);
+      });
     },
     async openExample(exampleId: string): Promise<void> {
       if (!api) return;
-      opened(await api.openExample({ exampleId }), false);
+      await replacing(async () => opened(await api.openExample({ exampleId })));
     },
     /** Reopens unsaved work left by a session that did not close (a crash, a power cut). */
     async recover(workingCopyId: string): Promise<void> {
       if (!api) return;
-      if (opened(await api.recoverDocument({ workingCopyId }), false)) editor.notify({ kind: 'info', message: 'Recovered the unsaved changes. Save them to keep them.' });
+      await replacing(async () => {
+        const recovered = opened(await api.recoverDocument({ workingCopyId }));
+        if (recovered) editor.notify({ kind: 'info', message: 'Recovered the unsaved changes. Save them to keep them.' });
+        return recovered;
+      });
     },
     async discardRecoverable(workingCopyId: string): Promise<boolean> {
       if (!api) return false;
@@ -90,7 +121,7 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     },
     async importJson(): Promise<void> {
       if (!api) return;
-      opened(await api.importJson({}), false);
+      await replacing(async () => opened(await api.importJson({})));
     },
     save: () => save(false),
     saveAs: () => save(true),
@@ -115,6 +146,7 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       if (result.value) editor.notify({ kind: 'info', message: `Wrote a copy to share: ${result.value.name}.` });
     },
     async close(): Promise<void> {
+      if (!mayReplace()) return;
       const document = store.getState().document;
       if (api && document) await api.closeDocument({ documentId: document.documentId });
       editor.closeProject();

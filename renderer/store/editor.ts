@@ -102,7 +102,7 @@ export function createEditor(store: WorkspaceStore) {
   const editor = {
     // ------------------------------------------------------------ document
     newVenture(startYear = new Date().getFullYear() + 1): void {
-      loadProject(newVentureProject(startYear));
+      loadProject(newVentureProject(startYear), null, true);
     },
     loadProject,
     closeProject(): void {

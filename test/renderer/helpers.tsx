@@ -22,9 +22,9 @@ export function loadExpected(name: string): unknown {
 }
 
 /** A workspace whose engine runs in-line (no worker in jsdom) and with no back end unless given. */
-export function testWorkspace(api: OrebridgeApi | null = null): RunningWorkspace {
+export function testWorkspace(api: OrebridgeApi | null = null, confirm?: (question: string) => boolean): RunningWorkspace {
   const runner = createInlineRunner();
-  return createWorkspace({ api, locale: 'en-US', fastRunner: runner, slowRunner: runner });
+  return createWorkspace({ api, locale: 'en-US', fastRunner: runner, slowRunner: runner, ...(confirm ? { confirm } : {}) });
 }
 
 export async function renderApp(workspace: RunningWorkspace = testWorkspace()) {
