@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ShareDialog } from './ShareDialog.tsx';
 import type { MenuCommand } from '../../shared/contract.ts';
 import { selectCanRedo, selectCanUndo, selectIsDirty, selectStructure } from '../store/selectors.ts';
@@ -35,6 +35,7 @@ export function App() {
   const hasProject = useWorkspace((state) => state.project !== null);
   useShortcutsAndMenu();
   useWindowTitle();
+  useLeaveGuard();
   return (
     <>
       <Notice />
@@ -227,4 +228,31 @@ function useWindowTitle() {
   useEffect(() => {
     document.title = hasProject ? `${dirty ? '● ' : ''}${name || 'Untitled venture'} — Orebridge` : 'Orebridge';
   }, [name, dirty, hasProject]);
+}
+
+/** Browser mode: leaving the page with unsaved changes asks first (the desktop app's own close
+ * guard handles windows there, so this is not installed in desktop mode). */
+function useLeaveGuard() {
+  const { api } = useWorkspaceContext();
+  const dirty = useWorkspace(selectIsDirty);
+  const [browserMode, setBrowserMode] = useState(false);
+  useEffect(() => {
+    if (!api) return;
+    let live = true;
+    void api.getAppInfo({}).then((result) => {
+      if (live && result.ok) setBrowserMode(result.value.mode === 'browser');
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  useEffect(() => {
+    if (!browserMode || !dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [browserMode, dirty]);
 }

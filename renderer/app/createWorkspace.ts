@@ -32,7 +32,7 @@ export function createWorkspace(options: WorkspaceOptions): RunningWorkspace {
   const unsubscribeSync = store.subscribe((state, previous) => {
     if (!options.api || !state.document || state.project === previous.project) return;
     if (syncTimer) clearTimeout(syncTimer);
-    syncTimer = setTimeout(() => void commands.sync(), 600);
+    syncTimer = setTimeout(() => void commands.sync(), 300);
   });
   return {
     store,
