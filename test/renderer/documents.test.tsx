@@ -15,7 +15,7 @@ function recordingApi(calls: string[]): OrebridgeApi {
     get(_, name: string) {
       if (name === 'onCommand') return () => () => {};
       return (request: Record<string, unknown>) => {
-        if (!/^(list|getSettings|updateDocument)/.test(name)) calls.push(`${name}${request && 'documentId' in request ? ` ${String(request.documentId)}` : ''}`);
+        if (!/^(list|getSettings|getAppInfo|updateDocument)/.test(name)) calls.push(`${name}${request && 'documentId' in request ? ` ${String(request.documentId)}` : ''}`);
         if (name === 'newDocument') return Promise.resolve({ ok: true, value: info('Untitled') });
         if (name === 'openExample') return Promise.resolve({ ok: true, value: { document: info('Northern Spodumene JV'), project: loadExample('northern-spodumene'), metadata: { internalScenarios: [], privateNotes: [] } } });
         if (name === 'closeDocument') return Promise.resolve({ ok: true, value: null });
