@@ -93,6 +93,11 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     expect(takeAfter).toBeGreaterThan(takeBefore);
     expect(minerAfter).toBeLessThan(minerBefore);
     await screenshot(page, 'b-royalty-raised');
+    // Leaving the page now would lose the change, so the browser is asked to confirm.
+    const leaveGuarded = () => page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })));
+    await expect.poll(leaveGuarded).toBe(true);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(leaveGuarded).toBe(false);
     await page.context().close();
   });
 
