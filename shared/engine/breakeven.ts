@@ -1,17 +1,21 @@
 import { Dec, decimalArithmetic, floatArithmetic, type Arithmetic, type Dec as Decimal } from './arithmetic.ts';
 import { discountFactors, presentValue } from './discounting.ts';
 import type { DealTerms, VentureInputs } from './model.ts';
-import { ventureYears } from './venture.ts';
+import { fixedYears, ventureYears } from './venture.ts';
 
 const GRID_STEP = 0.01;
 const GRID_CELLS = 10_000;
 const RELATIVE_TOLERANCE = 1e-12;
 
-function ventureNpvAt<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: DealTerms<T>, m: T): T {
-  const scaled = { ...inputs, series: { ...inputs.series, prices: inputs.series.prices.map((p) => ar.mul(p, m)) } };
-  const v = ventureYears(ar, scaled, deal);
-  const factors = discountFactors(ar, scaled.discountRate, scaled.discounting, scaled.years);
-  return presentValue(ar, v.freeCashFlow, factors.map((df, k) => ar.div(df, v.escalation[k]!)));
+/** Venture NPV as a function of the price multiplier m: everything prices do not touch is computed once. */
+function npvOfPriceMultiplier<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: DealTerms<T>): (m: T) => T {
+  const fixed = fixedYears(ar, inputs, deal);
+  const factors = discountFactors(ar, inputs.discountRate, inputs.discounting, inputs.years);
+  const weights = factors.map((df, k) => ar.div(df, fixed.escalation[k]!));
+  return (m) => {
+    const prices = inputs.series.prices.map((p) => ar.mul(p, m));
+    return presentValue(ar, ventureYears(ar, inputs, deal, fixed, prices).freeCashFlow, weights);
+  };
 }
 
 /**
@@ -23,8 +27,9 @@ export function breakevenPriceFactor(
   decimalInputs: VentureInputs<Decimal>, decimalDeal: DealTerms<Decimal>,
   floatInputs: VentureInputs<number>, floatDeal: DealTerms<number>,
 ): Decimal | null {
-  const floatNpv = (m: number) => ventureNpvAt(floatArithmetic, floatInputs, floatDeal, m);
-  const decimalSign = (m: number) => ventureNpvAt(decimalArithmetic, decimalInputs, decimalDeal, new Dec(m)).cmp(0);
+  const floatNpv = npvOfPriceMultiplier(floatArithmetic, floatInputs, floatDeal);
+  const decimalNpv = npvOfPriceMultiplier(decimalArithmetic, decimalInputs, decimalDeal);
+  const decimalSign = (m: number) => decimalNpv(new Dec(m)).cmp(0);
 
   const signAt = (m: number) => Math.sign(floatNpv(m)) || decimalSign(m);
   let previousSign = signAt(0);

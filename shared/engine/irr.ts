@@ -42,11 +42,34 @@ function bisect(fn: (x: number) => number, a: number, b: number): number {
 /**
  * Brackets [xa, xb] in x where h changes sign, scanning a grid even in ln(1 + ρ). A cell whose
  * ends share a sign but whose slope changes sign is split at its extremum, so a pair of close
- * roots inside one cell is still found.
+ * roots inside one cell is still found. With at most one sign change in the coefficients,
+ * Descartes' rule of signs leaves at most one positive root, and the interval's ends decide.
  */
 function signChangeBrackets(flows: readonly number[]): [number, number][] {
   const xHigh = 1 / (1 + IRR_LOWER);
   const xLow = 1 / (1 + IRR_UPPER);
+  if (coefficientSignChanges(flows) <= 1) {
+    const atLow = polynomial(flows, xLow)[0];
+    const atHigh = polynomial(flows, xHigh)[0];
+    if (atLow === 0) return [[xLow, xLow]];
+    return atHigh !== 0 && Math.sign(atLow) !== Math.sign(atHigh) ? [[xLow, xHigh]] : [];
+  }
+  return scanBrackets(flows, xLow, xHigh);
+}
+
+function coefficientSignChanges(flows: readonly number[]): number {
+  let changes = 0;
+  let previous = 0;
+  for (const c of flows) {
+    const sign = Math.sign(c);
+    if (sign === 0) continue;
+    if (previous !== 0 && sign !== previous) changes++;
+    previous = sign;
+  }
+  return changes;
+}
+
+function scanBrackets(flows: readonly number[], xLow: number, xHigh: number): [number, number][] {
   const uLow = Math.log(xLow);
   const uHigh = Math.log(xHigh);
   const h = (x: number) => polynomial(flows, x)[0];

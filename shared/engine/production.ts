@@ -1,10 +1,14 @@
 import type { Arithmetic } from './arithmetic.ts';
 import type { DealTerms, VentureInputs } from './model.ts';
 
-/** §3 Production and revenue, one entry per year. */
-export interface ProductionYears<T> {
+/** §3 Sales volumes: they do not depend on prices. */
+export interface VolumeYears<T> {
   escalation: T[];
   volume: T[];
+}
+
+/** §3 Prices and revenue, one entry per year. */
+export interface RevenueYears<T> {
   marketPrice: T[];
   marketRevenue: T[];
   /** margins[o][k]: offtake o's margin to its offtaker in year k. */
@@ -24,25 +28,27 @@ export function isActive(year: number, fromYear: number | null, toYear: number |
   return (fromYear === null || year >= fromYear) && (toYear === null || year <= toYear);
 }
 
-export function production<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: DealTerms<T>): ProductionYears<T> {
-  const n = v.years;
-  const escalation = escalationIndex(ar, v.inflation, n);
+export function volumes<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: DealTerms<T>): VolumeYears<T> {
   const uplift = deal.technology.reduce((sum, t) => ar.add(sum, t.recoveryUplift), ar.zero);
   const s = v.series;
-  const volume: T[] = [];
-  const marketPrice: T[] = [];
-  const marketRevenue: T[] = [];
-  const revenue: T[] = [];
-  const offtakeMargins: T[][] = deal.offtake.map(() => []);
-  for (let k = 0; k < n; k++) {
-    const year = v.startYear + k;
+  const volume = s.oreMined.map((ore, k) => {
     const recovery = ar.sign(s.recovery[k]!) > 0 ? ar.min(ar.one, ar.add(s.recovery[k]!, uplift)) : ar.zero;
-    const vol = ar.mul(ar.mul(ar.mul(s.oreMined[k]!, s.grade[k]!), recovery), v.productFactor);
-    const price = ar.money(ar.mul(s.prices[k]!, escalation[k]!));
-    const paidVolume = ar.mul(v.payability, vol);
+    return ar.mul(ar.mul(ar.mul(ore, s.grade[k]!), recovery), v.productFactor);
+  });
+  return { escalation: escalationIndex(ar, v.inflation, v.years), volume };
+}
+
+/** Market price, market revenue, offtake margins and venture revenue for a real price deck. */
+export function revenues<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: DealTerms<T>, q: VolumeYears<T>, prices: readonly T[]): RevenueYears<T> {
+  const out: RevenueYears<T> = { marketPrice: [], marketRevenue: [], offtakeMargins: deal.offtake.map(() => []), revenue: [] };
+  for (let k = 0; k < v.years; k++) {
+    const year = v.startYear + k;
+    const price = ar.money(ar.mul(prices[k]!, q.escalation[k]!));
+    const paidVolume = ar.mul(v.payability, q.volume[k]!);
     const rm = ar.money(ar.mul(paidVolume, price));
     let margins = ar.zero;
-    deal.offtake.forEach((o, i) => {
+    for (let i = 0; i < deal.offtake.length; i++) {
+      const o = deal.offtake[i]!;
       let margin = ar.zero;
       if (isActive(year, o.fromYear, o.toYear) && ar.sign(o.share) !== 0) {
         let contract = ar.money(ar.mul(price, ar.sub(ar.one, o.discount)));
@@ -50,13 +56,12 @@ export function production<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: Deal
         if (o.ceiling !== null) contract = ar.min(contract, o.ceiling);
         margin = ar.money(ar.mul(ar.mul(paidVolume, o.share), ar.sub(price, contract)));
       }
-      offtakeMargins[i]!.push(margin);
+      out.offtakeMargins[i]!.push(margin);
       margins = ar.add(margins, margin);
-    });
-    volume.push(vol);
-    marketPrice.push(price);
-    marketRevenue.push(rm);
-    revenue.push(ar.sub(rm, margins));
+    }
+    out.marketPrice.push(price);
+    out.marketRevenue.push(rm);
+    out.revenue.push(ar.sub(rm, margins));
   }
-  return { escalation, volume, marketPrice, marketRevenue, offtakeMargins, revenue };
+  return out;
 }

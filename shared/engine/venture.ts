@@ -1,17 +1,23 @@
 import type { Arithmetic } from './arithmetic.ts';
-import { costs, type CostYears } from './costs.ts';
+import { costs, workingCapitalChanges, type CostYears } from './costs.ts';
 import { depreciation, lossesUsed } from './income-tax.ts';
 import type { DealTerms, VentureInputs } from './model.ts';
-import { production, type ProductionYears } from './production.ts';
+import { revenues, volumes, type RevenueYears, type VolumeYears } from './production.ts';
 import { royalty } from './royalty.ts';
 import { technologyPayment, technologyWithholding } from './technology.ts';
 
-/** Everything the venture itself pays and earns, year by year (§3–§6 before funding). */
-export interface VentureYears<T> extends ProductionYears<T>, CostYears<T> {
+/** The part of the venture's years that prices do not change: volumes, costs, depreciation. */
+export interface FixedYears<T> extends VolumeYears<T>, CostYears<T> {
   years: number;
   startYear: number;
   /** 0-based index of the first year with V_k > 0; N when there is none. */
   firstProduction: number;
+  depreciation: T[];
+}
+
+/** Everything the venture itself pays and earns, year by year (§3–§6 before funding). */
+export interface VentureYears<T> extends FixedYears<T>, RevenueYears<T> {
+  deltaWorkingCapital: T[];
   royalty: T[];
   community: T[];
   /** technologyByAgreement[t][k] and its withholding. */
@@ -19,7 +25,6 @@ export interface VentureYears<T> extends ProductionYears<T>, CostYears<T> {
   technologyWithholdingByAgreement: T[][];
   technology: T[];
   resourceRentTax: T[];
-  depreciation: T[];
   taxableIncome: T[];
   incomeTax: T[];
   freeCashFlow: T[];
@@ -35,12 +40,27 @@ function less<T>(ar: Arithmetic<T>, from: T, ...costs: T[]): T {
   return rest;
 }
 
-export function ventureYears<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: DealTerms<T>): VentureYears<T> {
+export function fixedYears<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: DealTerms<T>): FixedYears<T> {
+  const q = volumes(ar, v, deal);
+  const c = costs(ar, v, q);
+  const firstIndex = q.volume.findIndex((vol) => ar.sign(vol) > 0);
+  const firstProduction = firstIndex < 0 ? v.years : firstIndex;
+  const depreciationYears = depreciation(ar, c.capex, deal.incomeTax.depreciationYears, firstProduction);
+  return { ...q, ...c, years: v.years, startYear: v.startYear, firstProduction, depreciation: depreciationYears };
+}
+
+/**
+ * The venture's years under the price deck `prices` (by default the inputs' own); `fixed` may be
+ * passed in when only prices change between runs (breakeven search, price sampling).
+ */
+export function ventureYears<T>(
+  ar: Arithmetic<T>, v: VentureInputs<T>, deal: DealTerms<T>,
+  fixed: FixedYears<T> = fixedYears(ar, v, deal), prices: readonly T[] = v.series.prices,
+): VentureYears<T> {
   const n = v.years;
-  const p = production(ar, v, deal);
-  const c = costs(ar, v, p);
-  const firstIndex = p.volume.findIndex((vol) => ar.sign(vol) > 0);
-  const firstProduction = firstIndex < 0 ? n : firstIndex;
+  const c = fixed;
+  const p = revenues(ar, v, deal, fixed, prices);
+  const deltaWorkingCapital = workingCapitalChanges(ar, v.workingCapitalRate, p.revenue);
 
   const royaltyYears: T[] = [];
   const community: T[] = [];
@@ -72,19 +92,19 @@ export function ventureYears<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: De
     } else resourceRentTax.push(ar.zero);
   }
 
-  const dep = depreciation(ar, c.capex, deal.incomeTax.depreciationYears, firstProduction);
+  const dep = fixed.depreciation;
   const taxableIncome = p.revenue.map((revenue, k) =>
     less(ar, revenue, royaltyYears[k]!, c.opex[k]!, c.selling[k]!, technology[k]!, community[k]!, c.closure[k]!, dep[k]!, resourceRentTax[k]!));
   const used = lossesUsed(ar, taxableIncome, deal.incomeTax.lossCarryForwardYears);
   const incomeTax = taxableIncome.map((ti, k) => ar.money(ar.mul(deal.incomeTax.rate, ar.max(ar.zero, ar.sub(ti, used[k]!)))));
 
   const freeCashFlow = p.revenue.map((revenue, k) => less(ar, revenue, royaltyYears[k]!, c.opex[k]!, c.selling[k]!, community[k]!,
-    technology[k]!, c.closure[k]!, c.capex[k]!, c.deltaWorkingCapital[k]!, incomeTax[k]!, resourceRentTax[k]!));
-  const preTaxNetCashFlow = p.marketRevenue.map((rm, k) => less(ar, rm, c.opex[k]!, c.selling[k]!, c.capex[k]!, c.closure[k]!, c.deltaWorkingCapital[k]!));
+    technology[k]!, c.closure[k]!, c.capex[k]!, deltaWorkingCapital[k]!, incomeTax[k]!, resourceRentTax[k]!));
+  const preTaxNetCashFlow = p.marketRevenue.map((rm, k) => less(ar, rm, c.opex[k]!, c.selling[k]!, c.capex[k]!, c.closure[k]!, deltaWorkingCapital[k]!));
 
   return {
-    ...p, ...c, years: n, startYear: v.startYear, firstProduction,
+    ...fixed, ...p, deltaWorkingCapital,
     royalty: royaltyYears, community, technologyByAgreement, technologyWithholdingByAgreement, technology,
-    resourceRentTax, depreciation: dep, taxableIncome, incomeTax, freeCashFlow, preTaxNetCashFlow,
+    resourceRentTax, taxableIncome, incomeTax, freeCashFlow, preTaxNetCashFlow,
   };
 }
