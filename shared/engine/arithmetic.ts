@@ -40,9 +40,11 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   zero: decZero,
   one: decOne,
   of: (value) => new Dec(value),
-  add: (a, b) => a.plus(b),
-  sub: (a, b) => a.minus(b),
-  mul: (a, b) => a.times(b),
+  // Zero operands are common (years before production, absent terms); skipping them saves work
+  // without changing any result.
+  add: (a, b) => (b.isZero() ? a : a.isZero() ? b : a.plus(b)),
+  sub: (a, b) => (b.isZero() ? a : a.minus(b)),
+  mul: (a, b) => (a.isZero() ? a : b.isZero() ? b : a.times(b)),
   div: (a, b) => a.div(b),
   neg: (a) => a.neg(),
   money: (a) => (a.decimalPlaces() <= 20 ? a : a.toDecimalPlaces(20, Decimal.ROUND_HALF_EVEN)),
