@@ -17,6 +17,7 @@ import { ResultsSection } from '../views/ResultsSection.tsx';
 import { CompareSection } from '../views/CompareSection.tsx';
 import { RoundsSection } from '../views/RoundsSection.tsx';
 import { FocusManager } from './FocusManager.tsx';
+import { ChoiceField, namedChoices } from '../components/controls.tsx';
 
 const SECTIONS: Record<SectionId, () => React.ReactNode> = {
   venture: VentureSection,
@@ -110,32 +111,17 @@ function TopBar() {
         </button>
       </nav>
       <div className="pickers">
-        <div className="field inline">
-          <label htmlFor="pick-structure">Structure</label>
-          <select id="pick-structure" value={structureId} onChange={(event) => editor.selectStructure(event.target.value)}>
-            {project.structures.map((s, index) => (
-              <option key={`${s.id}-${index}`} value={s.id}>
-                {s.name || s.id}
-              </option>
-            ))}
-          </select>
+        <ChoiceField id="pick-structure" label="Structure" className="field inline" value={structureId}
+          options={namedChoices(project.structures)} onChange={(id) => editor.selectStructure(id)}>
           <button type="button" onClick={() => editor.duplicateStructure()} title="Add a structure that starts as a copy of this one">
             Duplicate structure
           </button>
           <button type="button" className="danger" onClick={() => editor.removeStructure(project.structures.findIndex((s) => s.id === structureId))} disabled={project.structures.length <= 1}>
             Remove structure
           </button>
-        </div>
-        <div className="field inline">
-          <label htmlFor="pick-scenario">Scenario</label>
-          <select id="pick-scenario" value={scenarioId} onChange={(event) => editor.selectScenario(event.target.value)}>
-            {project.scenarios.map((s, index) => (
-              <option key={`${s.id}-${index}`} value={s.id}>
-                {s.name || s.id}
-              </option>
-            ))}
-          </select>
-        </div>
+        </ChoiceField>
+        <ChoiceField id="pick-scenario" label="Scenario" className="field inline" value={scenarioId}
+          options={namedChoices(project.scenarios)} onChange={(id) => editor.selectScenario(id)} />
       </div>
     </header>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { THEMES, type Settings } from '../../shared/contract.ts';
 import { useWorkspaceContext } from './context.tsx';
+import { ChoiceField } from '../components/controls.tsx';
 
 const LABELS: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
@@ -32,15 +33,8 @@ export function ThemePicker() {
     void api?.updateSettings({ settings: { theme: next } });
   };
   return (
-    <div className="field theme-picker">
-      <label htmlFor="theme-picker">Theme</label>
-      <select id="theme-picker" value={theme} onChange={(event) => choose(event.target.value as Settings['theme'])}>
-        {THEMES.map((option) => (
-          <option key={option} value={option}>
-            {LABELS[option]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ChoiceField id="theme-picker" label="Theme" className="field theme-picker" value={theme}
+      options={THEMES.map((option) => ({ value: option, label: LABELS[option] }))}
+      onChange={(value) => choose(value as Settings['theme'])} />
   );
 }

@@ -161,6 +161,41 @@ export function SelectField({ path, label, options, onValue, read }: SelectField
   );
 }
 
+export interface ChoiceFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+  /** An empty first choice, such as "Choose…". */
+  prompt?: string;
+  className?: string;
+  /** Controls shown after the list (for example buttons acting on the choice). */
+  children?: ReactNode;
+}
+
+/** A labelled list for a choice of the view (not a project field: see SelectField). */
+export function ChoiceField({ id, label, value, options, onChange, prompt, className = 'field', children }: ChoiceFieldProps) {
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        {prompt !== undefined && <option value="">{prompt}</option>}
+        {options.map((option, index) => (
+          <option key={`${option.value}-${index}`} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {children}
+    </div>
+  );
+}
+
+/** Structures, scenarios and the like as choices: their name, or their id when unnamed. */
+export const namedChoices = (items: readonly { id: string; name?: string | null }[]) =>
+  items.map((item) => ({ value: item.id, label: item.name || item.id }));
+
 export function CheckboxField({ path, label, onChecked, disabled }: { path: string; label: string; onChecked?: (checked: boolean) => void; disabled?: boolean }) {
   const editor = useEditor();
   const id = useFieldId(path);

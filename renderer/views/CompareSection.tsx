@@ -7,6 +7,7 @@ import { formatIrr, formatMoney, formatPercent } from '../lib/format.ts';
 import { compareTermSheets, type TermFormat } from '../model/termSheet.ts';
 import { storedToDecimal } from '../lib/decimalText.ts';
 import { PARTY_NAMES, useMoneyContext } from './useResult.ts';
+import { ChoiceField, namedChoices } from '../components/controls.tsx';
 
 export const COMPARE_METRICS = [
   { id: 'npv', label: 'Venture NPV' },
@@ -94,16 +95,8 @@ export function CompareSection() {
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="compare-reference">Reference structure</label>
-          <select id="compare-reference" value={reference?.id ?? ''} onChange={(event) => editor.setCompare({ reference: event.target.value })}>
-            {structures.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name || s.id}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField id="compare-reference" label="Reference structure" value={reference?.id ?? ''} options={namedChoices(structures)}
+          onChange={(id) => editor.setCompare({ reference: id })} />
       </div>
       {cells.length === 0 ? (
         <p className="muted">Choose at least one structure and one scenario.</p>
@@ -196,26 +189,10 @@ function TermSheet() {
     <div className="panel">
       <h3>Term sheet side by side</h3>
       <div className="compare-choices">
-        <div className="field">
-          <label htmlFor="term-sheet-left">Left structure</label>
-          <select id="term-sheet-left" value={left.id} onChange={(event) => editor.setTermSheet('left', event.target.value)}>
-            {project.structures.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name || s.id}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="term-sheet-right">Right structure</label>
-          <select id="term-sheet-right" value={right.id} onChange={(event) => editor.setTermSheet('right', event.target.value)}>
-            {project.structures.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name || s.id}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField id="term-sheet-left" label="Left structure" value={left.id} options={namedChoices(project.structures)}
+          onChange={(id) => editor.setTermSheet('left', id)} />
+        <ChoiceField id="term-sheet-right" label="Right structure" value={right.id} options={namedChoices(project.structures)}
+          onChange={(id) => editor.setTermSheet('right', id)} />
         <div className="field field-check">
           <input id="term-sheet-only" type="checkbox" checked={onlyDifferences} onChange={(event) => setOnlyDifferences(event.target.checked)} />
           <label htmlFor="term-sheet-only">Only terms that differ</label>

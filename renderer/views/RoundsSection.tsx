@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DiffSide, Revision, TermChange } from '../../shared/contract.ts';
 import { useWorkspace, useWorkspaceContext } from '../app/context.tsx';
 import { selectStructure } from '../store/selectors.ts';
+import { ChoiceField } from '../components/controls.tsx';
 
 function sideValue(side: DiffSide): string {
   return side.kind === 'revision' ? `revision:${side.id}` : `structure:${side.id}`;
@@ -139,28 +140,8 @@ export function RoundsSection() {
       )}
       <h3>Term-by-term changes</h3>
       <div className="compare-choices">
-        <div className="field">
-          <label htmlFor="diff-from">From</label>
-          <select id="diff-from" value={from} onChange={(event) => setFrom(event.target.value)}>
-            <option value="">Choose…</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="diff-to">To</label>
-          <select id="diff-to" value={to} onChange={(event) => setTo(event.target.value)}>
-            <option value="">Choose…</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField id="diff-from" label="From" value={from} options={options} onChange={setFrom} prompt="Choose…" />
+        <ChoiceField id="diff-to" label="To" value={to} options={options} onChange={setTo} prompt="Choose…" />
         <button type="button" onClick={() => void showDiff()} disabled={!from || !to}>
           Show changes
         </button>
