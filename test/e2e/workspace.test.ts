@@ -292,4 +292,27 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     expect(shared.project.scenarios.map((s) => s.id)).toEqual(['base', 'delay-1y']);
     expect(shared.project.notes ?? null).toBeNull();
   });
+  it('(i) follows the system\'s light or dark theme unless the user picks one', async () => {
+    const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const dark = await mode.newPage({ colorScheme: 'dark' });
+    await dark.getByRole('button', { name: 'New venture' }).click();
+    await waitForResults(dark);
+    expect(await background(dark)).toBe('rgb(18, 22, 28)');
+    await screenshot(dark, 'i-dark-theme');
+    const theme = dark.getByRole('combobox', { name: 'Theme' });
+    await theme.selectOption({ label: 'Light' });
+    await expect.poll(() => background(dark)).toBe('rgb(246, 247, 249)');
+    await theme.selectOption({ label: 'Follow the system' });
+    await expect.poll(() => background(dark)).toBe('rgb(18, 22, 28)');
+    await dark.context().close();
+
+    const light = await mode.newPage({ colorScheme: 'light' });
+    await light.getByRole('button', { name: 'New venture' }).click();
+    await waitForResults(light);
+    expect(await background(light)).toBe('rgb(246, 247, 249)');
+    await light.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
+    await expect.poll(() => background(light)).toBe('rgb(18, 22, 28)');
+    await light.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Follow the system' });
+    await light.context().close();
+  });
 });
