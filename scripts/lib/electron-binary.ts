@@ -22,5 +22,5 @@ export function electronBinary(root: string = ROOT, env: NodeJS.ProcessEnv = pro
 
 export const MISSING_ELECTRON_MESSAGE =
   "Orebridge: Electron's binary is not installed here, so the desktop app cannot start. " +
-  'On a machine with network access run `node node_modules/electron/install.js` (or `npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD); ' +
+  '`npm start` downloads it on a machine with network access (unless ELECTRON_SKIP_BINARY_DOWNLOAD is set); ' +
   'to use Orebridge without Electron, run `npm run web`.';

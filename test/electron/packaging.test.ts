@@ -132,7 +132,9 @@ describe('npm start without Electron’s binary', () => {
   });
 
   it.runIf(electronBinary() === null)('prints one clear line and no stack trace', () => {
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, encoding: 'utf8' });
+    // Without the skip, `npm start` would first try to download the binary.
+    const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, encoding: 'utf8', env });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(MISSING_ELECTRON_MESSAGE);
     expect(result.stderr).not.toMatch(/\n\s+at /);
