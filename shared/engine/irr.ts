@@ -136,13 +136,13 @@ function polish(flows: readonly Decimal[], start: number, lowRate: number, highR
 
 /** All roots, ascending, as decimals with 25 significant digits. */
 export function irrRoots(realFlows: readonly Decimal[]): Decimal[] {
-  const floats = realFlows.map((c) => c.toNumber());
-  const firstNonZero = floats.findIndex((c) => c !== 0);
+  const firstNonZero = realFlows.findIndex((c) => !c.isZero());
   if (firstNonZero < 0) return [];
-  // Dividing by x^m (leading zero flows) does not move the roots for x > 0.
-  const trimmed = floats.slice(firstNonZero);
-  const scale = Math.max(...trimmed.map(Math.abs));
-  const normalised = trimmed.map((c) => c / scale);
+  // Dividing by x^m (leading zero flows) does not move the roots for x > 0; scaling by the
+  // largest flow, in decimal, keeps flows of any magnitude within the range of a double.
+  const trimmed = realFlows.slice(firstNonZero);
+  const scale = trimmed.reduce((max, c) => Dec.max(max, c.abs()), new Dec(0));
+  const normalised = trimmed.map((c) => c.div(scale).toNumber());
   const roots = signChangeBrackets(normalised).map(([xa, xb]) => {
     const x = bisect((t) => polynomial(normalised, t)[0], xa, xb);
     const lowRate = toRate(Math.max(xa, xb));

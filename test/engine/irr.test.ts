@@ -75,3 +75,14 @@ describe('IRR properties', () => {
     ), { numRuns: 300 });
   });
 });
+
+describe('IRR of flows beyond the range of a double', () => {
+  it('finds the same roots for flows scaled by 1e400 or 1e-400', () => {
+    for (const vector of vectors.filter((v) => v.roots.length > 0)) {
+      for (const factor of ['1e400', '1e-400']) {
+        const roots = irrRoots(vector.flows.map((c) => new Dec(c).times(factor)));
+        expect(roots.map((r) => r.toNumber()), vector.name).toEqual(vector.roots.map((r) => expect.closeTo(Number(r), 12)));
+      }
+    }
+  });
+});
