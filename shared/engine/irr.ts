@@ -1,8 +1,8 @@
 import { Dec, type Dec as Decimal } from './arithmetic.ts';
 
 /** §7 IRR: every real rate in (−0.99, 10] at which Σ real_k (1 + ρ)^−k changes sign. */
-export const IRR_LOWER = -0.99;
-export const IRR_UPPER = 10;
+const IRR_LOWER = -0.99;
+const IRR_UPPER = 10;
 const GRID_POINTS = 1000;
 
 /**

@@ -1,5 +1,5 @@
 import type { Arithmetic } from './arithmetic.ts';
-import type { Assumptions, Discounting, Overrides, Project, RoyaltyBase, Structure, Terms } from './interchange.ts';
+import type { Assumptions, Discounting, Overrides, RoyaltyBase, Terms } from './interchange.ts';
 
 /** The yearly series a scenario transform can move or scale (§2). */
 export interface Series<T> {
@@ -187,8 +187,4 @@ export function toOverrides<T>(ar: Arithmetic<T>, o: Overrides): TransformOverri
     prices: o.prices ? o.prices.map((p) => ar.of(p)) : null,
     discountRate: optional(o.discountRate),
   };
-}
-
-export function findStructure(project: Project, id: string | undefined): Structure | undefined {
-  return id === undefined ? project.structures[0] : project.structures.find((s) => s.id === id);
 }

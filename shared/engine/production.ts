@@ -17,7 +17,7 @@ export interface RevenueYears<T> {
 }
 
 /** E_k = (1 + π)^(k−1). */
-export function escalationIndex<T>(ar: Arithmetic<T>, inflation: T, years: number): T[] {
+function escalationIndex<T>(ar: Arithmetic<T>, inflation: T, years: number): T[] {
   const growth = ar.add(ar.one, inflation);
   const index: T[] = [ar.one];
   for (let k = 1; k < years; k++) index.push(ar.mul(index[k - 1]!, growth));
