@@ -16,14 +16,11 @@ export function depreciation<T>(ar: Arithmetic<T>, capex: readonly T[], life: nu
       return;
     }
     const instalment = ar.money(ar.div(amount, ar.of(life)));
-    let remaining = amount;
-    for (let y = start; y < start + life; y++) {
-      const isLast = y === start + life - 1 || y === n - 1;
-      const taken = isLast ? remaining : instalment;
-      dep[y] = ar.add(dep[y]!, taken);
-      remaining = ar.sub(remaining, taken);
-      if (y === n - 1) break;
-    }
+    // Regular instalments up to the last year taken, which gets the remainder: the last
+    // instalment, or everything left in year N.
+    const last = Math.min(start + life - 1, n - 1);
+    for (let y = start; y < last; y++) dep[y] = ar.add(dep[y]!, instalment);
+    dep[last] = ar.add(dep[last]!, ar.sub(amount, ar.mul(instalment, ar.of(last - start))));
   });
   return dep;
 }

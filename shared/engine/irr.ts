@@ -134,6 +134,12 @@ function polish(flows: readonly Decimal[], start: number, lowRate: number, highR
   return rate;
 }
 
+/** Flows divided by the largest of them in decimal, for magnitudes a double cannot hold. */
+function normaliseInDecimal(flows: readonly Decimal[]): number[] {
+  const scale = flows.reduce((max, c) => Dec.max(max, c.abs()), new Dec(0));
+  return flows.map((c) => c.div(scale).toNumber());
+}
+
 /** All roots, ascending, as decimals with 25 significant digits. */
 export function irrRoots(realFlows: readonly Decimal[]): Decimal[] {
   const firstNonZero = realFlows.findIndex((c) => !c.isZero());
@@ -141,8 +147,11 @@ export function irrRoots(realFlows: readonly Decimal[]): Decimal[] {
   // Dividing by x^m (leading zero flows) does not move the roots for x > 0; scaling by the
   // largest flow, in decimal, keeps flows of any magnitude within the range of a double.
   const trimmed = realFlows.slice(firstNonZero);
-  const scale = trimmed.reduce((max, c) => Dec.max(max, c.abs()), new Dec(0));
-  const normalised = trimmed.map((c) => c.div(scale).toNumber());
+  const floats = trimmed.map((c) => c.toNumber());
+  const largest = Math.max(...floats.map(Math.abs));
+  const normalised = Number.isFinite(largest) && largest > 1e-290
+    ? floats.map((c) => c / largest)
+    : normaliseInDecimal(trimmed);
   const roots = signChangeBrackets(normalised).map(([xa, xb]) => {
     const x = bisect((t) => polynomial(normalised, t)[0], xa, xb);
     const lowRate = toRate(Math.max(xa, xb));
