@@ -31,29 +31,25 @@ export function putDecimal(row: Row, column: string, value: unknown): void {
   }
 }
 
+/** Writes an absent or null value (form 'a' or 'z'); returns false when there is a value to write. */
+function putMissing(row: Row, column: string, source: JsonObject, key: string): boolean {
+  const form = presenceOf(source, key);
+  if (form === 'v') return false;
+  row[column] = null;
+  row[`${column}_form`] = form;
+  return true;
+}
+
 /** A decimal that may be null or absent. */
 export function putOptionalDecimal(row: Row, column: string, source: JsonObject, key: string): void {
-  if (!isPresent(source, key)) {
-    row[column] = null;
-    row[`${column}_form`] = 'a';
-  } else if (source[key] === null) {
-    row[column] = null;
-    row[`${column}_form`] = 'z';
-  } else putDecimal(row, column, source[key]);
+  if (!putMissing(row, column, source, key)) putDecimal(row, column, source[key]);
 }
 
 /** A string or boolean that may be null or absent. */
 export function putOptional(row: Row, column: string, source: JsonObject, key: string, encode: (value: unknown) => Cell): void {
-  if (!isPresent(source, key)) {
-    row[column] = null;
-    row[`${column}_form`] = 'a';
-  } else if (source[key] === null) {
-    row[column] = null;
-    row[`${column}_form`] = 'z';
-  } else {
-    row[column] = encode(source[key]);
-    row[`${column}_form`] = 'v';
-  }
+  if (putMissing(row, column, source, key)) return;
+  row[column] = encode(source[key]);
+  row[`${column}_form`] = 'v';
 }
 
 /** 'v', 'z' or 'a' for an optional object such as `carried` or `resourceRentTax`. */
