@@ -1,7 +1,8 @@
 // Opening a project file from anyone, following https://www.sqlite.org/security.html: check the
 // header ourselves, read the bytes into memory, open them with trusted_schema=OFF,
-// cell_size_check=ON and no memory mapping, run quick_check, refuse any schema object we did not
-// create, and validate every row with the engine before anything is copied out.
+// cell_size_check=ON and no memory mapping, refuse any schema object we did not create (by its
+// text, before anything evaluates a constraint or index), run quick_check, and validate every row
+// with the engine before anything is copied out.
 import { readFile, stat } from 'node:fs/promises';
 import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
@@ -94,17 +95,19 @@ export function openInMemory(bytes: Buffer): FileResult<Database> {
 }
 
 function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedContent> {
+  // The schema text first: reading sqlite_schema evaluates nothing, whereas quick_check runs every
+  // CHECK constraint and expression index of the file, which a crafted schema makes arbitrarily slow.
+  const objects = runCheck(() => db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema').all() as SchemaObject[]);
+  if (!objects.ok) return objects;
+  const schemaProblem = unexpectedSchemaObject(objects.value, expectedSchema(formatVersion));
+  if (schemaProblem) return fail('unexpected-schema', schemaProblem);
+
   const integrity = runCheck(() => db.pragma('quick_check') as { quick_check: string }[]);
   if (!integrity.ok) return integrity;
   const firstIntegrity = integrity.value[0]?.quick_check;
   if (integrity.value.length !== 1 || firstIntegrity !== 'ok') {
     return fail('corrupt', `The file is damaged: SQLite's integrity check found problems (${firstIntegrity ?? 'no answer'}).`);
   }
-
-  const objects = runCheck(() => db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema').all() as SchemaObject[]);
-  if (!objects.ok) return objects;
-  const schemaProblem = unexpectedSchemaObject(objects.value, expectedSchema(formatVersion));
-  if (schemaProblem) return fail('unexpected-schema', schemaProblem);
 
   const keys = runCheck(() => db.pragma('foreign_key_check') as unknown[]);
   if (!keys.ok) return keys;

@@ -57,6 +57,19 @@ describe('hostile files are refused or neutralised', () => {
     await expectRefused(withIndex, 'unexpected-schema', /index \("evil"\)/);
   });
 
+  it('a crafted CHECK constraint is refused by its text before SQLite evaluates it', async () => {
+    // abs() of the smallest integer raises an error when evaluated: were quick_check run before
+    // the schema is compared, this file would come back as damaged rather than as not ours.
+    const path = await tampered((db) => {
+      const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'partners'").pluck().get() as string;
+      db.unsafeMode(true);
+      db.pragma('writable_schema = ON');
+      db.prepare("UPDATE sqlite_schema SET sql = ? WHERE name = 'partners'").run(sql.replace(/\)\s*STRICT\s*$/, ', CHECK (abs(-9223372036854775807 - 1 + position) >= 0)) STRICT'));
+      db.pragma('writable_schema = OFF');
+    });
+    await expectRefused(path, 'unexpected-schema', /table \("partners"\)/);
+  });
+
   it('a wrong application_id, and a SQLite database of another program', async () => {
     await expectRefused(await tampered((db) => db.pragma('application_id = 1234')), 'not-orebridge');
     const other = join(tempDir(), 'other.orebridge');
