@@ -169,8 +169,9 @@ interface GridCellProps {
 
 function GridCell({ row, position, year, isActive, onFocusCell, onKeyDown, onPaste }: GridCellProps) {
   const path = `${row.path}[${position.col}]`;
-  const value = useStoredValue(path, row.format);
-  const problems = useProblemsAt(path);
+  const value = useStoredValue(path, row.format, 'keep', row.unit);
+  const validation = useProblemsAt(path);
+  const problems = value.problem ? [value.problem] : validation;
   return (
     <td className={`${isActive ? 'cell-active ' : ''}${problems.length > 0 ? 'cell-invalid' : ''}`.trim() || undefined}>
       <input

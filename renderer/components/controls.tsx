@@ -37,9 +37,11 @@ export interface NumberFieldProps {
 
 export function NumberField({ path, label, format, unit, emptyMeans = 'keep', placeholder, hint, disabled }: NumberFieldProps) {
   const id = useFieldId(path);
-  const value = useStoredValue(path, format, emptyMeans);
-  const problems = useProblemsAt(path);
-  const unitText = useUnit(unit ?? (format === 'percent' ? '%' : format === 'money' ? '{currency}' : undefined));
+  const unitTemplate = unit ?? (format === 'percent' ? '%' : format === 'money' ? '{currency}' : undefined);
+  const value = useStoredValue(path, format, emptyMeans, unitTemplate);
+  const validation = useProblemsAt(path);
+  const problems = value.problem ? [value.problem] : validation;
+  const unitText = useUnit(unitTemplate);
   const [prefix, suffix] = splitUnit(unitText, format);
   const describedBy = [problems.length > 0 ? `${id}-problem` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (

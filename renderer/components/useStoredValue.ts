@@ -1,6 +1,6 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { getIn, parsePath } from '../lib/paths.ts';
-import { storedToText, textToStored } from '../model/valueText.ts';
+import { readField, storedToText, textToStored, type FieldUnits } from '../model/valueText.ts';
 import type { ValueFormat } from '../model/series.ts';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 
@@ -10,22 +10,25 @@ export type EmptyMeans = 'delete' | 'null' | 'keep';
  * The text of a field bound to a path in the project. While the user types, the field shows
  * exactly what they typed; each keystroke is stored at once (one undo step per visit).
  */
-export function useStoredValue(path: string, format: ValueFormat, emptyMeans: EmptyMeans = 'keep') {
+export function useStoredValue(path: string, format: ValueFormat, emptyMeans: EmptyMeans = 'keep', unitTemplate?: string) {
   const editor = useEditor();
+  const units = useFieldUnits(unitTemplate);
   const keys = parsePath(path);
   const stored = useWorkspace((state) => getIn(state.project, keys));
   const locale = useWorkspace((state) => state.locale);
-  const [draft, setDraft] = useState<{ text: string; stored: unknown } | null>(null);
+  const [draft, setDraft] = useState<{ text: string; stored: unknown; problem: string | null } | null>(null);
   const visit = useRef(0);
   const display = draft && Object.is(draft.stored, stored) ? draft.text : storedToText(stored, format, locale);
 
   const change = useCallback(
     (text: string) => {
-      const next = text.trim() === '' && emptyMeans !== 'keep' ? (emptyMeans === 'null' ? null : undefined) : textToStored(text, format, locale);
-      setDraft({ text, stored: next });
+      const empty = text.trim() === '' && emptyMeans !== 'keep';
+      const next = empty ? (emptyMeans === 'null' ? null : undefined) : textToStored(text, format, locale, units);
+      const read = empty || text.trim() === '' ? null : readField(text, format, locale, units);
+      setDraft({ text, stored: next, problem: read && !read.ok ? read.message : null });
       editor.setValue(path, next, { coalesceKey: `field:${path}:${visit.current}` });
     },
-    [editor, path, format, locale, emptyMeans],
+    [editor, path, format, locale, emptyMeans, units],
   );
   const focus = useCallback(() => {
     visit.current += 1;
@@ -34,7 +37,19 @@ export function useStoredValue(path: string, format: ValueFormat, emptyMeans: Em
     setDraft(null);
     editor.endEdit();
   }, [editor]);
-  return { text: display, stored, change, focus, blur };
+  // What the typed text could not be read as stays on screen with the text, until it is edited.
+  const problem = draft && Object.is(draft.stored, stored) ? draft.problem : null;
+  return { text: display, stored, change, focus, blur, problem };
+}
+
+/** The venture's currency and the field's unit (with the product unit filled in), for reading typed text. */
+export function useFieldUnits(unitTemplate: string | undefined): FieldUnits {
+  const currency = useWorkspace((state) => state.project?.assumptions.currency ?? '');
+  const productUnit = useWorkspace((state) => state.project?.assumptions.productUnit ?? '');
+  return useMemo(() => {
+    const unit = unitTemplate?.replace('{productUnit}', productUnit || 'unit');
+    return { ...(currency ? { currency } : {}), ...(unit ? { unit } : {}) };
+  }, [currency, productUnit, unitTemplate]);
 }
 
 export function useProblemsAt(path: string): string[] {
