@@ -9,4 +9,10 @@ export const CURRENT_FORMAT_VERSION = 2;
 /** Refuse files larger than this before reading them into memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
+/** The largest JSON project document read from a file or a request (a 50 × 5 project is under 1 MiB). */
+export const MAX_JSON_BYTES = 32 * 1024 * 1024;
+
+/** The deepest nesting of objects and lists a JSON document may have (a project needs fewer than 10). */
+export const MAX_JSON_DEPTH = 64;
+
 export const PROJECT_FILE_EXTENSION = '.orebridge';

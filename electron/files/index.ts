@@ -183,6 +183,13 @@ export async function parseProjectJson(text: string): Promise<FileResult<Project
   return parseInterchangeText(text);
 }
 
+/** Reads a JSON project document from a file: one size limit, strict UTF-8, nesting limit, validation. */
+export async function readJsonProjectFile(path: string, what?: string): Promise<FileResult<Project>> {
+  const { readJsonProject } = await import('./json-text.ts');
+  const read = await readJsonProject(path, what);
+  return read.ok ? { ok: true, value: read.value.project } : read;
+}
+
 /** Imports a JSON project document into a new `.orebridge` file (atomic write; refuses invalid projects). */
 export async function importJsonFile(jsonPath: string, targetPath: string): Promise<FileResult<{ path: string }>> {
   const { importJson } = await import('./whole-file.ts');
@@ -199,6 +206,12 @@ export async function exportJsonText(path: string): Promise<FileResult<string>> 
 export async function checkFile(path: string): Promise<CheckReport> {
   const { checkProjectFile } = await import('./whole-file.ts');
   return checkProjectFile(path);
+}
+
+/** Text to `target` atomically (temporary file, flush, rename, flush the folder): exports, settings. */
+export async function writeTextFile(target: string, text: string, options: { createFolder?: boolean } = {}): Promise<FileResult<{ path: string }>> {
+  const { writeFileAtomically } = await import('./atomic.ts');
+  return writeFileAtomically(target, text, options);
 }
 
 /** Writes a reduced copy of a `.orebridge` file for the other side (see ShareOptions). */

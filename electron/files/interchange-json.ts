@@ -2,6 +2,7 @@
 // literals as written for storage.
 import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
+import { jsonSyntaxDetail, nestingProblem } from './json-depth.ts';
 import { parseWithLiterals } from './literal-json.ts';
 import { problemsSentence } from './messages.ts';
 import type { FileResult } from './types.ts';
@@ -13,14 +14,15 @@ export interface ParsedInterchange {
 }
 
 export function parseInterchange(text: string, what = 'The JSON project'): FileResult<ParsedInterchange> {
+  const tooDeep = nestingProblem(text, what);
+  if (tooDeep) return { ok: false, error: { code: 'not-json', message: tooDeep } };
   let parsed: unknown;
   let tree: unknown;
   try {
     parsed = parseProjectText(text);
     tree = parseWithLiterals(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'not-json', message: `${what} is not valid JSON (${detail}).` } };
+    return { ok: false, error: { code: 'not-json', message: `${what} is not valid JSON (${jsonSyntaxDetail(error)}).` } };
   }
   const validation = validateProject(parsed);
   if (!validation.ok) {

@@ -1,9 +1,7 @@
 // `evaluate` reads either kind of project file. better-sqlite3 is loaded only for databases.
-import { open, readFile } from 'node:fs/promises';
-import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
+import { open } from 'node:fs/promises';
 import type { Project } from '../../shared/engine/interchange.ts';
 import { PROJECT_FILE_EXTENSION } from './format.ts';
-import { ioError, problemsSentence } from './messages.ts';
 import type { ValidationProblem } from './types.ts';
 
 type ReadResult =
@@ -31,22 +29,7 @@ export async function readProjectFromPath(path: string): Promise<ReadResult> {
     const loaded = await loadUntrustedFile(path);
     return loaded.ok ? { ok: true, project: loaded.value.project } : loaded;
   }
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return { ok: false, error: ioError(error, path, 'read') };
-  }
-  let parsed: unknown;
-  try {
-    parsed = parseProjectText(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'not-json', message: `The file ${path} is not valid JSON (${detail}).` } };
-  }
-  const validation = validateProject(parsed);
-  if (!validation.ok) {
-    return { ok: false, error: { code: 'invalid-project', message: problemsSentence(validation.problems, 'The project'), problems: validation.problems } };
-  }
-  return { ok: true, project: validation.project };
+  const { readJsonProject } = await import('./json-text.ts');
+  const read = await readJsonProject(path);
+  return read.ok ? { ok: true, project: read.value.project } : read;
 }

@@ -1,6 +1,7 @@
 // The recent-files list, `<dataDir>/recent.json`, newest first.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFileAtomically } from './atomic.ts';
 
 const MAX_RECENT = 12;
 
@@ -18,10 +19,8 @@ export async function readRecent(dataDir: string): Promise<string[]> {
 }
 
 async function writeRecent(dataDir: string, list: string[]): Promise<string[]> {
-  await mkdir(dataDir, { recursive: true });
-  const temporary = `${recentPath(dataDir)}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(list, null, 2));
-  await rename(temporary, recentPath(dataDir));
+  const written = writeFileAtomically(recentPath(dataDir), JSON.stringify(list, null, 2), { createFolder: true });
+  if (!written.ok) throw new Error(written.error.message);
   return list;
 }
 

@@ -1,14 +1,11 @@
 // Operations on a whole file, without a session: what the command line does.
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { saveDatabaseAtomically } from './atomic.ts';
 import { databaseWith, type DocumentContent } from './content.ts';
-import { MAX_FILE_BYTES } from './format.ts';
 import { checkHeader } from './header.ts';
-import { parseInterchange } from './interchange-json.ts';
+import { readJsonProject } from './json-text.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
 import { acquireLock } from './lock.ts';
-import { ioError } from './messages.ts';
 import { diffInDatabase } from './session.ts';
 import { shareContent } from './share.ts';
 import type { CheckReport, DiffSide, FileErrorCode, FileResult, Revision, ShareOptions, TermChange } from './types.ts';
@@ -29,16 +26,7 @@ async function writeNewFile(content: DocumentContent, target: string): Promise<F
 }
 
 export async function importJson(jsonPath: string, targetPath: string): Promise<FileResult<{ path: string }>> {
-  let text: string;
-  try {
-    const info = await stat(jsonPath);
-    if (!info.isFile()) return { ok: false, error: { code: 'not-a-file', message: `The path ${jsonPath} is not a file.` } };
-    if (info.size > MAX_FILE_BYTES) return { ok: false, error: { code: 'too-large', message: `The file ${jsonPath} is too large to be a project document.` } };
-    text = await readFile(jsonPath, 'utf8');
-  } catch (error) {
-    return { ok: false, error: ioError(error, jsonPath, 'read') };
-  }
-  const parsed = parseInterchange(text);
+  const parsed = await readJsonProject(jsonPath);
   if (!parsed.ok) return parsed;
   return writeNewFile({ tree: parsed.value.tree, metadata: { internalScenarios: [], privateNotes: [] }, revisions: [] }, targetPath);
 }

@@ -1,6 +1,7 @@
 // Working copies: `<dataDir>/working/<id>.sqlite` plus `<id>.json` describing it.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from './atomic.ts';
 
 export interface WorkingCopyMeta {
   workingCopyId: string;
@@ -27,11 +28,8 @@ export function workingMetaPath(dataDir: string, workingCopyId: string): string 
 }
 
 export function writeMeta(dataDir: string, meta: WorkingCopyMeta): void {
-  mkdirSync(workingFolder(dataDir), { recursive: true });
-  const target = workingMetaPath(dataDir, meta.workingCopyId);
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(meta, null, 2));
-  renameSync(temporary, target);
+  const written = writeFileAtomically(workingMetaPath(dataDir, meta.workingCopyId), JSON.stringify(meta, null, 2), { createFolder: true });
+  if (!written.ok) throw new Error(written.error.message);
 }
 
 export function readMeta(dataDir: string, workingCopyId: string): WorkingCopyMeta | null {

@@ -1,20 +1,16 @@
 // The document operations: new, open, edit, save, save as, share, import, export, close,
 // revisions, diff, recovery. Files are named by handle or chosen in a dialog, never by a path
 // the renderer made up.
-import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { failure, success } from '../../shared/contract.ts';
 import type { ContractError, FileRef, OpenedDocument, Result, SaveTarget } from '../../shared/contract.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
 import * as files from '../files/index.ts';
 import type { FileError, ProjectDocument } from '../files/index.ts';
-import { fileNameProblem, suggestedFileName, writeFileAtomically } from './file-names.ts';
+import { fileNameProblem, suggestedFileName } from './file-names.ts';
 import { documentInfo } from './registry.ts';
 import type { DocumentRegistry, FileHandles, OpenEntry } from './registry.ts';
 import type { CallContext, FileKind, HandlerMap, ShellOptions } from './types.ts';
-
-/** The largest JSON project the app reads (the file layer has its own limit for .orebridge). */
-const MAX_JSON_BYTES = 32 * 1024 * 1024;
 
 export function fromFileError(error: FileError): { ok: false; error: ContractError } {
   return failure(error.code, error.message, error.problems);
@@ -112,11 +108,7 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
   const register = (context: CallContext, document: ProjectDocument, recovered = false) => documents.add(context.senderId, document, recovered);
 
   const startFromJson = async (path: string, context: CallContext): Promise<Result<OpenedDocument>> => {
-    const info = await stat(path).catch(() => null);
-    if (!info) return failure('not-found', `There is no file ${basename(path)} any more.`);
-    if (!info.isFile()) return failure('not-a-file', `${basename(path)} is not a file.`);
-    if (info.size > MAX_JSON_BYTES) return failure('too-large', `${basename(path)} is larger than a project document can be (32 MiB).`);
-    const parsed = await files.parseProjectJson(await readFile(path, 'utf8'));
+    const parsed = await files.readJsonProjectFile(path, basename(path));
     if (!parsed.ok) return fromFileError(parsed.error);
     const created = await files.createDocument(parsed.value, sessionOptions());
     if (!created.ok) return fromFileError(created.error);
@@ -227,12 +219,8 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
       if (!applied.ok) return applied;
       const path = await targetPath(target, 'json', entry.value.document.project().name, context);
       if (!path.ok || path.value === null) return path.ok ? success(null) : path;
-      try {
-        await writeFileAtomically(path.value, entry.value.document.exportJson());
-      } catch (error) {
-        return failure('io', `Could not write ${basename(path.value)} in ${dirname(path.value)}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      return success({ name: basename(path.value) });
+      const written = await files.writeTextFile(path.value, entry.value.document.exportJson());
+      return written.ok ? success({ name: basename(path.value) }) : fromFileError(written.error);
     },
 
     recordRevision: async ({ documentId, structureId, party, note }, context) => {

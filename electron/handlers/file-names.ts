@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { FileKind } from './types.ts';
 
 export const EXTENSIONS: Record<FileKind, string> = { project: '.orebridge', share: '.orebridge', json: '.json' };
@@ -25,16 +22,4 @@ export function fileNameProblem(name: string, kind: FileKind): string | null {
 export function suggestedFileName(projectName: string | null | undefined, kind: FileKind): string {
   const base = (projectName ?? '').replace(/[/\\<>:"|?*\u0000-\u001f]+/g, ' ').replace(/^\.+/, '').trim() || 'Untitled';
   return `${base}${kind === 'share' ? ' (shared)' : ''}${EXTENSIONS[kind]}`;
-}
-
-/** Writes text next to the target and renames it over, so a failed write leaves the old file. */
-export async function writeFileAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }

@@ -1,6 +1,6 @@
 // What the app offers besides open documents: recent files, the browser-mode file listing, the
 // bundled examples, settings, and the engine.
-import { readdir, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { DEFAULT_SETTINGS, failure, settingsSchema, success } from '../../shared/contract.ts';
 import type { ExampleInfo, FileEntry, Settings } from '../../shared/contract.ts';
@@ -38,7 +38,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 async function readExample(path: string): Promise<ExampleInfo | null> {
-  const parsed = await files.parseProjectJson(await readFile(path, 'utf8'));
+  const parsed = await files.readJsonProjectFile(path);
   if (!parsed.ok) return null;
   const project = parsed.value;
   return {
@@ -107,7 +107,7 @@ export function libraryHandlers({ options, handles, documents }: LibraryDeps): L
     openExample: async ({ exampleId }, context) => {
       const path = (await examplePaths()).find((candidate) => basename(candidate, EXAMPLE_SUFFIX) === exampleId);
       if (!path) return failure('unknown-example', `There is no example "${exampleId}".`);
-      const parsed = await files.parseProjectJson(await readFile(path, 'utf8'));
+      const parsed = await files.readJsonProjectFile(path, `The example ${exampleId}`);
       if (!parsed.ok) return fromFileError(parsed.error);
       const created = await files.createDocument(parsed.value, { dataDir: options.dataDir });
       if (!created.ok) return fromFileError(created.error);
@@ -134,9 +134,8 @@ export function libraryHandlers({ options, handles, documents }: LibraryDeps): L
 
     updateSettings: async ({ settings }) => {
       const next = { ...(await readSettings(options.dataDir)), ...settings };
-      await mkdir(options.dataDir, { recursive: true });
-      await writeFile(join(options.dataDir, 'settings.json'), `${JSON.stringify(next, null, 2)}\n`, 'utf8');
-      return success(next);
+      const written = await files.writeTextFile(join(options.dataDir, 'settings.json'), `${JSON.stringify(next, null, 2)}\n`, { createFolder: true });
+      return written.ok ? success(next) : fromFileError(written.error);
     },
   };
 }

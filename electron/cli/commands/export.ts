@@ -1,4 +1,3 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { EXIT_FAILURE, EXIT_OK, parseArgs, UsageError, type Command } from '../io.ts';
 import { reportFileError } from './file-errors.ts';
 
@@ -29,12 +28,9 @@ Exit codes: 0 exported; 2 the file holds an invalid project; 1 anything else.
       io.out(exported.value);
       return EXIT_OK;
     }
-    const temporary = `${target}.${process.pid}.tmp`;
-    try {
-      await writeFile(temporary, exported.value);
-      await rename(temporary, target);
-    } catch (error) {
-      io.err(`orebridge: cannot write ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
+    const written = await files.writeTextFile(target, exported.value);
+    if (!written.ok) {
+      io.err(`orebridge: ${written.error.message}\n`);
       return EXIT_FAILURE;
     }
     io.out(`Exported ${source} to ${target}.\n`);
