@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchTestBrowser } from '../test/support/browser.ts';
 import { startWebServer } from '../electron/web/server.ts';
 import { buildRenderer } from '../scripts/lib/build.ts';
 import { EXAMPLES_DIR } from '../scripts/lib/paths.ts';
@@ -35,10 +35,7 @@ export async function runUiBenchmark(options: { samples?: number; warmup?: numbe
   mkdirSync(dataDir);
   const rendererDir = await buildRenderer(join(scratch, 'renderer'));
   const server = await startWebServer({ port: 0, rendererDir, documentsFolder, dataDir, examplesDir: EXAMPLES_DIR, version: 'bench' });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchTestBrowser();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' })).newPage();
     await page.goto(server.url);

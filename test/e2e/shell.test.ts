@@ -1,4 +1,4 @@
-// The shell end to end: `npm run web` started by the test, Debian's Chromium driven by
+// The shell end to end: `npm run web` started by the test, a Chromium (test/support/browser.ts) driven by
 // playwright-core. Open an example, see the venture NPV, save it (through the in-app picker
 // that stands in for native dialogs), reopen it. Screenshots go to test-artifacts/.
 import { spawn } from 'node:child_process';
@@ -6,8 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { launchTestBrowser } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRenderer } from '../../scripts/lib/build.ts';
 
@@ -50,10 +50,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const rendererDir = await buildRenderer(join(scratch, 'renderer'));
   address = await startWeb(rendererDir, join(scratch, 'data'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchTestBrowser();
 }, 120_000);
 
 afterAll(async () => {

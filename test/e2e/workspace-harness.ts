@@ -1,9 +1,10 @@
 // Browser mode for the workspace journeys: the renderer built once into a temporary folder,
-// the real browser-mode server on loopback, and Debian's Chromium driven by playwright-core.
+// the real browser-mode server on loopback, and a Chromium (test/support/browser.ts) driven by playwright-core.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchTestBrowser } from '../support/browser.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 import { buildRenderer } from '../../scripts/lib/build.ts';
 import { EXAMPLES_DIR, ROOT } from '../../scripts/lib/paths.ts';
@@ -27,10 +28,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
   mkdirSync(dataDir);
   mkdirSync(ARTIFACTS, { recursive: true });
   const server = await startWebServer({ port: 0, rendererDir, documentsFolder, dataDir, examplesDir: EXAMPLES_DIR, version: 'e2e' });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchTestBrowser();
   return {
     server,
     browser,
