@@ -43,7 +43,8 @@ export function revenues<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: DealTe
   const out: RevenueYears<T> = { marketPrice: [], marketRevenue: [], offtakeMargins: deal.offtake.map(() => []), revenue: [] };
   for (let k = 0; k < v.years; k++) {
     const year = v.startYear + k;
-    const price = ar.money(ar.mul(prices[k]!, q.escalation[k]!));
+    // Unit prices are never rounded (§1); the amounts computed from them are.
+    const price = ar.mul(prices[k]!, q.escalation[k]!);
     const paidVolume = ar.mul(v.payability, q.volume[k]!);
     const rm = ar.money(ar.mul(paidVolume, price));
     let margins = ar.zero;
@@ -51,7 +52,7 @@ export function revenues<T>(ar: Arithmetic<T>, v: VentureInputs<T>, deal: DealTe
       const o = deal.offtake[i]!;
       let margin = ar.zero;
       if (isActive(year, o.fromYear, o.toYear) && ar.sign(o.share) !== 0) {
-        let contract = ar.money(ar.mul(price, ar.sub(ar.one, o.discount)));
+        let contract = ar.mul(price, ar.sub(ar.one, o.discount));
         if (o.floor !== null) contract = ar.max(contract, o.floor);
         if (o.ceiling !== null) contract = ar.min(contract, o.ceiling);
         margin = ar.money(ar.mul(ar.mul(paidVolume, o.share), ar.sub(price, contract)));

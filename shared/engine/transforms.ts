@@ -56,14 +56,15 @@ export function applyOverrides<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, o
 
   series = {
     ...series,
-    prices: scale(ar, series.prices, o.priceFactor, ar.money),
+    // Prices and unit costs are not amounts: scaled, they keep full precision (§1).
+    prices: scale(ar, series.prices, o.priceFactor, (x) => x),
     initial: scale(ar, series.initial, o.capexFactor, ar.money),
     sustaining: scale(ar, series.sustaining, o.capexFactor, ar.money),
     fixed: scale(ar, series.fixed, o.opexFactor, ar.money),
     grade: scale(ar, series.grade, o.gradeFactor, (x) => x),
   };
 
-  const opex = (v: T) => (o.opexFactor === null ? v : ar.money(ar.mul(v, o.opexFactor)));
+  const opex = (v: T) => (o.opexFactor === null ? v : ar.mul(v, o.opexFactor));
   return {
     ...inputs,
     series,
