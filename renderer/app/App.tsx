@@ -132,7 +132,7 @@ function Notice() {
   const editor = useEditor();
   const { commands } = useWorkspaceContext();
   useEffect(() => {
-    if (notice?.kind !== 'info') return;
+    if (notice?.kind !== 'info' || notice.persist) return;
     const timer = setTimeout(() => editor.notify(null), 6000);
     return () => clearTimeout(timer);
   }, [notice, editor]);

@@ -1,6 +1,8 @@
 import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import type { SeriesDefinition } from '../model/series.ts';
+import type { PasteChoices, PastePlan } from '../model/pastePlan.ts';
+import { PasteQuestion } from './PasteQuestion.tsx';
 import { useProblemsAt, useStoredValue } from './useStoredValue.ts';
 import { useUnit } from './controls.tsx';
 
@@ -16,6 +18,12 @@ interface CellPosition {
   col: number;
 }
 
+interface PendingPaste {
+  text: string;
+  position: CellPosition;
+  choices: PasteChoices;
+}
+
 /**
  * Yearly series as a grid: one row per series, one column per year. Arrow keys and Enter move
  * between cells, a tab-separated paste fills from the cell it lands in, and Fill right (or
@@ -28,6 +36,7 @@ export function SeriesGrid({ caption, rows, onRowFocus }: SeriesGridProps) {
   const count = typeof years === 'number' && Number.isInteger(years) && years > 0 && years <= 100 ? years : 0;
   const firstYear = typeof startYear === 'number' ? startYear : 1;
   const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
+  const [pending, setPending] = useState<(PendingPaste & { plan: PastePlan }) | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
   function focusCell(position: CellPosition): void {
@@ -65,13 +74,18 @@ export function SeriesGrid({ caption, rows, onRowFocus }: SeriesGridProps) {
     }
   }
 
+  function paste(request: PendingPaste): void {
+    const row = rows[request.position.row];
+    if (!row) return;
+    const plan = editor.pasteSeries(row.key, request.position.col, request.text, rows, request.choices);
+    setPending(plan.kind === 'ask-label' || plan.kind === 'ask-convention' ? { ...request, plan } : null);
+  }
+
   function onPaste(event: ClipboardEvent<HTMLInputElement>, position: CellPosition): void {
     const text = event.clipboardData.getData('text/plain');
     if (!/[\t\n]/.test(text.replace(/\n+$/, ''))) return;
     event.preventDefault();
-    const row = rows[position.row];
-    if (!row) return;
-    editor.pasteSeries(row.key, position.col, text, rows);
+    paste({ text, position, choices: {} });
   }
 
   const activeRow = rows[active.row];
@@ -85,6 +99,19 @@ export function SeriesGrid({ caption, rows, onRowFocus }: SeriesGridProps) {
           {activeRow ? `${activeRow.label}, ${firstYear + active.col}` : ''} · paste tab-separated rows or columns from a spreadsheet
         </span>
       </div>
+      {pending && (
+        <PasteQuestion
+          plan={pending.plan}
+          onAnswer={(choices) => {
+            paste({ ...pending, choices: { ...pending.choices, ...choices } });
+            focusCell(pending.position);
+          }}
+          onCancel={() => {
+            setPending(null);
+            focusCell(pending.position);
+          }}
+        />
+      )}
       <div className="grid-scroll">
         <table className="grid" ref={tableRef}>
           <caption className="visually-hidden">{caption}</caption>

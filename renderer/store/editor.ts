@@ -4,7 +4,8 @@ import type { Overrides, Project, Shock, Structure } from '../../shared/engine/i
 import type { DocumentMetadata } from '../../shared/contract.ts';
 import { formatPath, getIn, parsePath, setIn, type PathKey } from '../lib/paths.ts';
 import { seriesByKey, YEARLY_SERIES, type SeriesDefinition } from '../model/series.ts';
-import { parseTabular, textToStored } from '../model/valueText.ts';
+import { textToStored } from '../model/valueText.ts';
+import { pasteSummary, planPaste, type PasteChoices, type PastePlan, type PasteTarget } from '../model/pastePlan.ts';
 import { newPartner, newVentureProject, uniqueId } from './defaultProject.ts';
 import { selectStructureIndex } from './selectors.ts';
 import type { CompareChoice, DocumentRef, Notice, SectionId, WorkspaceState } from './types.ts';
@@ -142,34 +143,40 @@ export function createEditor(store: WorkspaceStore) {
     /**
      * Pastes tab-separated text at (series, year). One column of several lines runs along the
      * years; otherwise each line fills the next series down the grid and each cell the next year.
+     * A label cell in front or numbers that read two ways come back as a question (nothing is
+     * written); once answered (`choices`) the paste is written and reported, drops included.
      */
-    pasteSeries(seriesKey: string, yearIndex: number, text: string, rows: readonly SeriesDefinition[] = YEARLY_SERIES): number {
-      const seriesOrder = rows.map((row) => row.key);
-      const lines = parseTabular(text).map((line) => line.map((cell) => cell.trim()));
-      const matrix = lines.length > 1 && lines.every((line) => line.length === 1) ? [lines.map((line) => line[0] ?? '')] : lines;
-      const locale = get().locale;
-      const startRow = seriesOrder.indexOf(seriesKey);
-      let written = 0;
-      commit((project) => {
-        let next = project;
-        matrix.forEach((cells, rowOffset) => {
-          const key = seriesOrder[startRow + rowOffset];
-          if (key === undefined) return;
-          const definition = rows.find((row) => row.key === key);
-          if (!definition) return;
-          const keys = parsePath(definition.path);
-          const list = (getIn(next, keys) as unknown[] | undefined ?? []).slice();
-          cells.forEach((cell, cellOffset) => {
-            const at = yearIndex + cellOffset;
-            if (at >= list.length || cell === '') return;
-            list[at] = textToStored(cell, definition.format, locale);
-            written += 1;
-          });
+    pasteSeries(seriesKey: string, yearIndex: number, text: string, rows: readonly SeriesDefinition[] = YEARLY_SERIES, choices: PasteChoices = {}): PastePlan {
+      const project = get().project;
+      if (!project) return { kind: 'refused', message: 'There is no project to paste into.' };
+      const a = project.assumptions;
+      const target: PasteTarget = {
+        rows,
+        row: Math.max(0, rows.findIndex((row) => row.key === seriesKey)),
+        col: yearIndex,
+        years: typeof a.years === 'number' && Number.isInteger(a.years) ? a.years : Array.isArray(a.prices) ? a.prices.length : 0,
+        firstYear: typeof a.startYear === 'number' ? a.startYear : 1,
+        locale: get().locale,
+        ...(a.currency ? { currency: a.currency } : {}),
+        ...(a.productUnit ? { productUnit: a.productUnit } : {}),
+      };
+      const plan = planPaste(text, target, choices);
+      if (plan.kind === 'refused') editor.notify({ kind: 'error', message: plan.message });
+      if (plan.kind !== 'ready') return plan;
+      commit((current) => {
+        let next = current;
+        for (const write of plan.writes) {
+          const keys = parsePath(write.path);
+          const list = ((getIn(next, keys) as unknown[] | undefined) ?? []).slice();
+          if (write.yearIndex >= list.length) continue;
+          list[write.yearIndex] = write.value;
           next = setIn(next, keys, list);
-        });
-        return written > 0 ? next : project;
+        }
+        return next;
       });
-      return written;
+      const message = [pasteSummary(plan.writes, target), ...plan.report].join(' ');
+      editor.notify({ kind: 'info', message, ...(plan.report.length > 0 ? { persist: true } : {}) });
+      return plan;
     },
     /** Copies the value at `yearIndex` into every later year of the series. */
     fillRight(seriesKey: string, yearIndex: number, rows: readonly SeriesDefinition[] = YEARLY_SERIES): void {

@@ -57,6 +57,8 @@ export interface SelectionSlice {
 export interface Notice {
   kind: 'info' | 'error';
   message: string;
+  /** Stays until dismissed: it reports something the user should read (what a paste dropped). */
+  persist?: boolean;
   /** A follow-up the user may take, e.g. opening a file that is locked elsewhere read-only. */
   action?: { label: string; command: 'open-read-only'; handle: string };
 }

@@ -48,15 +48,19 @@ describe('edits', () => {
 
   it('pastes a tab-separated row along the years, from the cell it lands in', () => {
     const { editor, project } = fresh();
-    const written = editor.pasteSeries('prices', 2, '1300\t1,350\t1400');
-    expect(written).toBe(3);
+    expect(editor.pasteSeries('prices', 2, '1300\t1,350\t1400')).toMatchObject({ kind: 'ask-convention', samples: [{ text: '1,350', point: '1350', comma: '1.35' }] });
+    expect(project().assumptions.prices[3]).toBe('1200');
+    const plan = editor.pasteSeries('prices', 2, '1300\t1,350\t1400', undefined, { convention: 'point' });
+    expect(plan.kind === 'ready' && plan.writes).toHaveLength(3);
     expect(project().assumptions.prices.slice(0, 6)).toEqual(['1100', '1100', '1300', '1350', '1400', '1200']);
   });
 
   it('pastes a single column along the years and drops what runs past the last year', () => {
     const { editor, project } = fresh();
     const column = Array.from({ length: 14 }, (_, index) => String(1000 + index * 10)).join('\n');
-    expect(editor.pasteSeries('prices', 0, `${column}\n`)).toBe(12);
+    const plan = editor.pasteSeries('prices', 0, `${column}\n`);
+    expect(plan.kind === 'ready' && plan.writes).toHaveLength(12);
+    expect(plan.kind === 'ready' && plan.report).toEqual([`Dropped 2 values of Price past ${project().assumptions.startYear + 11}, the last year: 1120, 1130.`]);
     expect(project().assumptions.prices).toEqual(Array.from({ length: 12 }, (_, index) => String(1000 + index * 10)));
   });
 

@@ -26,11 +26,17 @@ describe('the mine-plan grid', () => {
     }
   });
 
-  it('pastes a row of tab-separated prices from the cell it lands in', async () => {
-    const { workspace, project } = await minePlan();
+  it('pastes a row of tab-separated prices from the cell it lands in, asking how 1,300 reads', async () => {
+    const { workspace, project, user } = await minePlan();
     paste(screen.getByRole('textbox', { name: 'Price 2029' }), '1,300\t1,350\t1,400\n');
+    const question = screen.getByRole('alertdialog');
+    expect(question.textContent).toContain('point or a comma marks decimals');
+    expect(project().assumptions.prices[2]).toBe('1150');
+    await user.click(screen.getByRole('button', { name: /point marks decimals.*1,300 → 1300/ }));
     await settle(workspace);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(project().assumptions.prices.slice(2, 5)).toEqual(['1300', '1350', '1400']);
+    expect(document.querySelector('.notice-bar')?.textContent).toContain('Pasted 3 values into Price 2029–2031.');
     expect(screen.getByRole('textbox', { name: 'Price 2030' })).toHaveProperty('value', '1,350');
   });
 
@@ -47,6 +53,16 @@ describe('the mine-plan grid', () => {
     paste(screen.getByRole('textbox', { name: 'Grade 2029' }), '1.3%\t1.25%\n68\t71');
     expect(project().assumptions.production.grade.slice(2, 4)).toEqual(['0.013', '0.0125']);
     expect(project().assumptions.production.recovery.slice(2, 4)).toEqual(['0.68', '0.71']);
+  });
+
+  it('offers to skip a label cell in front of the numbers and says it did', async () => {
+    const { workspace, project, user } = await minePlan();
+    paste(screen.getByRole('textbox', { name: 'Price 2027' }), 'Price\t1500\t1600');
+    expect(screen.getByRole('alertdialog').textContent).toContain('starts with “Price”, which is a label');
+    await user.click(screen.getByRole('button', { name: 'Skip the label' }));
+    await settle(workspace);
+    expect(project().assumptions.prices.slice(0, 3)).toEqual(['1500', '1600', '1150']);
+    expect(document.querySelector('.notice-bar')?.textContent).toContain('Skipped the label “Price” in front of the numbers.');
   });
 
   it('leaves a plain single value to the browser', async () => {
