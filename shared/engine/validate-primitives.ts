@@ -1,4 +1,7 @@
 import { Dec, type Dec as Decimal } from './arithmetic.ts';
+import { fieldAt, fieldsOf, shapeOf } from '../fields/lookup.ts';
+import { patternOf } from '../fields/paths.ts';
+import type { FieldDefinition } from '../fields/types.ts';
 
 export interface Problem {
   path: string;
@@ -42,7 +45,7 @@ export function checkObject(p: Problems, value: unknown, path: string, what: str
   return value;
 }
 
-export type DecimalRule = 'any' | 'fraction' | 'non-negative' | 'rate';
+export type DecimalRule = 'any' | 'fraction' | 'signed-fraction' | 'non-negative' | 'rate';
 
 /** Reads a decimal written as a JSON number or a decimal string and checks it against a rule. */
 export function checkDecimal(p: Problems, value: unknown, path: string, rule: DecimalRule): Decimal | null {
@@ -56,6 +59,7 @@ export function checkDecimal(p: Problems, value: unknown, path: string, rule: De
   const shown = typeof value === 'string' ? value : String(value);
   if (rule === 'fraction' && (d.lt(0) || d.gt(1))) p.add(path, `must be a fraction between 0 and 1 (0.05 means 5 %), not ${shown}`);
   if (rule === 'non-negative' && d.lt(0)) p.add(path, `must not be negative, not ${shown}`);
+  if (rule === 'signed-fraction' && (d.lt(-1) || d.gt(1))) p.add(path, `must be between −1 and 1 (−100 % and 100 %), not ${shown}`);
   if (rule === 'rate' && d.lte(-1)) p.add(path, `must be a rate above −1 (−100 %), not ${shown}`);
   return d;
 }
@@ -154,3 +158,90 @@ export function duplicateIds(p: Problems, items: readonly unknown[], path: strin
   });
 }
 
+
+// ------------------------------------------------------------ fields checked from the catalogue
+
+/** §9's rule of a number field, from its range in the field catalogue. */
+export function ruleOf(field: FieldDefinition): DecimalRule {
+  const range = field.range ?? {};
+  if (range.above === '-1' && range.max === undefined) return 'rate';
+  if (range.min === '0' && range.max === '1') return 'fraction';
+  if (range.min === '-1' && range.max === '1') return 'signed-fraction';
+  if (range.min === '0' && range.max === undefined) return 'non-negative';
+  return 'any';
+}
+
+const definitionAt = (path: string): FieldDefinition => {
+  const found = fieldAt(path);
+  if (!found) throw new Error(`${path} is not in the field catalogue`);
+  return found.field;
+};
+
+/**
+ * The object at `path` (a group such as `assumptions.costs` or a list item such as
+ * `structures[0].terms.partners[2]`) with exactly the fields the catalogue declares for it in a
+ * version-1 project: each missing required field and each unknown field is a problem.
+ */
+export function checkShape(p: Problems, value: unknown, path: string): Json | null {
+  const pattern = patternOf(path);
+  const item = pattern.endsWith('[]');
+  const entry = definitionAt(item ? path.replace(/\[\d+\]$/, '') : path);
+  const { required, optional } = shapeOf(pattern, 1);
+  return checkObject(p, value, path, (item ? entry.item : entry.what) ?? '', required, optional);
+}
+
+/**
+ * Checks one field of `obj` by its catalogue entry: a number against its range, a whole number or
+ * calendar year against its bounds (and stores it back as a JSON number), a choice, a flag, a text
+ * or an id. An optional field that is unset is not checked. Returns the value read, or null.
+ */
+export function checkField(p: Problems, obj: Json, key: string, path: string): Decimal | number | string | boolean | null {
+  const fieldPath = at(path, key);
+  const field = definitionAt(fieldPath);
+  const value = obj[key];
+  if (field.presence === 'absent-or-null' && isUnset(value)) return null;
+  if (field.presence === 'absent' && value === undefined) return null;
+  if (field.integer) {
+    const min = Number(field.range?.min ?? Number.MIN_SAFE_INTEGER);
+    const max = field.range?.max === undefined ? Number.MAX_SAFE_INTEGER : Number(field.range.max);
+    return integerField(p, obj, key, path, min, max, field.meaning);
+  }
+  switch (field.kind) {
+    case 'boolean':
+      return checkBoolean(p, value, fieldPath, field.meaning);
+    case 'choice':
+      return checkChoice(p, value, fieldPath, field.choices ?? [], field.meaning);
+    case 'id':
+      return checkId(p, value, fieldPath);
+    case 'text':
+    case 'reference':
+      return checkString(p, value, fieldPath, field.meaning);
+    case 'group':
+    case 'list':
+      throw new Error(`${fieldPath} is a ${field.kind}: check it with its own rules`);
+    default:
+      return field.series ? null : checkDecimal(p, value, fieldPath, ruleOf(field));
+  }
+}
+
+/** Every scalar field of the group at `path` (groups, lists and series are left to the caller), except those in `except`. */
+export function checkFields(p: Problems, obj: Json, path: string, except: readonly string[] = []): void {
+  const pattern = patternOf(path);
+  for (const field of fieldsOf(pattern, 1)) {
+    const key = field.pattern.slice(field.pattern.lastIndexOf('.') + 1);
+    if (field.kind === 'group' || field.kind === 'list' || field.series || except.includes(key)) continue;
+    checkField(p, obj, key, path);
+  }
+}
+
+/** A yearly series field: its rule from the catalogue. */
+export function seriesField(p: Problems, obj: Json, key: string, path: string, years: number | null): (Decimal | null)[] | null {
+  const fieldPath = at(path, key);
+  return checkSeries(p, obj[key], fieldPath, years, ruleOf(definitionAt(fieldPath)));
+}
+
+/** A list field: what it holds and whether it may be empty come from the catalogue. */
+export function listField(p: Problems, value: unknown, path: string): unknown[] | null {
+  const field = definitionAt(path);
+  return checkList(p, value, path, field.what ?? '', field.nonEmpty ?? false);
+}

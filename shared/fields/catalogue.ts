@@ -160,7 +160,7 @@ const AGREEMENTS: FieldDefinition[] = [
 ];
 
 const DEBT: FieldDefinition[] = [
-  list(`${T}.debt`, 'Debt tranches', 'debt tranches', 'a debt tranche', 'tranche', { keyed: true }, V2),
+  list(`${T}.debt`, 'Loan tranches', 'loan tranches', 'a loan tranche', 'tranche', { keyed: true }, V2),
   id(`${T}.debt[].id`, 'Id of {debt}', { since: 2 }),
   text(`${T}.debt[].name`, 'Name of {debt}', 'name', V2),
   reference(`${T}.debt[].lender`, 'Lender of {debt}', { since: 2 }),

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { act, cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Project } from '../../shared/engine/interchange.ts';
 import { validateProject } from '../../shared/engine/index.ts';
 import type { SectionId } from '../../renderer/store/types.ts';
-import { loadExample, renderApp, testWorkspace } from './helpers.tsx';
+import { renderApp, testWorkspace } from './helpers.tsx';
+import { leafPaths, projectUsingEverything } from '../support/everything.ts';
 
 afterEach(cleanup);
 
@@ -28,40 +28,12 @@ function projectSchemaFields(): Map<string, string[]> {
   return interfaces;
 }
 
-/** The largest example with every optional field filled in. */
-function projectUsingEverything(): Project {
-  const project = structuredClone(loadExample('nickel-cobalt-hpal'));
-  project.notes = 'All fields';
-  project.assumptions.commodity = 'nickel';
-  const structure = project.structures[0]!;
-  structure.notes = 'Opening offer';
-  const terms = structure.terms;
-  terms.partners[0]!.country = 'ZZ';
-  terms.fiscal.incomeTax.lossCarryForwardYears = 7;
-  terms.fiscal.resourceRentTax = terms.fiscal.resourceRentTax ?? { rate: '0.2', thresholdRate: '0.12' };
-  terms.technology = [
-    { id: 'hpal', name: 'HPAL licence', licensor: 'external', foreign: true, recoveryUplift: '0.02', fees: [{ year: 2026, amount: '1000000' }], royaltyRate: '0.01', royaltyFromYear: 2029, royaltyToYear: 2040, royaltyCapPerYear: '2000000' },
-  ];
-  terms.offtake = [{ id: 'ot', offtaker: 'external', share: '0.3', discount: '0.02', floor: '15000', ceiling: '30000', fromYear: 2029, toYear: 2040 }];
-  const overrides = { priceFactor: '0.9', capexFactor: '1.1', opexFactor: '1.05', gradeFactor: '0.95', delayYears: 1, disruption: { fromYear: 2031, toYear: 2032 }, prices: project.assumptions.prices.map(String), discountRate: '0.1' };
-  project.scenarios = [{ id: 'everything', name: 'Everything at once', notes: 'all overrides', overrides }];
-  project.shocks = [{ id: 'custom', name: 'Custom shock', overrides }];
-  return project;
-}
-
 function keysIn(value: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(value)) value.forEach((item) => keysIn(item, into));
   else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) {
     into.add(key);
     keysIn(child, into);
   }
-  return into;
-}
-
-function leafPaths(value: unknown, path = '', into: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((item, index) => leafPaths(item, `${path}[${index}]`, into));
-  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) leafPaths(child, path ? `${path}.${key}` : key, into);
-  else into.push(path);
   return into;
 }
 

@@ -1,0 +1,33 @@
+// A valid version-1 project that uses every field of the interchange document at least once.
+import { join } from 'node:path';
+import type { Project } from '../../shared/engine/interchange.ts';
+import { EXAMPLES_DIR, loadExample } from './examples.ts';
+
+/** The largest example with every optional field filled in. */
+export function projectUsingEverything(): Project {
+  const project = structuredClone(loadExample(join(EXAMPLES_DIR, 'nickel-cobalt-hpal.project.json')));
+  project.notes = 'All fields';
+  project.assumptions.commodity = 'nickel';
+  const structure = project.structures[0]!;
+  structure.notes = 'Opening offer';
+  const terms = structure.terms;
+  terms.partners[0]!.country = 'ZZ';
+  terms.fiscal.incomeTax.lossCarryForwardYears = 7;
+  terms.fiscal.resourceRentTax = terms.fiscal.resourceRentTax ?? { rate: '0.2', thresholdRate: '0.12' };
+  terms.technology = [
+    { id: 'hpal', name: 'HPAL licence', licensor: 'external', foreign: true, recoveryUplift: '0.02', fees: [{ year: 2026, amount: '1000000' }], royaltyRate: '0.01', royaltyFromYear: 2029, royaltyToYear: 2040, royaltyCapPerYear: '2000000' },
+  ];
+  terms.offtake = [{ id: 'ot', offtaker: 'external', share: '0.3', discount: '0.02', floor: '15000', ceiling: '30000', fromYear: 2029, toYear: 2040 }];
+  const overrides = { priceFactor: '0.9', capexFactor: '1.1', opexFactor: '1.05', gradeFactor: '0.95', delayYears: 1, disruption: { fromYear: 2031, toYear: 2032 }, prices: project.assumptions.prices.map(String), discountRate: '0.1' };
+  project.scenarios = [{ id: 'everything', name: 'Everything at once', notes: 'all overrides', overrides }];
+  project.shocks = [{ id: 'custom', name: 'Custom shock', overrides }];
+  return project;
+}
+
+/** Every leaf (a value that is not an object or a list) with its path. */
+export function leafPaths(value: unknown, path = '', into: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((item, index) => leafPaths(item, `${path}[${index}]`, into));
+  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) leafPaths(child, path ? `${path}.${key}` : key, into);
+  else into.push(path);
+  return into;
+}
