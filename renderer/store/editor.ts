@@ -5,6 +5,7 @@ import type { DocumentMetadata } from '../../shared/contract.ts';
 import { formatPath, getIn, parsePath, setIn, type PathKey } from '../lib/paths.ts';
 import { seriesByKey, YEARLY_SERIES, type SeriesDefinition } from '../model/series.ts';
 import { textToStored } from '../model/valueText.ts';
+import { changeYears } from '../model/yearsChange.ts';
 import { pasteSummary, planPaste, type PasteChoices, type PastePlan, type PasteTarget } from '../model/pastePlan.ts';
 import { newPartner, newVentureProject, uniqueId } from './defaultProject.ts';
 import { selectStructureIndex } from './selectors.ts';
@@ -13,6 +14,7 @@ import type { WorkspaceStore } from './workspaceStore.ts';
 import { sectionForPath } from './sections.ts';
 
 const HISTORY_LIMIT = 500;
+const YEARS_KEY = 'set:assumptions.years';
 
 export interface EditOptions {
   /** Edits with the same key in a row are one undo step. */
@@ -68,12 +70,6 @@ export function createEditor(store: WorkspaceStore) {
       list.splice(target, 0, item);
       return setIn(project, parsePath(path), list);
     });
-  }
-
-  function resizeSeries(list: readonly unknown[], years: number, extendWith: 'zero' | 'last'): unknown[] {
-    if (list.length >= years) return list.slice(0, years);
-    const fill = extendWith === 'last' && list.length > 0 ? list[list.length - 1] : '0';
-    return [...list, ...Array.from({ length: years - list.length }, () => fill)];
   }
 
   function select(partial: Partial<WorkspaceState>): void {
@@ -191,21 +187,27 @@ export function createEditor(store: WorkspaceStore) {
         return setIn(project, keys, list);
       });
     },
-    /** Changes the number of years and resizes every yearly series (and scenario price decks). */
+    /**
+     * Changes the number of years: every yearly series (scenario and shock price decks included)
+     * repeats its last value or is cut, closure moves to the new last year, and a notice says
+     * what was filled or removed. Keystrokes in the field are one step, resized from the series
+     * as they were before it (typing 15 passes through 1 without losing the years after the first).
+     */
     setYears(text: string): void {
+      const state = get();
+      if (!state.project) return;
+      const typing = state.coalesceKey === YEARS_KEY && state.future.length === 0 && state.past.length > 0;
+      const base = typing ? (state.past[state.past.length - 1] ?? state.project) : state.project;
       const years = Number(text.trim());
-      commit((project) => {
-        let next = setIn(project, ['assumptions', 'years'], Number.isInteger(years) && text.trim() !== '' ? years : text.trim());
-        if (!Number.isInteger(years) || years < 1 || years > 100) return next;
-        for (const definition of YEARLY_SERIES) {
-          const keys = parsePath(definition.path);
-          next = setIn(next, keys, resizeSeries((getIn(next, keys) as unknown[]) ?? [], years, definition.extendWith));
-        }
-        const resizeOverrides = (overrides: Overrides): Overrides => (overrides.prices ? { ...overrides, prices: resizeSeries(overrides.prices, years, 'last') as Overrides['prices'] } : overrides);
-        next = { ...next, scenarios: next.scenarios.map((scenario) => ({ ...scenario, overrides: resizeOverrides(scenario.overrides) })) };
-        if (next.shocks) next = { ...next, shocks: next.shocks.map((shock) => ({ ...shock, overrides: resizeOverrides(shock.overrides) })) };
-        return next;
-      }, { coalesceKey: 'set:assumptions.years' });
+      const valid = text.trim() !== '' && Number.isInteger(years) && years >= 1 && years <= 100;
+      let report = '';
+      commit(() => {
+        if (!valid) return setIn(base, ['assumptions', 'years'], Number.isInteger(years) && text.trim() !== '' ? years : text.trim());
+        const changed = changeYears(base, years, state.locale);
+        report = changed.report;
+        return changed.project;
+      }, { coalesceKey: YEARS_KEY });
+      if (report) editor.notify({ kind: 'info', message: report, persist: true });
     },
 
     // ------------------------------------------------------------ partners
