@@ -3,7 +3,7 @@ import { readProjectFromFile } from '../files/index.ts';
 
 export type LoadOutcome =
   | { ok: true; project: Project }
-  | { ok: false; kind: 'invalid'; problems: Problem[] }
+  | { ok: false; kind: 'invalid'; problems: Problem[]; problemCount: number }
   | { ok: false; kind: 'unreadable'; message: string };
 
 /**
@@ -13,7 +13,7 @@ export type LoadOutcome =
 export async function loadProject(path: string): Promise<LoadOutcome> {
   const result = await readProjectFromFile(path);
   if (result.ok) return { ok: true, project: result.project };
-  const problems = (result.error as { problems?: Problem[] }).problems;
-  if (problems && problems.length > 0) return { ok: false, kind: 'invalid', problems };
+  const { problems, problemCount } = result.error as { problems?: Problem[]; problemCount?: number };
+  if (problems && problems.length > 0) return { ok: false, kind: 'invalid', problems, problemCount: problemCount ?? problems.length };
   return { ok: false, kind: 'unreadable', message: result.error.message };
 }

@@ -3,7 +3,7 @@ import { parseProjectText, validateProject } from '../../shared/engine/index.ts'
 import type { Project } from '../../shared/engine/interchange.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
 import { migrate } from './migrations/index.ts';
-import { problemsSentence } from './messages.ts';
+import { invalidProjectError } from './messages.ts';
 import { openMemoryDatabase, type Database } from './sqlite.ts';
 import { readMetadata, readProjectTree, readRevisions, type RevisionRow } from './store-read.ts';
 import { writeProject } from './store-write.ts';
@@ -41,6 +41,6 @@ export function databaseWith(content: DocumentContent): Database {
 /** The project of a tree, as the engine reads it, validated. */
 export function projectOfTree(tree: unknown): FileResult<Project> {
   const validation = validateProject(parseProjectText(stringifyWithLiterals(tree, 0)));
-  if (!validation.ok) return { ok: false, error: { code: 'invalid-project', message: problemsSentence(validation.problems, 'The project'), problems: validation.problems } };
+  if (!validation.ok) return { ok: false, error: invalidProjectError(validation.problems, 'The project') };
   return { ok: true, value: validation.project };
 }

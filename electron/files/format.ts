@@ -15,4 +15,11 @@ export const MAX_JSON_BYTES = 32 * 1024 * 1024;
 /** The deepest nesting of objects and lists a JSON document may have (a project needs fewer than 10). */
 export const MAX_JSON_DEPTH = 64;
 
+/** The most entries of any list in a JSON project (a project has at most a few hundred). */
+export const MAX_LIST_ENTRIES = 10_000;
+
+/** The most rows of any table of a project file, and the most revisions (counted before reading). */
+export const MAX_TABLE_ROWS = 100_000;
+export const MAX_REVISIONS = 10_000;
+
 export const PROJECT_FILE_EXTENSION = '.orebridge';

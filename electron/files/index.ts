@@ -166,7 +166,7 @@ export async function removeRecentFile(dataDir: string, path: string): Promise<s
  */
 export async function readProjectFromFile(
   path: string,
-): Promise<{ ok: true; project: Project } | { ok: false; error: { code: string; message: string; problems?: ValidationProblem[] } }> {
+): Promise<{ ok: true; project: Project } | { ok: false; error: { code: string; message: string; problems?: ValidationProblem[]; problemCount?: number } }> {
   const { readProjectFromPath } = await import('./read-any.ts');
   return readProjectFromPath(path);
 }

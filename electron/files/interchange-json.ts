@@ -2,9 +2,9 @@
 // literals as written for storage.
 import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
-import { jsonSyntaxDetail, nestingProblem } from './json-depth.ts';
+import { jsonSyntaxDetail, shapeProblem } from './json-depth.ts';
 import { parseWithLiterals } from './literal-json.ts';
-import { problemsSentence } from './messages.ts';
+import { invalidProjectError } from './messages.ts';
 import type { FileResult } from './types.ts';
 
 export interface ParsedInterchange {
@@ -14,7 +14,7 @@ export interface ParsedInterchange {
 }
 
 export function parseInterchange(text: string, what = 'The JSON project'): FileResult<ParsedInterchange> {
-  const tooDeep = nestingProblem(text, what);
+  const tooDeep = shapeProblem(text, what);
   if (tooDeep) return { ok: false, error: { code: 'not-json', message: tooDeep } };
   let parsed: unknown;
   let tree: unknown;
@@ -26,7 +26,7 @@ export function parseInterchange(text: string, what = 'The JSON project'): FileR
   }
   const validation = validateProject(parsed);
   if (!validation.ok) {
-    return { ok: false, error: { code: 'invalid-project', message: problemsSentence(validation.problems, what), problems: validation.problems } };
+    return { ok: false, error: invalidProjectError(validation.problems, what) };
   }
   return { ok: true, value: { project: validation.project, tree } };
 }

@@ -1,35 +1,61 @@
 // Checks on JSON text from outside that must come before any parser sees it.
-import { MAX_JSON_DEPTH } from './format.ts';
+import { MAX_JSON_DEPTH, MAX_LIST_ENTRIES } from './format.ts';
+
+export interface JsonShape {
+  /** The deepest nesting of objects and lists (counting stops just past the limit). */
+  depth: number;
+  /** The most entries of any one list (counting stops just past the limit). */
+  longestList: number;
+}
 
 /**
- * The deepest nesting of objects and arrays in `text`, stopping as soon as it passes `limit`
- * (so a hostile document costs one pass and no recursion).
+ * The nesting and list lengths of `text` in one pass without recursion, stopping as soon as a
+ * limit is passed, so a hostile document costs one scan and no parser work.
  */
-export function jsonNestingDepth(text: string, limit: number): number {
-  let depth = 0;
+export function jsonShape(text: string, maxDepth = MAX_JSON_DEPTH, maxEntries = MAX_LIST_ENTRIES): JsonShape {
+  // For each open container: -1 for an object, else the entries of the list seen so far.
+  const open: number[] = [];
   let deepest = 0;
+  let longest = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92) i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
+      continue;
+    }
+    const top = open.length - 1;
+    if (top >= 0 && open[top] === 0 && c > 32 && c !== 93) open[top] = 1; // the first entry of a list
+    if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
-      depth++;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > limit) return deepest;
-      }
-    } else if (c === 125 || c === 93) depth--;
+      open.push(c === 91 ? 0 : -1);
+      if (open.length > deepest) deepest = open.length;
+      if (deepest > maxDepth) break;
+    } else if (c === 125 || c === 93) {
+      const closed = open.pop() ?? 0;
+      if (closed > longest) longest = closed;
+    }
+    else if (c === 44 && top >= 0 && open[top]! > 0) {
+      const entries = open[top]! + 1;
+      open[top] = entries;
+      if (entries > longest) longest = entries;
+      if (longest > maxEntries) break;
+    }
   }
-  return deepest;
+  for (const entries of open) if (entries > longest) longest = entries;
+  return { depth: deepest, longestList: Math.max(longest, 0) };
 }
 
-export function nestingProblem(text: string, what: string): string | null {
-  return jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH
-    ? `${what} nests objects or lists more than ${MAX_JSON_DEPTH} levels deep, which no project document does, so it was not read.`
-    : null;
+export function shapeProblem(text: string, what: string): string | null {
+  const shape = jsonShape(text);
+  if (shape.depth > MAX_JSON_DEPTH) {
+    return `${what} nests objects or lists more than ${MAX_JSON_DEPTH} levels deep, which no project document does, so it was not read.`;
+  }
+  if (shape.longestList > MAX_LIST_ENTRIES) {
+    return `${what} has a list of more than ${MAX_LIST_ENTRIES.toLocaleString('en-US')} entries, more than any project holds, so it was not read.`;
+  }
+  return null;
 }
 
 /**

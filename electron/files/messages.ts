@@ -1,12 +1,31 @@
 // Turns what went wrong into one plain sentence for the user.
 import type { FileError, ValidationProblem } from './types.ts';
 
+/** Problems reported in one reply or on the command line: the first this many, and a count. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+/** The first MAX_REPORTED_PROBLEMS problems (the sentence and `total` give the count). */
+export function reportedProblems(problems: ValidationProblem[]): ValidationProblem[] {
+  return problems.length > MAX_REPORTED_PROBLEMS ? problems.slice(0, MAX_REPORTED_PROBLEMS) : problems;
+}
+
 export function problemsSentence(problems: ValidationProblem[], what = 'The project in the file'): string {
   const first = problems[0];
   if (!first) return `${what} is not valid.`;
   const where = first.path === '' ? '' : ` at ${first.path}`;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   return `${what} is not valid: ${first.message}${where}${more}.`;
+}
+
+/** An invalid project as a file error: one sentence, the first problems, and their count. */
+export function invalidProjectError(problems: ValidationProblem[], what?: string): FileError {
+  const shown = reportedProblems(problems);
+  return {
+    code: 'invalid-project',
+    message: problemsSentence(problems, what),
+    problems: shown,
+    ...(shown.length < problems.length ? { problemCount: problems.length } : {}),
+  };
 }
 
 export function ioError(error: unknown, path: string, doing: string): FileError {

@@ -6,7 +6,7 @@ import type { ValidationProblem } from './types.ts';
 
 type ReadResult =
   | { ok: true; project: Project }
-  | { ok: false; error: { code: string; message: string; problems?: ValidationProblem[] } };
+  | { ok: false; error: { code: string; message: string; problems?: ValidationProblem[]; problemCount?: number } };
 
 async function startsLikeSqlite(path: string): Promise<boolean> {
   try {

@@ -12,7 +12,7 @@ import { diffTerms } from './diff.ts';
 import type { ProjectDocument, SessionOptions } from './index.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
 import { acquireLock, type HeldLock } from './lock.ts';
-import { problemsSentence } from './messages.ts';
+import { invalidProjectError } from './messages.ts';
 import { migrate } from './migrations/index.ts';
 import { discardWorkingCopy } from './recovery.ts';
 import { shareContent } from './share.ts';
@@ -83,7 +83,7 @@ class WorkingSession implements ProjectDocument {
   apply(project: Project): FileResult<void> {
     const validation = validateProject(project);
     if (!validation.ok) {
-      return { ok: false, error: { code: 'invalid-project', message: problemsSentence(validation.problems, 'The project'), problems: validation.problems } };
+      return { ok: false, error: invalidProjectError(validation.problems, 'The project') };
     }
     this.#db.transaction(() => writeProject(this.#db, project))();
     this.#edited();
@@ -271,7 +271,7 @@ export async function openDocumentSession(target: string, options: SessionOption
 export async function createDocumentSession(project: Project, options: SessionOptions): Promise<FileResult<ProjectDocument>> {
   const validation = validateProject(project);
   if (!validation.ok) {
-    return { ok: false, error: { code: 'invalid-project', message: problemsSentence(validation.problems, 'The project'), problems: validation.problems } };
+    return { ok: false, error: invalidProjectError(validation.problems, 'The project') };
   }
   // Not dirty until edited: closing (or losing) an untouched new document loses nothing.
   const meta = newMeta(null, project, false);

@@ -32,8 +32,10 @@ export interface ValidationProblem {
 export interface FileError {
   code: FileErrorCode;
   message: string;
-  /** For 'invalid-project': every problem the engine's validation found. */
+  /** For 'invalid-project': the problems the engine's validation found (the first 1000). */
   problems?: ValidationProblem[];
+  /** How many problems there were in all, when more than `problems` holds. */
+  problemCount?: number;
   /** For 'locked': who has the file open. */
   lockedBy?: LockOwner;
 }
@@ -128,6 +130,8 @@ export interface CheckReport {
   formatVersion: number | null;
   message: string;
   problems: ValidationProblem[];
+  /** How many problems there were in all (`problems` holds the first 1000). */
+  problemCount: number;
   structures: number;
   scenarios: number;
   revisions: number;

@@ -6,10 +6,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
-import { MAX_FILE_BYTES } from './format.ts';
+import { shapeProblem } from './json-depth.ts';
+import { MAX_FILE_BYTES, MAX_REVISIONS, MAX_TABLE_ROWS } from './format.ts';
 import { checkHeader } from './header.ts';
 import { parseWithLiterals, stringifyWithLiterals } from './literal-json.ts';
-import { ioError, problemsSentence } from './messages.ts';
+import { invalidProjectError, ioError } from './messages.ts';
 import { migrate } from './migrations/index.ts';
 import { expectedSchema, type SchemaObject } from './schema.ts';
 import { sqlite, type Database } from './sqlite.ts';
@@ -102,6 +103,10 @@ function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedC
   const schemaProblem = unexpectedSchemaObject(objects.value, expectedSchema(formatVersion));
   if (schemaProblem) return fail('unexpected-schema', schemaProblem);
 
+  const tooMany = runCheck(() => oversizedTable(db, objects.value));
+  if (!tooMany.ok) return tooMany;
+  if (tooMany.value) return fail('too-large', tooMany.value);
+
   const integrity = runCheck(() => db.pragma('quick_check') as { quick_check: string }[]);
   if (!integrity.ok) return integrity;
   const firstIntegrity = integrity.value[0]?.quick_check;
@@ -122,7 +127,7 @@ function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedC
   const parsed = runCheck(() => parseProjectText(text));
   if (!parsed.ok) return parsed;
   const validation = validateProject(parsed.value);
-  if (!validation.ok) return fail('invalid-project', problemsSentence(validation.problems), { problems: validation.problems });
+  if (!validation.ok) return { ok: false, error: invalidProjectError(validation.problems) };
 
   const revisionProblem = checkRevisions(validation.project, read.value.revisions);
   if (revisionProblem) return revisionProblem;
@@ -137,6 +142,20 @@ function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedC
       formatVersion,
     },
   };
+}
+
+/** A sentence naming the first table with more rows than any project has, or null. */
+function oversizedTable(db: Database, objects: SchemaObject[]): string | null {
+  for (const { type, name } of objects) {
+    if (type !== 'table') continue;
+    const limit = name === 'revisions' ? MAX_REVISIONS : MAX_TABLE_ROWS;
+    // Counting stops one past the limit, so a table of millions of rows costs no more than the limit.
+    const rows = Number(db.prepare(`SELECT count(*) FROM (SELECT 1 FROM "${name.replaceAll('"', '""')}" LIMIT ?)`).pluck().get(limit + 1));
+    if (rows > limit) {
+      return `This file is too large to open safely: its table "${name}" has more than ${limit.toLocaleString('en-US')} rows, more than any project holds.`;
+    }
+  }
+  return null;
 }
 
 function runCheck<T>(step: () => T): FileResult<T> {
@@ -171,6 +190,7 @@ function checkRevisions(project: Project, revisions: RevisionRow[]): FileResult<
   for (const revision of revisions) {
     let snapshot: unknown;
     try {
+      if (shapeProblem(revision.snapshot, 'The snapshot')) throw new Error('too deep or too long');
       snapshot = parseProjectText(revision.snapshot);
     } catch {
       return fail('invalid-project', `Revision ${revision.id} in the file is damaged: its recorded structure is not readable.`);
@@ -184,9 +204,7 @@ function checkRevisions(project: Project, revisions: RevisionRow[]): FileResult<
     }
     const validation = validateProject({ ...project, structures: [snapshot] });
     if (!validation.ok) {
-      return fail('invalid-project', problemsSentence(validation.problems, `Revision ${revision.id} (structure "${revision.structureId}") in the file`), {
-        problems: validation.problems,
-      });
+      return { ok: false, error: invalidProjectError(validation.problems, `Revision ${revision.id} (structure "${revision.structureId}") in the file`) };
     }
   }
   return null;

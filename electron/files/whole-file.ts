@@ -9,7 +9,7 @@ import { acquireLock } from './lock.ts';
 import { diffInDatabase } from './session.ts';
 import { shareContent } from './share.ts';
 import type { CheckReport, DiffSide, FileErrorCode, FileResult, Revision, ShareOptions, TermChange } from './types.ts';
-import { checkUntrustedFile, readUntrustedBytes, type CheckedContent } from './untrusted.ts';
+import { checkUntrustedBytes, checkUntrustedFile, readUntrustedBytes, type CheckedContent } from './untrusted.ts';
 
 /** Writes `content` to `target` atomically while holding its lock. */
 async function writeNewFile(content: DocumentContent, target: string): Promise<FileResult<{ path: string }>> {
@@ -42,13 +42,14 @@ const INVALID: readonly FileErrorCode[] = ['invalid-project', 'unexpected-schema
 export async function checkProjectFile(path: string): Promise<CheckReport> {
   const bytes = await readUntrustedBytes(path);
   const formatVersion = bytes.ok ? headerVersion(bytes.value) : null;
-  const checked = bytes.ok ? await checkUntrustedFile(path) : bytes;
+  const checked = bytes.ok ? checkUntrustedBytes(bytes.value) : bytes;
   if (!checked.ok) {
     return {
       status: INVALID.includes(checked.error.code) ? 'invalid' : 'unreadable',
       formatVersion,
       message: checked.error.message,
       problems: checked.error.problems ?? [],
+      problemCount: checked.error.problemCount ?? checked.error.problems?.length ?? 0,
       structures: 0,
       scenarios: 0,
       revisions: 0,
@@ -60,6 +61,7 @@ export async function checkProjectFile(path: string): Promise<CheckReport> {
     formatVersion,
     message: `The file is a valid Orebridge project (file format ${checked.value.formatVersion}).`,
     problems: [],
+    problemCount: 0,
     structures: project.structures.length,
     scenarios: project.scenarios.length,
     revisions: revisions.length,

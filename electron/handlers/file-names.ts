@@ -2,8 +2,16 @@ import type { FileKind } from './types.ts';
 
 export const EXTENSIONS: Record<FileKind, string> = { project: '.orebridge', share: '.orebridge', json: '.json' };
 
-// Reserved on Windows, where a shared folder may end up.
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+// Device names Windows reserves (where a shared folder may end up), whatever follows the first
+// dot, and with the spaces and dots Windows ignores before it: "AUX .orebridge" is AUX.
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)$/i;
+// Characters that make a name read differently from what it is: bidirectional controls, zero-width
+// characters and invisible formatting.
+const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]/u;
+
+function deviceName(name: string): string {
+  return (name.split('.')[0] ?? '').replace(/[ .]+$/, '');
+}
 
 /** A bare file name the renderer may give in browser mode: no folders, no traversal, the right
  * extension. Returns the problem, or null when the name is fine. */
@@ -13,7 +21,9 @@ export function fileNameProblem(name: string, kind: FileKind): string | null {
   if (/[/\\]/.test(name)) return 'Give a file name only, without a folder.';
   if (name === '.' || name === '..' || name.startsWith('.')) return 'A file name cannot start with a dot.';
   if (/[\u0000-\u001f<>:"|?*]/.test(name)) return 'A file name cannot contain < > : " | ? * or control characters.';
-  if (RESERVED.test(name)) return `"${name}" is a name Windows reserves.`;
+  if (INVISIBLE.test(name)) return 'A file name cannot contain invisible or right-to-left control characters.';
+  if (RESERVED.test(deviceName(name))) return `"${deviceName(name)}" is a device name Windows reserves; choose another name.`;
+  if (/[ .]\.[^.]+$/.test(name)) return 'A file name cannot end in a space or a dot before its extension.';
   if (!name.toLowerCase().endsWith(extension) || name.length === extension.length) return `The file name must end in ${extension}.`;
   if (Buffer.byteLength(name) > 255) return 'The file name is too long.';
   return null;

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, failure, settingsSchema, success } from '../../shared
 import type { ExampleInfo, FileEntry, Settings } from '../../shared/contract.ts';
 import { evaluateProject, validateProject } from '../../shared/engine/index.ts';
 import * as files from '../files/index.ts';
+import { reportedProblems } from '../files/messages.ts';
 import { fromFileError } from './documents.ts';
 import { documentInfo } from './registry.ts';
 import type { DocumentRegistry, FileHandles } from './registry.ts';
@@ -118,7 +119,7 @@ export function libraryHandlers({ options, handles, documents }: LibraryDeps): L
 
     evaluate: async ({ project, structure, scenario, shocks, breakeven }) => {
       const valid = validateProject(project);
-      if (!valid.ok) return failure('invalid-project', 'The project has problems to fix before it can be evaluated.', valid.problems);
+      if (!valid.ok) return failure('invalid-project', 'The project has problems to fix before it can be evaluated.', reportedProblems(valid.problems));
       const selection = { ...(structure ? { structure } : {}), ...(scenario ? { scenario } : {}) };
       const evaluationOptions = { ...(shocks !== undefined ? { shocks } : {}), ...(breakeven !== undefined ? { breakeven } : {}) };
       const result = evaluateProject(valid.project, selection, evaluationOptions);
@@ -127,7 +128,7 @@ export function libraryHandlers({ options, handles, documents }: LibraryDeps): L
 
     validate: async ({ project }) => {
       const valid = validateProject(project);
-      return success(valid.ok ? [] : valid.problems);
+      return success(valid.ok ? [] : reportedProblems(valid.problems));
     },
 
     getSettings: async () => success(await readSettings(options.dataDir)),

@@ -149,3 +149,14 @@ describe('hostile files are refused or neutralised', () => {
     expect(existsSync(join(dataDir, 'working')) ? readdirSync(join(dataDir, 'working')) : []).toEqual([]);
   });
 });
+
+describe('row bombs under the size limit', () => {
+  it('a table with more rows than any project holds is refused before anything reads it', async () => {
+    const path = await tampered((db) => {
+      db.pragma('foreign_keys = OFF');
+      db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100001)
+        INSERT INTO yearly_series SELECT 'prices', 1000 + i, '1', 'n' FROM n`);
+    });
+    await expectRefused(path, 'too-large', /too large to open safely: its table "yearly_series" has more than 100,000 rows/);
+  });
+});

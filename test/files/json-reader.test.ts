@@ -46,3 +46,13 @@ describe('one reader of JSON project documents', () => {
     expect(error.code).toBe('too-large');
   });
 });
+
+describe('the shape of JSON text is checked in one pass', () => {
+  it('counts nesting and list entries, ignoring brackets and commas inside strings', async () => {
+    const { jsonShape } = await import('../../electron/files/json-depth.ts');
+    expect(jsonShape('{"a": [1, 2, [3, 4, 5]], "b": "[,,,]"}')).toEqual({ depth: 3, longestList: 3 });
+    expect(jsonShape('[]')).toEqual({ depth: 1, longestList: 0 });
+    expect(jsonShape('[ {"x": 1, "y": 2} ]')).toEqual({ depth: 2, longestList: 1 });
+    expect(jsonShape('["\\"]", 1]')).toEqual({ depth: 1, longestList: 2 });
+  });
+});

@@ -1,3 +1,4 @@
+import { problemLines } from './file-errors.ts';
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, parseArgs, UsageError, type Command } from '../io.ts';
 
 export const checkCommand: Command = {
@@ -31,7 +32,7 @@ Exit codes: 0 valid; 2 invalid (the problems on stderr as "path: message"); 1 un
       io.out(`${path}: ${report.message} ${report.structures} structure(s), ${report.scenarios} scenario(s), ${report.revisions} revision(s).\n`);
     } else {
       io.err(`orebridge: ${path}: ${report.message}\n`);
-      for (const problem of report.problems) io.err(`${problem.path}: ${problem.message}\n`);
+      io.err(problemLines(report.problems, report.problemCount));
     }
     return code;
   },
