@@ -7,6 +7,7 @@ import { checkCommand } from './check.ts';
 import { shareCommand } from './share.ts';
 import { revisionsCommand } from './revisions.ts';
 import { diffCommand } from './diff.ts';
+import { xlsxCommand } from './xlsx.ts';
 
 /** Every command of `orebridge`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   shareCommand,
   revisionsCommand,
   diffCommand,
+  xlsxCommand,
 ];

@@ -1,0 +1,235 @@
+// The Inputs sheet: every assumption and term of one structure under one scenario, after the
+// scenario's transforms, as values with labels and units. The labels live here, once.
+import type { Dec } from '../../../shared/engine/arithmetic.ts';
+import type { DealTerms, VentureInputs } from '../../../shared/engine/model.ts';
+import type { Overrides, Project, Scenario, Structure } from '../../../shared/engine/interchange.ts';
+import type { CellValue } from './formula.ts';
+import { SheetBuilder, type RowHandle } from './sheet.ts';
+
+export interface PartnerInputs {
+  id: string;
+  /** Carried partners do not fund; which partners are carried shapes the sheet. */
+  carried: boolean;
+  equity: RowHandle;
+  funder: RowHandle;
+  foreign: RowHandle;
+  hurdleRate: RowHandle;
+  carryInterestRate: RowHandle;
+  repaymentShare: RowHandle;
+  fundingCap: RowHandle;
+  state: RowHandle;
+}
+
+export interface TechnologyInputs {
+  id: string;
+  /** Partner index, or -1 for an external licensor. */
+  licensorIndex: number;
+  foreign: RowHandle;
+  recoveryUplift: RowHandle;
+  royaltyRate: RowHandle;
+  royaltyFromYear: RowHandle;
+  royaltyToYear: RowHandle;
+  royaltyCap: RowHandle;
+  fees: RowHandle;
+}
+
+export interface OfftakeInputs {
+  id: string;
+  /** Partner index, or -1 for an external offtaker. */
+  offtakerIndex: number;
+  share: RowHandle;
+  discount: RowHandle;
+  floor: RowHandle;
+  ceiling: RowHandle;
+  fromYear: RowHandle;
+  toYear: RowHandle;
+}
+
+export interface InputRows {
+  startYear: RowHandle;
+  years: RowHandle;
+  discountRate: RowHandle;
+  /** Years before the year's end at which its flow is discounted: 0.5 mid-year, 0 end-year. */
+  timing: RowHandle;
+  inflation: RowHandle;
+  oreMined: RowHandle;
+  wasteMined: RowHandle;
+  grade: RowHandle;
+  recovery: RowHandle;
+  productFactor: RowHandle;
+  payability: RowHandle;
+  prices: RowHandle;
+  miningPerTonne: RowHandle;
+  processingPerTonneOre: RowHandle;
+  fixed: RowHandle;
+  sellingPerUnit: RowHandle;
+  initial: RowHandle;
+  sustaining: RowHandle;
+  closure: RowHandle;
+  workingCapitalRate: RowHandle;
+  royaltyNet: RowHandle;
+  royaltyInterpolate: RowHandle;
+  bandFromPrices: { first: number; last: number };
+  bandRates: { first: number; last: number };
+  communityShare: RowHandle;
+  incomeTaxRate: RowHandle;
+  depreciationYears: RowHandle;
+  lossCarryForwardYears: RowHandle;
+  rrtRate: RowHandle;
+  rrtThresholdRate: RowHandle;
+  dividendWithholding: RowHandle;
+  technologyWithholding: RowHandle;
+  deemedValue: RowHandle;
+  dilution: RowHandle;
+  partners: PartnerInputs[];
+  technology: TechnologyInputs[];
+  offtake: OfftakeInputs[];
+}
+
+const n = (x: Dec) => x.toNumber();
+const optional = (x: Dec | null): CellValue => (x === null ? null : x.toNumber());
+const yesNo = (b: boolean) => (b ? 1 : 0);
+
+/** Plain words for each transform a scenario applies, in the methodology's order (§2). */
+export function describeTransforms(o: Overrides): string[] {
+  const lines: string[] = [];
+  if (o.delayYears) lines.push(`Delay: the mine plan, fixed costs, sustaining capex and closure move ${o.delayYears} year(s) later`);
+  if (o.disruption) lines.push(`Disruption: no ore or waste mined from ${o.disruption.fromYear} to ${o.disruption.toYear}`);
+  if (o.prices) lines.push('Price deck replaced by the scenario\'s deck');
+  if (o.priceFactor !== undefined) lines.push(`Price factor ${o.priceFactor} on the price deck`);
+  if (o.capexFactor !== undefined) lines.push(`Capex factor ${o.capexFactor} on initial and sustaining capex`);
+  if (o.opexFactor !== undefined) lines.push(`Opex factor ${o.opexFactor} on unit costs, fixed costs and selling costs`);
+  if (o.gradeFactor !== undefined) lines.push(`Grade factor ${o.gradeFactor} on every grade`);
+  if (o.discountRate !== undefined) lines.push(`Discount rate replaced by ${o.discountRate}`);
+  return lines;
+}
+
+export function buildInputs(
+  b: SheetBuilder, project: Project, structure: Structure, scenario: Scenario,
+  v: VentureInputs<Dec>, deal: DealTerms<Dec>, units: { currency: string; product: string },
+): InputRows {
+  const money = units.currency;
+  const perProduct = `${money}/${units.product}`;
+  const scalar = (label: string, unit: string, value: CellValue, note?: string) =>
+    b.row(label, { unit, style: 'input', key: { value }, ...(note ? { note } : {}) });
+  const series = (label: string, unit: string, values: readonly Dec[]) =>
+    b.row(label, { unit, style: 'input', timeline: { values: values.map(n) } });
+  const section = (label: string) => {
+    b.blank();
+    b.row(label, { style: 'section' });
+  };
+
+  b.row(`${project.name ?? 'Orebridge project'}: inputs`, { style: 'title' });
+  b.row(`Structure "${structure.name ?? structure.id}" (${structure.id}) under scenario "${scenario.name ?? scenario.id}" (${scenario.id}). Blue cells are inputs; every other number in this workbook is a formula over them.`, { style: 'note' });
+  const transforms = describeTransforms(scenario.overrides);
+  b.row(transforms.length === 0 ? 'Scenario transforms applied: none' : 'Scenario transforms applied (the values below already include them):', { style: 'heading' });
+  for (const line of transforms) b.row(`• ${line}`, { style: 'note' });
+  b.row('Calendar year', { style: 'heading', timeline: { values: Array.from({ length: v.years }, (_, k) => v.startYear + k) } });
+
+  section('Venture');
+  const startYear = scalar('First calendar year', 'year', v.startYear);
+  const years = scalar('Years of the venture (N)', 'years', v.years);
+  const discountRate = scalar('Discount rate (real)', 'rate', n(v.discountRate));
+  const timing = scalar('Discounting: flows this far before the year end (0.5 = mid-year, 0 = end-year)', 'years', v.discounting === 'mid-year' ? 0.5 : 0);
+  const inflation = scalar('Inflation', 'rate', n(v.inflation));
+
+  section('Production');
+  const oreMined = series('Ore mined', 't', v.series.oreMined);
+  const wasteMined = series('Waste mined', 't', v.series.wasteMined);
+  const grade = series('Grade', 'fraction', v.series.grade);
+  const recovery = series('Recovery', 'fraction', v.series.recovery);
+  const productFactor = scalar('Product factor', `${units.product}/t contained`, n(v.productFactor));
+  const payability = scalar('Payability', 'fraction', n(v.payability));
+  const prices = series('Price deck (real, money of year 1)', perProduct, v.series.prices);
+
+  section('Costs and capital (real, money of year 1)');
+  const miningPerTonne = scalar('Mining cost per tonne moved', `${money}/t`, n(v.miningPerTonne));
+  const processingPerTonneOre = scalar('Processing cost per tonne of ore', `${money}/t`, n(v.processingPerTonneOre));
+  const fixed = series('Fixed costs', money, v.series.fixed);
+  const sellingPerUnit = scalar('Selling cost per unit of product', perProduct, n(v.sellingPerUnit));
+  const initial = series('Initial capex', money, v.series.initial);
+  const sustaining = series('Sustaining capex', money, v.series.sustaining);
+  const closure = series('Closure costs', money, v.series.closure);
+  const workingCapitalRate = scalar('Working capital (share of revenue)', 'fraction', n(v.workingCapitalRate));
+
+  section('Fiscal terms');
+  const royaltyNet = scalar('Royalty on net revenue (1 = net of selling costs, 0 = gross)', 'flag', yesNo(deal.royalty.base === 'net'));
+  const royaltyInterpolate = scalar('Royalty bands interpolated (1 = linear, 0 = step)', 'flag', yesNo(deal.royalty.interpolate));
+  const froms = deal.royalty.bands.map((band, i) => scalar(`Royalty band ${i + 1}: from price (nominal)`, perProduct, n(band.fromPrice)));
+  const rates = deal.royalty.bands.map((band, i) => scalar(`Royalty band ${i + 1}: rate`, 'rate', n(band.rate)));
+  const communityShare = scalar('Community share of revenue', 'fraction', n(deal.communityShare));
+  const incomeTaxRate = scalar('Income tax rate', 'rate', n(deal.incomeTax.rate));
+  const depreciationYears = scalar('Depreciation life (straight line)', 'years', deal.incomeTax.depreciationYears);
+  const lossCarryForwardYears = scalar('Loss carry-forward', 'years', deal.incomeTax.lossCarryForwardYears,
+    deal.incomeTax.lossCarryForwardYears === null ? 'blank: without limit' : undefined);
+  const rrt = deal.resourceRentTax;
+  const rrtRate = scalar('Resource rent tax rate', 'rate', rrt ? n(rrt.rate) : 0, rrt ? undefined : 'no resource rent tax in this structure');
+  const rrtThresholdRate = scalar('Resource rent tax threshold rate (nominal)', 'rate', rrt ? n(rrt.thresholdRate) : 0);
+  const dividendWithholding = scalar('Withholding tax on dividends to foreign partners', 'rate', n(deal.withholding.dividends));
+  const technologyWithholding = scalar('Withholding tax on technology payments to foreign licensors', 'rate', n(deal.withholding.technology));
+
+  section('Partners');
+  const deemedValue = scalar('Deemed value (for dilution)', money, n(deal.deemedValue));
+  const dilution = scalar('Dilution (1 = interests follow contributions, 0 = fixed)', 'flag', yesNo(deal.dilution));
+  const partners = deal.partners.map((p): PartnerInputs => {
+    const name = structure.terms.partners.find((x) => x.id === p.id)?.name ?? p.id;
+    b.row(`${name} (${p.id})`, { style: 'heading' });
+    return {
+      id: p.id,
+      carried: p.carried !== null,
+      equity: scalar(`${p.id}: initial participating interest`, 'fraction', n(p.equity)),
+      funder: scalar(`${p.id}: funds cash calls (1 = yes, 0 = carried)`, 'flag', yesNo(p.carried === null)),
+      foreign: scalar(`${p.id}: foreign (dividends withheld)`, 'flag', yesNo(p.foreign)),
+      state: scalar(`${p.id}: state party (counts in government take incl. state)`, 'flag', yesNo(p.state)),
+      hurdleRate: scalar(`${p.id}: hurdle rate (real)`, 'rate', n(p.hurdleRate)),
+      carryInterestRate: scalar(`${p.id}: carry interest rate (nominal)`, 'rate', p.carried ? n(p.carried.interestRate) : 0),
+      repaymentShare: scalar(`${p.id}: share of distributions repaying the carry`, 'fraction', p.carried ? n(p.carried.repaymentShare) : 0),
+      fundingCap: scalar(`${p.id}: funding cap (nominal, cumulative)`, money, optional(p.fundingCap), p.fundingCap === null ? 'blank: no cap' : undefined),
+    };
+  });
+
+  if (deal.technology.length > 0) section('Technology agreements');
+  const technology = deal.technology.map((t): TechnologyInputs => {
+    const licensor = t.licensorIndex < 0 ? 'external' : deal.partners[t.licensorIndex]!.id;
+    b.row(`Agreement ${t.id} (licensor: ${licensor})`, { style: 'heading' });
+    const feesByYear = Array.from({ length: v.years }, (_, k) =>
+      t.fees.filter((f) => f.year === v.startYear + k).reduce((s, f) => s + n(f.amount), 0));
+    return {
+      id: t.id,
+      licensorIndex: t.licensorIndex,
+      foreign: scalar(`${t.id}: licensor is foreign (technology withholding)`, 'flag', yesNo(t.foreign)),
+      recoveryUplift: scalar(`${t.id}: recovery uplift`, 'fraction', n(t.recoveryUplift)),
+      royaltyRate: scalar(`${t.id}: running royalty rate`, 'rate', n(t.royaltyRate)),
+      royaltyFromYear: scalar(`${t.id}: running royalty from (calendar year)`, 'year', t.royaltyFromYear, t.royaltyFromYear === null ? 'blank: from the start' : undefined),
+      royaltyToYear: scalar(`${t.id}: running royalty to (calendar year)`, 'year', t.royaltyToYear, t.royaltyToYear === null ? 'blank: to the end' : undefined),
+      royaltyCap: scalar(`${t.id}: running royalty cap per year (nominal)`, money, optional(t.royaltyCapPerYear), t.royaltyCapPerYear === null ? 'blank: no cap' : undefined),
+      fees: b.row(`${t.id}: fees (nominal, by the year they are due)`, { unit: money, style: 'input', timeline: { values: feesByYear } }),
+    };
+  });
+
+  if (deal.offtake.length > 0) section('Offtake contracts');
+  const offtake = deal.offtake.map((o): OfftakeInputs => {
+    const offtaker = o.offtakerIndex < 0 ? 'external' : deal.partners[o.offtakerIndex]!.id;
+    b.row(`Offtake ${o.id} (offtaker: ${offtaker})`, { style: 'heading' });
+    return {
+      id: o.id,
+      offtakerIndex: o.offtakerIndex,
+      share: scalar(`${o.id}: share of production`, 'fraction', n(o.share)),
+      discount: scalar(`${o.id}: discount to the market price`, 'fraction', n(o.discount)),
+      floor: scalar(`${o.id}: floor price (nominal)`, perProduct, optional(o.floor), o.floor === null ? 'blank: no floor' : undefined),
+      ceiling: scalar(`${o.id}: ceiling price (nominal)`, perProduct, optional(o.ceiling), o.ceiling === null ? 'blank: no ceiling' : undefined),
+      fromYear: scalar(`${o.id}: from (calendar year)`, 'year', o.fromYear, o.fromYear === null ? 'blank: from the start' : undefined),
+      toYear: scalar(`${o.id}: to (calendar year)`, 'year', o.toYear, o.toYear === null ? 'blank: to the end' : undefined),
+    };
+  });
+
+  return {
+    startYear, years, discountRate, timing, inflation, oreMined, wasteMined, grade, recovery, productFactor, payability, prices,
+    miningPerTonne, processingPerTonneOre, fixed, sellingPerUnit, initial, sustaining, closure, workingCapitalRate,
+    royaltyNet, royaltyInterpolate,
+    bandFromPrices: { first: froms[0]!.row, last: froms[froms.length - 1]!.row },
+    bandRates: { first: rates[0]!.row, last: rates[rates.length - 1]!.row },
+    communityShare, incomeTaxRate, depreciationYears, lossCarryForwardYears, rrtRate, rrtThresholdRate,
+    dividendWithholding, technologyWithholding, deemedValue, dilution, partners, technology, offtake,
+  };
+}
