@@ -1,4 +1,5 @@
 import type { Evaluation, Project } from '../../shared/engine/index.ts';
+import { renderAudit } from './audit-report.ts';
 
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
@@ -101,5 +102,6 @@ export function renderReport(project: Project, evaluation: Evaluation): string {
       s.id, ...ids.map((id) => percent(s.parties.find((p) => p.id === id)?.bearShare ?? null)),
     ]), (c) => c > 0).map((l) => `  ${l}`));
   }
+  lines.push(...renderAudit(evaluation));
   return `${lines.join('\n')}\n`;
 }

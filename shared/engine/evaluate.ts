@@ -1,4 +1,5 @@
 import { decimalArithmetic as ar, floatArithmetic, type Dec as Decimal } from './arithmetic.ts';
+import { auditOf } from './audit.ts';
 import { breakevenPriceFactor } from './breakeven.ts';
 import type { DecimalInput, Evaluation, PartyResult, Project, VentureMetrics, Warning, YearRow } from './interchange.ts';
 import { irrRoots } from './irr.ts';
@@ -56,6 +57,7 @@ export function evaluateProject(project: Project, selection: CaseSelection = {},
   const deflator = base.venture.escalation.map((e) => ar.div(ar.one, e));
   const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, deflator[k]!));
   const realByParty = new Map(base.parties.map((p) => [p.id, realOf(p.flows)]));
+  const audit = auditOf(ar, base, structure.terms.partners.map((p) => p.id));
   return {
     ok: true,
     evaluation: {
@@ -64,8 +66,9 @@ export function evaluateProject(project: Project, selection: CaseSelection = {},
       warnings: shortfallWarnings(base),
       venture: ventureMetrics(base, realOf, realByParty, (id) => partnerState.get(id)?.state === true, breakeven),
       parties: base.parties.map((party) => partyResult(base, party, realByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate)),
-      years: yearRows(base, structure.terms.partners.map((p) => p.id)),
+      years: yearRows(base, structure.terms.partners.map((p) => p.id)).map((row, k) => ({ ...row, ...audit.years[k]! })),
       shocks,
+      reconciliation: audit.reconciliation,
     },
   };
 }

@@ -11,6 +11,12 @@ export interface FundingYears<T> {
   distributions: T[][];
   carryRepayments: T[][];
   dividendWithholding: T[];
+  /** Audit lines: each partner's carry balance at the end of the year (0 unless carried). */
+  carryBalances: T[][];
+  /** Audit lines: what each carried partner repaid of its carry out of its distribution. */
+  carryRepaid: T[][];
+  /** Audit lines: each partner's dividend withholding. */
+  withholding: T[][];
   shortfalls: { yearIndex: number; amount: T }[];
 }
 
@@ -31,7 +37,9 @@ export function funding<T>(ar: Arithmetic<T>, deal: DealTerms<T>, freeCashFlow: 
 
   let interest = partners.map((p) => p.equity);
   const paidSoFar = zeros();
-  const out: FundingYears<T> = { interests: [], paid: [], distributions: [], carryRepayments: [], dividendWithholding: [], shortfalls: [] };
+  const out: FundingYears<T> = {
+    interests: [], paid: [], distributions: [], carryRepayments: [], dividendWithholding: [], carryBalances: [], carryRepaid: [], withholding: [], shortfalls: [],
+  };
 
   freeCashFlow.forEach((flow, k) => {
     out.interests.push(interest);
@@ -42,6 +50,8 @@ export function funding<T>(ar: Arithmetic<T>, deal: DealTerms<T>, freeCashFlow: 
     const paid = zeros();
     const distributions = zeros();
     const repayments = zeros();
+    const repaid = zeros();
+    const withheld = zeros();
     let withholding = ar.zero;
 
     if (ar.sign(flow) < 0) {
@@ -70,11 +80,13 @@ export function funding<T>(ar: Arithmetic<T>, deal: DealTerms<T>, freeCashFlow: 
             split(ar, repayment, state.stakes).forEach((r, j) => { repayments[j] = ar.add(repayments[j]!, r); });
             state.balance = ar.sub(state.balance, repayment);
             received = ar.sub(g, repayment);
+            repaid[i] = repayment;
           }
         }
         if (partners[i]!.foreign && ar.sign(received) !== 0) {
           const tax = ar.money(ar.mul(deal.withholding.dividends, received));
           withholding = ar.add(withholding, tax);
+          withheld[i] = tax;
           received = ar.sub(received, tax);
         }
         distributions[i] = received;
@@ -84,6 +96,9 @@ export function funding<T>(ar: Arithmetic<T>, deal: DealTerms<T>, freeCashFlow: 
     out.distributions.push(distributions);
     out.carryRepayments.push(repayments);
     out.dividendWithholding.push(withholding);
+    out.carryRepaid.push(repaid);
+    out.withholding.push(withheld);
+    out.carryBalances.push(partners.map((_, i) => carry.get(i)?.balance ?? ar.zero));
     if (deal.dilution) interest = dilute(ar, interest, isFunder, deemed, paidSoFar, ar.sub(ar.one, carriedEquity));
   });
   return out;

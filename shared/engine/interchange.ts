@@ -1,6 +1,7 @@
 // The interchange documents of ../shared/spec/interchange.md, as TypeScript types.
 // Input numbers are kept as written (a JSON number or a decimal string) and only ever read
 // as decimals; output numbers are decimal strings; calendar years are integers.
+import type { Reconciliation, YearAudit } from './audit.ts';
 
 /** A number as it appears in a project document: a JSON number or a decimal string. */
 export type DecimalInput = number | string;
@@ -232,7 +233,8 @@ export interface PartyResult {
   peakExposure?: string;
 }
 
-export interface YearRow {
+/** Audit lines (escalation, deflator, discount factor, each partner's funding) are extra fields: see audit.ts. */
+export interface YearRow extends Partial<YearAudit> {
   year: number;
   volume: string;
   marketRevenue: string;
@@ -276,4 +278,6 @@ export interface Evaluation {
   parties: PartyResult[];
   years: YearRow[];
   shocks: ShockResult[];
+  /** Venture NPV reconciled with the parties' PVs: an extra field, see audit.ts. */
+  reconciliation?: Reconciliation;
 }
