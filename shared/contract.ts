@@ -10,6 +10,7 @@
 // or, for a new file in browser mode, by a bare file name inside the server's documents folder.
 import { z } from 'zod';
 import type { Evaluation, Project } from './engine/interchange.ts';
+import type { TermChange as CatalogueTermChange } from './fields/termSheet.ts';
 import { COMMAND_CHANNEL, EVENT_NAMES, METHOD_NAMES, channelOf } from './contract/names.ts';
 import type { MethodName } from './contract/names.ts';
 
@@ -149,18 +150,19 @@ export const diffSideSchema = z.discriminatedUnion('kind', [
 ]);
 export type DiffSide = z.infer<typeof diffSideSchema>;
 
+/** One term that differs between two structures: see shared/fields/termSheet.ts. */
 export const termChangeSchema = z.strictObject({
-  /** Stable machine path, e.g. `partners[miner].equity`. */
+  /** The interchange path relative to the structure, e.g. `terms.partners[1].equity`. */
   path: z.string(),
   /** What a negotiator calls it, e.g. "Equity of Boreal Minerals plc". */
   label: z.string(),
   change: z.enum(['changed', 'added', 'removed']),
-  /** Decimal text, a word, or a short summary; null when added. */
+  /** As users type it (`5 %`), or a summary of an added or removed item; null when added. */
   before: z.string().nullable(),
   /** null when removed. */
   after: z.string().nullable(),
-});
-export type TermChange = z.infer<typeof termChangeSchema>;
+}) satisfies z.ZodType<CatalogueTermChange>;
+export type TermChange = CatalogueTermChange;
 
 export const noteOwnerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('project'), id: z.null() }),

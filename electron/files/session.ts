@@ -218,7 +218,7 @@ export function diffInDatabase(db: Database, project: Project, from: DiffSide, t
   if (!a.ok) return a;
   const b = resolveSide(db, project, to);
   if (!b.ok) return b;
-  return { ok: true, value: diffTerms(a.value, b.value) };
+  return { ok: true, value: diffTerms(a.value, b.value, project) };
 }
 
 function newMeta(path: string | null, tree: unknown, readOnly: boolean): WorkingCopyMeta {

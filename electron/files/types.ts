@@ -87,18 +87,8 @@ export interface RecordRevisionRequest {
 /** One side of a diff: a structure as it is now, or a structure as recorded in a revision. */
 export type DiffSide = { kind: 'structure'; id: string } | { kind: 'revision'; id: number };
 
-/** One term that differs between two structures. Values are shown as written (decimal text). */
-export interface TermChange {
-  /** Stable machine path, e.g. `partners[miner].equity`, `fiscal.royalty.bands[0].rate`. */
-  path: string;
-  /** What a negotiator calls it, e.g. "Equity of Boreal Minerals plc". */
-  label: string;
-  change: 'changed' | 'added' | 'removed';
-  /** null when added; decimal text, a word (`true`, `gross`), or a short summary for objects. */
-  before: string | null;
-  /** null when removed. */
-  after: string | null;
-}
+/** One term that differs between two structures (the field catalogue's term diff). */
+export type { TermChange } from '../../shared/fields/termSheet.ts';
 
 export interface ShareOptions {
   /** Structure ids to keep (at least one). */

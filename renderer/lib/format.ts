@@ -1,16 +1,9 @@
 // Display formatting for results. Values arrive as decimal strings; they are turned into
 // numbers only to be shown, never to be stored or computed with.
-export function currencyLabel(code: string | null | undefined, locale: string): string {
-  const currency = (code ?? '').trim();
-  if (!currency) return '';
-  if (currency === 'USD') return 'US$';
-  try {
-    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
-    return parts.find((part) => part.type === 'currency')?.value ?? currency;
-  } catch {
-    return currency;
-  }
-}
+import { currencySymbol } from '../../shared/fields/format.ts';
+
+/** The currency as shown before amounts ("US$"): one definition, in the field catalogue. */
+export const currencyLabel = currencySymbol;
 
 function toNumber(value: string | number | null | undefined): number | null {
   if (value === null || value === undefined || value === '') return null;

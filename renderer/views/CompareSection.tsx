@@ -4,8 +4,7 @@ import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { Legend, PARTY_COLORS, ShareBars } from '../components/charts.tsx';
 import { selectionKey } from '../engine/protocol.ts';
 import { formatIrr, formatMoney, formatPercent } from '../lib/format.ts';
-import { compareTermSheets, type TermFormat } from '../model/termSheet.ts';
-import { storedToDecimal } from '../lib/decimalText.ts';
+import { compareTerms, projectValueContext } from '../../shared/fields/index.ts';
 import { PARTY_NAMES, useMoneyContext } from './useResult.ts';
 import { ChoiceField, namedChoices } from '../components/controls.tsx';
 
@@ -175,16 +174,10 @@ function TermSheet() {
   const left = project.structures.find((s) => s.id === termSheet.left) ?? project.structures[0];
   const right = project.structures.find((s) => s.id === termSheet.right) ?? project.structures[1] ?? project.structures[0];
   if (!left || !right) return null;
-  const rows = compareTermSheets(left, right);
+  // A partner, band or agreement shows as its terms; as a whole only when one side lacks it.
+  const rows = compareTerms(left, right, projectValueContext(project.assumptions, money.locale)).filter((row) => !row.item || row.differs);
   const shown = onlyDifferences ? rows.filter((row) => row.differs) : rows;
-  const format = (value: unknown, kind: TermFormat): string => {
-    if (value === undefined) return '—';
-    if (value === null) return 'none';
-    if (kind === 'flag') return value ? 'yes' : 'no';
-    if (kind === 'percent') return storedToDecimal(value) === null ? String(value) : formatPercent(storedToDecimal(value), money.locale, 2);
-    if (kind === 'money') return storedToDecimal(value) === null ? String(value) : formatMoney(storedToDecimal(value), money);
-    return String(value);
-  };
+  const format = (text: string | null): string => text ?? '—';
   return (
     <div className="panel">
       <h3>Term sheet side by side</h3>
@@ -213,8 +206,8 @@ function TermSheet() {
           {shown.map((row) => (
             <tr key={row.key} className={row.differs ? 'differs' : undefined}>
               <th scope="row">{row.label}</th>
-              <td>{format(row.left, row.format)}</td>
-              <td>{format(row.right, row.format)}</td>
+              <td>{format(row.left)}</td>
+              <td>{format(row.right)}</td>
             </tr>
           ))}
         </tbody>

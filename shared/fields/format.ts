@@ -61,3 +61,21 @@ export function formatValue(field: FieldDefinition, value: unknown, context: Val
       return unit ? `${formatDecimal(number, locale)} ${unit}` : formatDecimal(number, locale);
   }
 }
+
+/** How money is marked: "US$" for USD, the locale's sign for other codes ("€", "A$"), the code when unknown. */
+export function currencySymbol(code: string | null | undefined, locale = 'en-US'): string {
+  const currency = (code ?? '').trim();
+  if (!currency) return '';
+  if (currency === 'USD') return 'US$';
+  try {
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
+    return parts.find((part) => part.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
+/** The value context of a project: its currency and product unit, in a locale. */
+export function projectValueContext(assumptions: { currency?: string | null; productUnit?: string | null } | null | undefined, locale = 'en-US'): ValueContext {
+  return { locale, currency: currencySymbol(assumptions?.currency, locale), productUnit: assumptions?.productUnit ?? '' };
+}

@@ -3,7 +3,8 @@
 export { FIELDS, PARTNER_KINDS, DISCOUNTING_CONVENTIONS, ROYALTY_BASES, REPAYMENT_PROFILES, DEPRECIATION_METHODS } from './catalogue.ts';
 export type { FieldDefinition, FieldKind, FieldRange, Presence } from './types.ts';
 export { fieldAt, fieldByPattern, fieldsOf, fillLabel, fillUnit, labelOf, shapeOf, type FieldAt, type LabelContext } from './lookup.ts';
-export { decimalOf, formatDecimal, formatValue, type ValueContext } from './format.ts';
+export { currencySymbol, decimalOf, formatDecimal, formatValue, projectValueContext, type ValueContext } from './format.ts';
+export { compareTerms, diffTerms, termLines, type TermChange, type TermLine, type TermRow } from './termSheet.ts';
 export { formatPath, getIn, parsePath, patternOf, setIn, type PathKey } from './paths.ts';
 export {
   dealTerm, dealTerms, defaultBalancingPartner, isTermPattern, readTerm, termPatterns, writeTerm, TERM_KINDS,

@@ -102,8 +102,8 @@ describe('orebridge share, revisions, diff', () => {
 
     const diff = await orebridge('diff', path, '@1', '@2');
     expect(diff.code).toBe(0);
-    expect(diff.out).toContain('~ Equity of National Lithium Corporation: 0.15 → 0.25');
-    expect(diff.out).toContain('~ Equity of Boreal Minerals plc: 0.55 → 0.45');
+    expect(diff.out).toContain('~ Equity of National Lithium Corporation: 15 % → 25 %');
+    expect(diff.out).toContain('~ Equity of Boreal Minerals plc: 55 % → 45 %');
     const structures = await orebridge('diff', path, 'state-carry-offtake', 'sliding-royalty', '--json');
     expect(JSON.parse(structures.out).length).toBeGreaterThan(0);
     expect((await orebridge('diff', path, '@1', 'nope')).code).toBe(1);

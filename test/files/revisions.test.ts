@@ -34,19 +34,19 @@ describe('revisions and negotiation rounds', () => {
 
     const changes = expectOk(document.diff({ kind: 'revision', id: 1 }, { kind: 'revision', id: 2 }));
     const byPath = new Map(changes.map((c) => [c.path, c]));
-    expect(byPath.get('partners[lithco].equity')).toEqual({
-      path: 'partners[lithco].equity',
+    expect(byPath.get('terms.partners[0].equity')).toEqual({
+      path: 'terms.partners[0].equity',
       label: 'Equity of National Lithium Corporation',
       change: 'changed',
-      before: '0.15',
-      after: '0.2',
+      before: '15 %',
+      after: '20 %',
     });
-    expect(byPath.get('partners[miner].equity')).toMatchObject({ before: '0.55', after: '0.50' });
-    expect(byPath.get('partners[lithco].carried.interestRate')).toMatchObject({ label: 'Carry interest rate of National Lithium Corporation', before: '0.06', after: '0.07' });
-    expect(byPath.get('fiscal.royalty.bands[0].rate')).toMatchObject({ label: 'Royalty band 1 rate', before: '0.05', after: '0.06' });
-    expect(byPath.get('offtake[cell-offtake].floor')).toMatchObject({ label: 'Offtake floor (cell-offtake)', before: '950', after: '1000' });
-    expect(byPath.get('technology[flotation]')).toMatchObject({ change: 'removed', after: null });
-    expect(byPath.has('fiscal.withholding.dividends')).toBe(false);
+    expect(byPath.get('terms.partners[1].equity')).toMatchObject({ before: '55 %', after: '50 %' });
+    expect(byPath.get('terms.partners[0].carried.interestRate')).toMatchObject({ label: 'Carry interest rate of National Lithium Corporation', before: '6 %', after: '7 %' });
+    expect(byPath.get('terms.fiscal.royalty.bands[0].rate')).toMatchObject({ label: 'Band 1 royalty rate', before: '5 %', after: '6 %' });
+    expect(byPath.get('terms.offtake[0].floor')).toMatchObject({ label: 'Floor price of cell-offtake', before: 'US$ 950 /t SC6', after: 'US$ 1,000 /t SC6' });
+    expect(byPath.get('terms.technology[0]')).toMatchObject({ change: 'removed', label: 'Agreement Reverse-flotation licence', after: null });
+    expect(byPath.has('terms.fiscal.withholding.dividends')).toBe(false);
     expect(changes).toHaveLength(6);
 
     // The current structure against a revision, and a structure against itself.
@@ -65,7 +65,7 @@ describe('revisions and negotiation rounds', () => {
     const [a, b] = project.structures;
     const changes = await diffStructures(a!, b!);
     expect(changes.find((c) => c.path === 'name')).toMatchObject({ before: a!.name, after: b!.name });
-    expect(changes.some((c) => c.path.startsWith('partners[lithco]'))).toBe(true);
+    expect(changes.some((c) => c.path.startsWith('terms.partners[0]'))).toBe(true);
     expect(await diffStructures(a!, a!)).toEqual([]);
   });
 });

@@ -141,7 +141,7 @@ describe('compare', () => {
     expect(irrCells[0]!.textContent).toBe('none');
     expect(irrCells[1]!.className).toContain('differs');
     const sheet = screen.getByRole('table', { name: 'Term sheet' });
-    expect(within(sheet).getByRole('row', { name: /Equity of National Lithium Corporation/ }).textContent).toContain('15.00 %');
+    expect(within(sheet).getByRole('row', { name: /Equity of National Lithium Corporation/ }).textContent).toContain('15 %');
     expect(within(sheet).queryByRole('row', { name: /Technology withholding/ })).toBeNull();
   });
 });
