@@ -253,7 +253,7 @@ describe('revisions, recovery, settings, validation', () => {
     ok(await harness.call('updateDocument', { documentId, project }));
     const changes = ok(await harness.call('diff', { documentId, from: { kind: 'revision', id: revision.id }, to: { kind: 'structure', id: 'sliding-royalty' } }));
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ change: 'changed', after: '0.02' });
+    expect(changes[0]).toMatchObject({ path: 'terms.fiscal.communityShare', label: 'Community share', change: 'changed', after: '2 %' });
   });
 
   it('offers unsaved work of a session that did not close, and restores it', async () => {
