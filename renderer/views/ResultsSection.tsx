@@ -4,6 +4,7 @@ import { Legend, PARTY_COLORS, ShareBars, StackedBarChart } from '../components/
 import { formatIrr, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
 import { selectScenarioIndex, selectStructure } from '../store/selectors.ts';
+import { auditGroups, Reconciliation } from './auditLines.tsx';
 
 export function ResultsSection() {
   const { evaluation, stale } = useActiveResult();
@@ -30,6 +31,7 @@ export function ResultsSection() {
           <PartnerMetrics evaluation={evaluation} />
           <PartyFlowsChart evaluation={evaluation} />
           <CashFlowTable evaluation={evaluation} />
+          <Reconciliation evaluation={evaluation} />
           {full.evaluation ? <RiskSharing evaluation={full.evaluation} stale={full.stale} /> : <p className="muted">Computing the risk-sharing shocks…</p>}
         </>
       )}
@@ -184,6 +186,7 @@ function CashFlowTable({ evaluation }: { evaluation: Evaluation }) {
     ...CASH_FLOW_GROUPS.map((group) => ({ id: group.id, label: group.label, rows: group.lines.map((line) => ({ label: line.volume ? `${line.label} (${unit || 'units'})` : line.label, values: evaluation.years.map((year) => (line.volume ? formatNumber(year[line.key] as string, money.locale) : formatMoney(year[line.key] as string, { ...money, currency: '' }))) })) })),
     { id: 'flows', label: 'Party flows', rows: partyIds.map((id) => ({ label: nameOf(id), values: evaluation.years.map((year) => formatMoney(year.flows[id] ?? '0', { ...money, currency: '' })) })) },
     { id: 'interests', label: 'Participating interests', rows: partnerIds.map((id) => ({ label: nameOf(id), values: evaluation.years.map((year) => formatPercent(year.interests[id] ?? null, money.locale, 2)) })) },
+    ...auditGroups(evaluation, nameOf, money),
   ];
   return (
     <div className="panel">
