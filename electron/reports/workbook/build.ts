@@ -4,6 +4,7 @@ import { evaluateProject, type CaseSelection } from '../../../shared/engine/eval
 import type { Evaluation, Project } from '../../../shared/engine/interchange.ts';
 import { toDealTerms, toOverrides, toVentureInputs } from '../../../shared/engine/model.ts';
 import { applyOverrides } from '../../../shared/engine/transforms.ts';
+import { reportUnits } from '../../../shared/reports/units.ts';
 import { buildCalculation } from './calculation.ts';
 import { buildInputs } from './inputs.ts';
 import { buildResults } from './results.ts';
@@ -12,11 +13,6 @@ import { SheetBuilder, type WorkbookModel } from './sheet.ts';
 export type WorkbookOutcome =
   | { ok: true; model: WorkbookModel; evaluation: Evaluation }
   | { ok: false; error: { code: 'unknown-structure' | 'unknown-scenario'; message: string } };
-
-export function reportUnits(project: Project): { currency: string; product: string } {
-  const currency = project.assumptions.currency?.trim() || 'money';
-  return { currency: currency === 'USD' ? 'US$' : currency, product: project.assumptions.productUnit?.trim() || 'unit' };
-}
 
 export function buildWorkbookModel(project: Project, selection: CaseSelection = {}): WorkbookOutcome {
   const outcome = evaluateProject(project, selection);

@@ -1,0 +1,58 @@
+// The yearly cash flow lines of an evaluation, labelled once for the workspace's table, the CSV
+// export and the negotiation pack.
+import type { Evaluation, YearRow } from '../engine/interchange.ts';
+import type { Table } from './table.ts';
+
+export type YearLineKey = Exclude<keyof YearRow, 'year' | 'interests' | 'flows'>;
+
+export interface YearLine {
+  key: YearLineKey;
+  label: string;
+  /** Sales volume is in product units; every other line is money. */
+  volume?: boolean;
+}
+
+export const YEAR_LINE_GROUPS: readonly { id: string; label: string; lines: readonly YearLine[] }[] = [
+  { id: 'revenue', label: 'Production and revenue', lines: [{ key: 'volume', label: 'Sales volume', volume: true }, { key: 'marketRevenue', label: 'Market revenue' }, { key: 'revenue', label: 'Venture revenue' }] },
+  {
+    id: 'costs',
+    label: 'Costs and capital',
+    lines: [
+      { key: 'opex', label: 'Operating cost' },
+      { key: 'selling', label: 'Selling cost' },
+      { key: 'community', label: 'Community share' },
+      { key: 'technology', label: 'Technology payments' },
+      { key: 'closure', label: 'Closure' },
+      { key: 'capex', label: 'Capital expenditure' },
+      { key: 'deltaWorkingCapital', label: 'Change in working capital' },
+    ],
+  },
+  {
+    id: 'taxes',
+    label: 'Royalty and taxes',
+    lines: [
+      { key: 'royalty', label: 'Royalty' },
+      { key: 'depreciation', label: 'Depreciation' },
+      { key: 'taxableIncome', label: 'Taxable income' },
+      { key: 'incomeTax', label: 'Income tax' },
+      { key: 'resourceRentTax', label: 'Resource rent tax' },
+      { key: 'withholdingTax', label: 'Withholding tax' },
+    ],
+  },
+  { id: 'cash', label: 'Venture cash flow', lines: [{ key: 'freeCashFlow', label: 'Free cash flow' }, { key: 'preTaxNetCashFlow', label: 'Pre-tax net cash flow' }] },
+];
+
+/** Every line of the evaluation's years, one column per calendar year, exact decimal values. */
+export function yearlyTable(ev: Evaluation, units: { currency: string; product: string }, nameOf: (id: string) => string = (id) => id): Table {
+  const partnerIds = ev.parties.filter((p) => p.kind === 'partner').map((p) => p.id);
+  const interestIds = ev.years.length > 0 ? Object.keys(ev.years[0]!.interests) : partnerIds;
+  const partyIds = ev.parties.map((p) => p.id);
+  return {
+    columns: ['Line', 'Unit', ...ev.years.map((y) => String(y.year))],
+    rows: [
+      ...YEAR_LINE_GROUPS.flatMap((g) => g.lines.map((line) => [line.label, line.volume ? units.product : units.currency, ...ev.years.map((y) => y[line.key])])),
+      ...interestIds.map((id) => [`Participating interest: ${nameOf(id)}`, 'fraction', ...ev.years.map((y) => y.interests[id] ?? '0')]),
+      ...partyIds.map((id) => [`Flow: ${nameOf(id)}`, units.currency, ...ev.years.map((y) => y.flows[id] ?? '0')]),
+    ],
+  };
+}
