@@ -3,7 +3,26 @@
 import type { Evaluation, YearRow } from '../engine/interchange.ts';
 import type { Table } from './table.ts';
 
-export type YearLineKey = Exclude<keyof YearRow, 'year' | 'interests' | 'flows'>;
+export type YearLineKey =
+  | 'volume' | 'marketRevenue' | 'revenue' | 'royalty' | 'opex' | 'selling' | 'community' | 'technology' | 'closure'
+  | 'capex' | 'deltaWorkingCapital' | 'depreciation' | 'taxableIncome' | 'incomeTax' | 'resourceRentTax'
+  | 'withholdingTax' | 'freeCashFlow' | 'preTaxNetCashFlow';
+
+type AuditKey = 'escalationIndex' | 'deflator' | 'discountFactor';
+const AUDIT_LINES: readonly { key: AuditKey; label: string }[] = [
+  { key: 'escalationIndex', label: 'Escalation index' },
+  { key: 'deflator', label: 'Deflator' },
+  { key: 'discountFactor', label: 'Discount factor' },
+];
+type PartnerAuditKey = keyof NonNullable<YearRow['partners']>[string];
+const PARTNER_AUDIT_LINES: readonly { key: PartnerAuditKey; label: string; unit: 'money' | 'fraction' }[] = [
+  { key: 'cashCallPaid', label: 'cash calls paid', unit: 'money' },
+  { key: 'carryBalance', label: 'carry balance (end of year)', unit: 'money' },
+  { key: 'carryRepaid', label: 'carry repaid from its distribution', unit: 'money' },
+  { key: 'carryReceived', label: 'carry repayments received', unit: 'money' },
+  { key: 'distribution', label: 'distribution received', unit: 'money' },
+  { key: 'withholding', label: 'dividend withholding', unit: 'money' },
+];
 
 export interface YearLine {
   key: YearLineKey;
@@ -51,7 +70,11 @@ export function yearlyTable(ev: Evaluation, units: { currency: string; product: 
     columns: ['Line', 'Unit', ...ev.years.map((y) => String(y.year))],
     rows: [
       ...YEAR_LINE_GROUPS.flatMap((g) => g.lines.map((line) => [line.label, line.volume ? units.product : units.currency, ...ev.years.map((y) => y[line.key])])),
+      ...AUDIT_LINES.filter((line) => ev.years.some((y) => y[line.key] !== undefined))
+        .map((line) => [line.label, 'index', ...ev.years.map((y) => y[line.key] ?? null)]),
       ...interestIds.map((id) => [`Participating interest: ${nameOf(id)}`, 'fraction', ...ev.years.map((y) => y.interests[id] ?? '0')]),
+      ...interestIds.flatMap((id) => PARTNER_AUDIT_LINES.filter((line) => ev.years.some((y) => y.partners?.[id] !== undefined))
+        .map((line) => [`${nameOf(id)}: ${line.label}`, line.unit === 'money' ? units.currency : 'fraction', ...ev.years.map((y) => y.partners?.[id]?.[line.key] ?? null)])),
       ...partyIds.map((id) => [`Flow: ${nameOf(id)}`, units.currency, ...ev.years.map((y) => y.flows[id] ?? '0')]),
     ],
   };

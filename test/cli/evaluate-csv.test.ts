@@ -19,8 +19,10 @@ describe('orebridge evaluate --csv', () => {
     for (const party of ev.parties) expect(row(`Flow: ${party.id}`), party.id).toEqual(ev.years.map((y) => y.flows[party.id]));
     for (const id of Object.keys(ev.years[0]!.interests)) expect(row(`Participating interest: ${id}`)).toEqual(ev.years.map((y) => y.interests[id]));
     // Every yearly line the evaluation has (all but year, interests and flows), then interests and flows.
-    const yearLines = Object.keys(ev.years[0]!).filter((k) => !['year', 'interests', 'flows'].includes(k));
-    expect(lines.length).toBe(1 + yearLines.length + Object.keys(ev.years[0]!.interests).length + ev.parties.length);
+    const yearLines = Object.keys(ev.years[0]!).filter((k) => !['year', 'interests', 'flows', 'partners'].includes(k));
+    const partnerLines = Object.values(ev.years[0]!.partners ?? {}).reduce((s, p) => s + Object.keys(p).length - 2, 0); // interest and flow have rows of their own
+    expect(lines.length).toBe(1 + yearLines.length + Object.keys(ev.years[0]!.interests).length + partnerLines + ev.parties.length);
+    expect(row('Discount factor')).toEqual(ev.years.map((y) => y.discountFactor));
   });
 
   it('refuses --json and --csv together in one line', () => {

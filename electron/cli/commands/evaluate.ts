@@ -10,7 +10,7 @@ import { reportUnits } from '../../../shared/reports/units.ts';
 export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: 'evaluate one structure under one scenario',
-  help: `Usage: orebridge evaluate PROJECT [--structure ID] [--scenario ID] [--json | --csv]
+  help: `Usage: orebridge evaluate PROJECT [--structure ID] [--scenario ID] [--json] [--csv]
 
 Evaluates a deal structure of PROJECT (an interchange .json file or an .orebridge file) under a
 scenario, following the methodology: venture metrics, the benefit split by party, partner
