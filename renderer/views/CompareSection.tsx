@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Evaluation, PartyResult } from '../../shared/engine/interchange.ts';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
-import { Legend, PARTY_COLORS, ShareBars } from '../components/charts.tsx';
+import { partyColor, ShareBars } from '../components/charts/index.ts';
 import { selectionKey } from '../engine/protocol.ts';
 import { formatIrr, formatMoney, formatPercent } from '../lib/format.ts';
 import { compareTerms, projectValueContext } from '../../shared/fields/index.ts';
@@ -152,11 +152,12 @@ export function CompareSection() {
               .join('. ')}
             rows={structures.map((s) => {
               const e = latest[selectionKey({ structure: s.id, scenario: chartScenario.id })]?.evaluation;
-              return { label: s.name || s.id, segments: (e?.parties ?? []).map((p) => ({ name: nameOf(p.id), value: Number(p.share ?? 0), color: PARTY_COLORS[partyIds.indexOf(p.id) % PARTY_COLORS.length] ?? 'gray' })) };
+              return { label: s.name || s.id, values: Object.fromEntries((e?.parties ?? []).map((p) => [p.id, Number(p.share ?? 0)])) };
             })}
-            format={(value) => formatPercent(value, money.locale, 0)}
+            series={partyIds.map((id, index) => ({ id, name: nameOf(id), color: partyColor(index) }))}
+            measure={{ kind: 'percent', locale: money.locale }}
+            split
           />
-          <Legend items={partyIds.map((id, index) => ({ name: nameOf(id), color: PARTY_COLORS[index % PARTY_COLORS.length] ?? 'gray' }))} />
         </div>
       )}
       <TermSheet />

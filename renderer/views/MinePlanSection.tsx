@@ -1,8 +1,7 @@
 import { useEditor, useWorkspace } from '../app/context.tsx';
-import { BarChart } from '../components/charts.tsx';
+import { BarsByYear } from '../components/charts/index.ts';
 import { Fieldset, NumberField, useUnit } from '../components/controls.tsx';
 import { SeriesGrid } from '../components/SeriesGrid.tsx';
-import { formatNumber } from '../lib/format.ts';
 import { getIn, parsePath } from '../lib/paths.ts';
 import { storedToDecimal } from '../lib/decimalText.ts';
 import { seriesByKey, YEARLY_SERIES } from '../model/series.ts';
@@ -44,13 +43,13 @@ function SeriesChart() {
     return decimal === null ? 0 : Number(decimal) * (definition.format === 'percent' ? 100 : 1);
   });
   const categories = list.map((_, index) => String(startYear + index));
-  const format = (value: number) => (Math.abs(value) >= 1e6 ? `${formatNumber(value / 1e6, locale, 0)} m` : formatNumber(value, locale, definition.format === 'percent' ? 1 : 0));
   return (
     <figure className="series-chart">
       <figcaption>
         {definition.label} <span className="series-unit">{unit}</span>
       </figcaption>
-      <BarChart title={`${definition.label} by year`} description={`${definition.label} (${unit}) for each year from ${categories[0] ?? ''} to ${categories[categories.length - 1] ?? ''}.`} categories={categories} values={numbers} format={format} height={200} width={720} />
+      <BarsByYear title={`${definition.label} by year`} description={`${definition.label} (${unit}) for each year from ${categories[0] ?? ''} to ${categories[categories.length - 1] ?? ''}.`}
+        years={categories} values={numbers} measure={{ kind: 'number', locale, unit: definition.format === 'percent' ? '%' : unit }} valueLabel={`${definition.label} (${unit})`} />
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 import type { Evaluation, YearRow } from '../../shared/engine/interchange.ts';
 import { useEditor, useWorkspace } from '../app/context.tsx';
-import { Legend, PARTY_COLORS, ShareBars, StackedBarChart } from '../components/charts.tsx';
+import { partyColor, ShareBars, SmallMultiples } from '../components/charts/index.ts';
 import { formatIrr, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
 import { selectScenarioIndex, selectStructure } from '../store/selectors.ts';
@@ -42,15 +42,16 @@ export function ResultsSection() {
 function BenefitSplit({ evaluation }: { evaluation: Evaluation }) {
   const money = useMoneyContext();
   const nameOf = usePartyNames(evaluation.structure);
-  const segments = evaluation.parties.map((party, index) => ({ name: nameOf(party.id), value: Number(party.pv), color: PARTY_COLORS[index % PARTY_COLORS.length] ?? 'gray' }));
+  const segments = evaluation.parties.map((party, index) => ({ id: party.id, name: nameOf(party.id), value: Number(party.pv), color: partyColor(index) }));
   return (
     <div className="panel">
       <h3>Benefit split</h3>
       <ShareBars
         title="Present value by party"
         description={`Each party's present value at the venture discount rate: ${segments.map((s) => `${s.name} ${formatMoney(s.value, { ...money, compact: true })}`).join('; ')}.`}
-        rows={segments.map((segment) => ({ label: segment.name, segments: [segment] }))}
-        format={(value) => formatMoney(value, { ...money, compact: true })}
+        rows={segments.map((segment) => ({ label: segment.name, values: { [segment.id]: segment.value } }))}
+        series={segments}
+        measure={{ kind: 'money', ...money }}
       />
       <table className="data-table">
         <caption className="visually-hidden">Benefit split by party</caption>
@@ -66,7 +67,7 @@ function BenefitSplit({ evaluation }: { evaluation: Evaluation }) {
           {evaluation.parties.map((party, index) => (
             <tr key={party.id}>
               <th scope="row">
-                <span className="swatch" style={{ background: PARTY_COLORS[index % PARTY_COLORS.length] }} aria-hidden="true" /> {nameOf(party.id)}
+                <span className="swatch" style={{ background: partyColor(index) }} aria-hidden="true" /> {nameOf(party.id)}
               </th>
               <td>{formatMoney(party.pv, money)}</td>
               <td>{formatPercent(party.share, money.locale)}</td>
@@ -117,22 +118,22 @@ function PartyFlowsChart({ evaluation }: { evaluation: Evaluation }) {
   const money = useMoneyContext();
   const nameOf = usePartyNames(evaluation.structure);
   const series = evaluation.parties.map((party, index) => ({
+    id: party.id,
     name: nameOf(party.id),
-    color: PARTY_COLORS[index % PARTY_COLORS.length] ?? 'gray',
+    color: partyColor(index),
     values: evaluation.years.map((year) => Number(year.flows[party.id] ?? 0)),
   }));
   const categories = evaluation.years.map((year) => String(year.year));
   return (
     <div className="panel">
       <h3>Party cash flows by year (nominal)</h3>
-      <StackedBarChart
+      <SmallMultiples
         title="Cash flow of each party by year"
-        description={`Stacked nominal cash flows of ${series.map((s) => s.name).join(', ')} from ${categories[0] ?? ''} to ${categories[categories.length - 1] ?? ''}; funding shows below zero.`}
-        categories={categories}
+        description={`Nominal cash flows of ${series.map((s) => s.name).join(', ')} from ${categories[0] ?? ''} to ${categories[categories.length - 1] ?? ''}, one row per party; funding shows below zero.`}
+        years={categories}
         series={series}
-        format={(value) => formatMoney(value, { ...money, compact: true })}
+        measure={{ kind: 'money', ...money }}
       />
-      <Legend items={series} />
     </div>
   );
 }
@@ -239,7 +240,7 @@ function RiskSharing({ evaluation, stale }: { evaluation: Evaluation; stale: boo
   const partyIds = [...new Set(evaluation.shocks.flatMap((shock) => shock.parties.map((party) => party.id)))];
   const colorOf = (id: string) => {
     const index = evaluation.parties.findIndex((party) => party.id === id);
-    return PARTY_COLORS[(index >= 0 ? index : partyIds.indexOf(id)) % PARTY_COLORS.length] ?? 'gray';
+    return partyColor(index >= 0 ? index : partyIds.indexOf(id));
   };
   const shockName = (shock: { id: string; name?: string | null }) => shock.name || shock.id;
   return (
@@ -250,10 +251,10 @@ function RiskSharing({ evaluation, stale }: { evaluation: Evaluation; stale: boo
         description={`For each shock, the share of the change in total present value borne by each party. ${evaluation.shocks
           .map((shock) => `${shockName(shock)}: ${shock.parties.map((p) => `${nameOf(p.id)} ${formatPercent(p.bearShare, money.locale, 0)}`).join(', ')}`)
           .join('. ')}.`}
-        rows={evaluation.shocks.map((shock) => ({ label: shockName(shock), segments: shock.parties.map((party) => ({ name: nameOf(party.id), value: Number(party.bearShare ?? 0), color: colorOf(party.id) })) }))}
-        format={(value) => formatPercent(value, money.locale, 0)}
+        rows={evaluation.shocks.map((shock) => ({ label: shockName(shock), values: Object.fromEntries(shock.parties.map((party) => [party.id, Number(party.bearShare ?? 0)])) }))}
+        series={partyIds.map((id) => ({ id, name: nameOf(id), color: colorOf(id) }))}
+        measure={{ kind: 'percent', locale: money.locale }}
       />
-      <Legend items={partyIds.map((id) => ({ name: nameOf(id), color: colorOf(id) }))} />
       <div className="table-scroll">
         <table className="data-table risk-table">
           <caption className="visually-hidden">Risk sharing: share of each shock borne by each party, and the change in its present value</caption>

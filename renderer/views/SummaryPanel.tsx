@@ -1,6 +1,6 @@
 import { formatFactor, formatIrr, formatMoney, formatPercent } from '../lib/format.ts';
 import { useResults, useEditor, useWorkspace } from '../app/context.tsx';
-import { PARTY_COLORS } from '../components/charts.tsx';
+import { PARTY_COLORS } from '../components/charts/index.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
 
 /** The venture's headline numbers, always beside the editor so every edit shows its effect. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp, settle, testWorkspace } from './helpers.tsx';
 
@@ -114,10 +114,18 @@ describe('the mine-plan grid', () => {
     expect(cell.getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('charts the row being edited', async () => {
-    const { user } = await minePlan();
+  it('charts the row being edited, with its values a click away as a table', async () => {
+    const { user, project } = await minePlan();
     await user.click(screen.getByRole('textbox', { name: 'Ore mined 2030' }));
     const chart = screen.getByRole('img', { name: 'Ore mined by year' });
-    expect(chart.querySelectorAll('rect').length).toBe(10);
+    const years = project().assumptions.years;
+    expect(chart.querySelectorAll('svg rect').length).toBe(years);
+    await user.click(screen.getByRole('button', { name: /Show values as a table: Ore mined by year/ }));
+    const table = screen.getByRole('table', { name: 'Ore mined by year' });
+    expect(within(table).getAllByRole('row')).toHaveLength(years + 1);
+    const ore2030 = Number(project().assumptions.production.oreMined[2030 - project().assumptions.startYear]);
+    expect(within(table).getByRole('row', { name: /^2030 / }).textContent).toContain(new Intl.NumberFormat('en-US').format(ore2030));
+    await user.click(screen.getByRole('button', { name: /Show chart: Ore mined by year/ }));
+    expect(screen.getByRole('img', { name: 'Ore mined by year' })).toBeTruthy();
   });
 });
