@@ -50,7 +50,7 @@ function shift(value: string, places: number): string {
   return negative ? `-${result}` : result;
 }
 
-function table(headers: string[], rows: string[][], rightAligned: (column: number) => boolean): string[] {
+export function table(headers: string[], rows: string[][], rightAligned: (column: number) => boolean): string[] {
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]) => cells.map((cell, c) => (rightAligned(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];

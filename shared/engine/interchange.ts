@@ -194,6 +194,46 @@ export interface Project {
   scenarios: Scenario[];
   /** null or absent: the methodology's default set (§8). */
   shocks?: Shock[] | null;
+  /** null or absent: no simulation defined (a simulation then uses the defaults of risk §R6). */
+  risk?: RiskBlock | null;
+}
+
+// ---------------------------------------------------------------- risk (risk-model.md §R1)
+
+export type RiskTarget = 'priceLevel' | 'capexFactor' | 'opexFactor' | 'gradeFactor' | 'delayYears';
+export const RISK_TARGETS: readonly RiskTarget[] = ['priceLevel', 'capexFactor', 'opexFactor', 'gradeFactor', 'delayYears'];
+
+export type Distribution =
+  | { type: 'fixed'; value: DecimalInput }
+  | { type: 'uniform'; min: DecimalInput; max: DecimalInput }
+  | { type: 'triangular'; min: DecimalInput; mode: DecimalInput; max: DecimalInput }
+  | { type: 'pert'; min: DecimalInput; mode: DecimalInput; max: DecimalInput }
+  | { type: 'normal'; mean: DecimalInput; sd: DecimalInput; min?: DecimalInput | null; max?: DecimalInput | null }
+  | { type: 'lognormal'; mean: DecimalInput; sd: DecimalInput }
+  | { type: 'lognormal'; p10: DecimalInput; p90: DecimalInput }
+  | { type: 'discrete'; values: DecimalInput[]; probabilities: DecimalInput[] };
+export type DistributionType = Distribution['type'];
+export const DISTRIBUTION_TYPES: readonly DistributionType[] = ['fixed', 'uniform', 'triangular', 'pert', 'normal', 'lognormal', 'discrete'];
+
+export interface RiskVariable {
+  id: string;
+  target: RiskTarget;
+  distribution: Distribution;
+}
+
+export interface RiskCorrelation {
+  a: string;
+  b: string;
+  rho: DecimalInput;
+}
+
+export interface RiskBlock {
+  iterations?: number | null;
+  seed?: number | null;
+  variables?: RiskVariable[] | null;
+  correlations?: RiskCorrelation[] | null;
+  pricePath?: { volatility: DecimalInput; persistence: DecimalInput } | null;
+  disruption?: { annualProbability: DecimalInput; years: number } | null;
 }
 
 // ---------------------------------------------------------------- evaluation

@@ -8,6 +8,7 @@ import { checkOverrides, checkShocks } from './validate-scenarios.ts';
 import { duplicateIds, optionalText, type Horizon } from './validate-primitives.ts';
 import { fieldsOf } from '../fields/lookup.ts';
 import { patternOf } from '../fields/paths.ts';
+import { checkRiskBlock } from '../risk/validate-risk.ts';
 
 export type { Problem } from './validate-primitives.ts';
 export type ValidationResult = { ok: true; project: Project } | { ok: false; problems: Problem[] };
@@ -16,7 +17,7 @@ export type ValidationResult = { ok: true; project: Project } | { ok: false; pro
 export function validateProject(input: unknown): ValidationResult {
   const p = new Problems();
   const doc = isJsonValue(input) ? (JSON.parse(JSON.stringify(input)) as unknown) : input;
-  const root = checkObject(p, doc, '', 'a project', ['format', 'version', 'assumptions', 'structures', 'scenarios'], ['name', 'notes', 'shocks']);
+  const root = checkObject(p, doc, '', 'a project', ['format', 'version', 'assumptions', 'structures', 'scenarios'], ['name', 'notes', 'shocks', 'risk']);
   if (root) {
     if (root.format !== 'orebridge-project') p.add('format', `must be "orebridge-project", not ${JSON.stringify(root.format)}: this is not an Orebridge project document`);
     if (root.version !== 1) p.add('version', `must be 1 (this version of Orebridge reads project documents of version 1), not ${JSON.stringify(root.version)}`);
@@ -33,6 +34,7 @@ export function validateProject(input: unknown): ValidationResult {
     });
     if (scenarios) duplicateIds(p, scenarios, 'scenarios');
     if (!isUnset(root.shocks)) checkShocks(p, root.shocks, 'shocks', horizon);
+    if (!isUnset(root.risk)) checkRiskBlock(p, root.risk, 'risk');
   }
   return p.list.length === 0 ? { ok: true, project: doc as Project } : { ok: false, problems: p.list };
 }

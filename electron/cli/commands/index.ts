@@ -1,5 +1,6 @@
 import type { Command } from '../io.ts';
 import { evaluateCommand } from './evaluate.ts';
+import { simulateCommand } from './simulate.ts';
 import { validateCommand } from './validate.ts';
 import { importCommand } from './import.ts';
 import { exportCommand } from './export.ts';
@@ -12,6 +13,7 @@ import { xlsxCommand } from './xlsx.ts';
 /** Every command of `orebridge`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
   evaluateCommand,
+  simulateCommand,
   validateCommand,
   importCommand,
   exportCommand,

@@ -1,0 +1,134 @@
+import { floatArithmetic as ar } from '../engine/arithmetic.ts';
+import { discountFactors, presentValue } from '../engine/discounting.ts';
+import type { Project } from '../engine/interchange.ts';
+import { irrRootsOfFloats } from '../engine/irr.ts';
+import { toDealTerms, toOverrides, toVentureInputs, type DealTerms, type TransformOverrides, type VentureInputs } from '../engine/model.ts';
+import { runCase } from '../engine/run.ts';
+import { applyOverrides } from '../engine/transforms.ts';
+import type { PartyKind } from '../engine/interchange.ts';
+import type { Draws, Sampler } from './sampler.ts';
+
+export interface PartySlot {
+  id: string;
+  kind: PartyKind;
+  /** Partner index, or −1. */
+  partnerIndex: number;
+}
+
+/** One structure under one scenario, ready for iterations: everything the draws do not change. */
+export interface PreparedCase {
+  structure: string;
+  scenario: string;
+  inputs: VentureInputs<number>;
+  deal: DealTerms<number>;
+  /** §7 party order: partners, government, community, external licensor, external offtaker. */
+  slots: PartySlot[];
+  /** Discount factors at each partner's hurdle rate. */
+  hurdleFactors: number[][];
+}
+
+export type PrepareOutcome = { ok: true; prepared: PreparedCase } | { ok: false; error: { code: 'unknown-structure' | 'unknown-scenario'; message: string } };
+
+export function prepareCase(project: Project, selection: { structure?: string; scenario?: string } = {}): PrepareOutcome {
+  const structure = selection.structure === undefined ? project.structures[0] : project.structures.find((s) => s.id === selection.structure);
+  if (!structure) {
+    return { ok: false, error: { code: 'unknown-structure', message: `There is no structure "${selection.structure}" in this project (it has ${project.structures.map((s) => s.id).join(', ')}).` } };
+  }
+  const scenario = selection.scenario === undefined ? project.scenarios[0] : project.scenarios.find((s) => s.id === selection.scenario);
+  if (!scenario) {
+    return { ok: false, error: { code: 'unknown-scenario', message: `There is no scenario "${selection.scenario}" in this project (it has ${project.scenarios.map((s) => s.id).join(', ')}).` } };
+  }
+  const inputs = applyOverrides(ar, toVentureInputs(ar, project.assumptions), toOverrides(ar, scenario.overrides));
+  const partners = structure.terms.partners;
+  const slots: PartySlot[] = [
+    ...partners.map((p, i) => ({ id: p.id, kind: 'partner' as const, partnerIndex: i })),
+    ...(['government', 'community', 'external-licensor', 'external-offtaker'] as const).map((kind) => ({ id: kind, kind, partnerIndex: -1 })),
+  ];
+  return {
+    ok: true,
+    prepared: {
+      structure: structure.id,
+      scenario: scenario.id,
+      inputs,
+      deal: toDealTerms(ar, structure.terms),
+      slots,
+      hurdleFactors: partners.map((p) => discountFactors(ar, Number(p.hurdleRate), inputs.discounting, inputs.years)),
+    },
+  };
+}
+
+/** §R2 the overrides of one iteration: applied like a shock, on the scenario's inputs. */
+export function iterationOverrides(prepared: PreparedCase, sampler: Sampler, draws: Draws): TransformOverrides<number> {
+  let level = 1;
+  const overrides: TransformOverrides<number> = {
+    priceFactor: null, capexFactor: null, opexFactor: null, gradeFactor: null,
+    delayYears: 0, disruption: null, prices: null, discountRate: null,
+  };
+  sampler.variables.forEach((v, i) => {
+    const x = draws.values[i]!;
+    if (v.target === 'priceLevel') level = x;
+    else if (v.target === 'delayYears') overrides.delayYears = x;
+    else overrides[v.target] = x;
+  });
+  overrides.prices = prepared.inputs.series.prices.map((p, k) => p * level * draws.priceMultipliers[k]!);
+  if (draws.disruptionStart >= 0) {
+    const start = prepared.inputs.startYear;
+    const last = prepared.inputs.years - 1;
+    overrides.disruption = { fromYear: start + draws.disruptionStart, toYear: start + Math.min(draws.disruptionStart + sampler.disruptionYears - 1, last) };
+  }
+  return overrides;
+}
+
+/** What one iteration yields (§R2): NaN marks a metric that is not defined in it. */
+export interface IterationOutcome {
+  npv: number;
+  preTaxNpv: number;
+  /** The one IRR root, or NaN. */
+  irr: number;
+  irrRootCount: number;
+  governmentTake: number;
+  aetr: number;
+  /** Per slot; NaN for a party absent from the iteration. */
+  pv: Float64Array;
+  npvAtHurdle: Float64Array;
+  freeCashFlow: Float64Array;
+}
+
+export function newOutcome(prepared: PreparedCase): IterationOutcome {
+  return {
+    npv: 0, preTaxNpv: 0, irr: Number.NaN, irrRootCount: 0, governmentTake: Number.NaN, aetr: Number.NaN,
+    pv: new Float64Array(prepared.slots.length), npvAtHurdle: new Float64Array(prepared.deal.partners.length),
+    freeCashFlow: new Float64Array(prepared.inputs.years),
+  };
+}
+
+/** §3–§7 in float for one iteration's overrides. */
+export function evaluateIteration(prepared: PreparedCase, overrides: TransformOverrides<number>, out: IterationOutcome): void {
+  const run = runCase(ar, applyOverrides(ar, prepared.inputs, overrides), prepared.deal);
+  const escalation = run.venture.escalation;
+  const fcf = run.venture.freeCashFlow;
+  const realFcf = fcf.map((x, k) => x * (1 / escalation[k]!));
+  out.npv = presentValue(ar, fcf, run.nominalWeights);
+  out.preTaxNpv = run.preTaxNpv;
+  const roots = irrRootsOfFloats(realFcf);
+  out.irrRootCount = roots.length;
+  out.irr = roots.length === 1 ? roots[0]! : Number.NaN;
+  out.pv.fill(Number.NaN);
+  let governmentReal = 0;
+  let governmentPv = 0;
+  for (const party of run.parties) {
+    const slot = party.partnerIndex >= 0 ? party.partnerIndex : prepared.deal.partners.length + ['government', 'community', 'external-licensor', 'external-offtaker'].indexOf(party.kind);
+    out.pv[slot] = party.pv;
+    const real = party.flows.map((x, k) => x * (1 / escalation[k]!));
+    if (party.partnerIndex >= 0) out.npvAtHurdle[party.partnerIndex] = presentValue(ar, real, prepared.hurdleFactors[party.partnerIndex]!);
+    if (party.kind === 'government') {
+      governmentPv = party.pv;
+      governmentReal = real.reduce((s, x) => s + x, 0);
+    }
+  }
+  for (let i = 0; i < prepared.deal.partners.length; i++) if (Number.isNaN(out.pv[i]!)) out.npvAtHurdle[i] = 0;
+  const ncfReal = run.venture.preTaxNetCashFlow.reduce((s, x, k) => s + x * (1 / escalation[k]!), 0);
+  out.governmentTake = ncfReal > 0 ? governmentReal / ncfReal : Number.NaN;
+  out.aetr = run.preTaxNpv > 0 ? governmentPv / run.preTaxNpv : Number.NaN;
+  out.freeCashFlow.set(fcf);
+}
