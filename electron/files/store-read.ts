@@ -1,7 +1,7 @@
 // Reads the interchange project and the file metadata back from the tables (format 2).
 import type { Database } from './sqlite.ts';
 import type { DocumentMetadata, NoteOwner, Revision } from './types.ts';
-import { NumberLiteral } from './literal-json.ts';
+import { NumberLiteral, parseWithLiterals } from './literal-json.ts';
 import { booleanCell, getDecimal, getOptional, textCell, type JsonObject, type Row } from './cells.ts';
 
 function rows(db: Database, sql: string, ...params: unknown[]): Row[] {
@@ -119,7 +119,16 @@ export function readProjectTree(db: Database): JsonObject {
     structures,
     scenarios,
     shocks,
+    risk: readRisk(db),
   };
+}
+
+/** The risk block: its literal JSON, null, or undefined when the project has none. */
+function readRisk(db: Database): unknown {
+  if (db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'risk'").pluck().get() === 0) return undefined;
+  const row = rows(db, 'SELECT * FROM risk WHERE id = 1')[0];
+  if (row === undefined) return undefined;
+  return row.block_form === 'z' ? null : parseWithLiterals(String(row.block));
 }
 
 function readStructures(db: Database, noteOf: (kind: string, id: string) => unknown): JsonObject[] {

@@ -1,6 +1,7 @@
 // Writes an interchange project into the tables of a working database (format 2).
 import type { Database } from './sqlite.ts';
 import type { DocumentMetadata } from './types.ts';
+import { stringifyWithLiterals } from './literal-json.ts';
 import {
   asArray,
   asObject,
@@ -16,6 +17,7 @@ import {
 
 /** Tables holding the interchange content, children first (so deleting in this order is safe). */
 export const CONTENT_TABLES = [
+  'risk',
   'override_prices',
   'overrides',
   'shocks',
@@ -159,6 +161,9 @@ export function writeProject(db: Database, source: unknown, metadata?: DocumentM
       writeOverrides(insert, 'shock', id, asObject(shock.overrides));
     });
   }
+
+  const riskForm = presenceOf(project, 'risk');
+  if (riskForm !== 'a') insert('risk', { id: 1, block: riskForm === 'v' ? stringifyWithLiterals(project.risk, 0) : null, block_form: riskForm });
 }
 
 function writeNote(

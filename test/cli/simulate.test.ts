@@ -44,7 +44,7 @@ describe('orebridge simulate', { timeout: 240_000 }, () => {
   for (const examplePath of exampleProjectPaths()) {
     const name = examplePath.split('/').pop()!.replace('.project.json', '');
     it(`${name}: prints the §R5 document, and the samples' overrides re-run as shocks through evaluate reproduce every party PV`, () => {
-      const project = { ...readJson(examplePath), risk: riskBlock };
+      const project: Record<string, unknown> = { ...readJson(examplePath), risk: riskBlock };
       const structure = (project.structures as { id: string }[]).at(-1)!.id;
       const projectPath = write(`${name}.json`, project);
       const samplesPath = join(work, `${name}.samples.jsonl`);

@@ -1,3 +1,4 @@
+import { CURRENT_FORMAT_VERSION } from '../../electron/files/format.ts';
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,7 +60,7 @@ describe('orebridge check', () => {
     const path = await imported();
     const valid = await orebridge('check', path);
     expect(valid.code).toBe(0);
-    expect(valid.out).toMatch(/valid Orebridge project \(file format 2\)\. 2 structure\(s\), 3 scenario\(s\), 0 revision\(s\)/);
+    expect(valid.out).toMatch(new RegExp(`valid Orebridge project \\(file format ${CURRENT_FORMAT_VERSION}\\)\\. 2 structure\\(s\\), 3 scenario\\(s\\), 0 revision\\(s\\)`));
 
     const db = new Database(path);
     db.exec(`UPDATE partners SET equity = '0.99' WHERE position = 0`);

@@ -1,3 +1,4 @@
+import { CURRENT_FORMAT_VERSION } from '../../electron/files/format.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -81,7 +82,7 @@ describe('hostile files are refused or neutralised', () => {
 
   it('a newer user_version names both versions', async () => {
     const path = await tampered((db) => db.pragma('user_version = 99'));
-    await expectRefused(path, 'newer-version', /format 99.*up to 2/);
+    await expectRefused(path, 'newer-version', new RegExp(`format 99.*up to ${CURRENT_FORMAT_VERSION}`));
   });
 
   it('a zero-byte file, a directory, random bytes, a JSON file renamed, a missing file', async () => {

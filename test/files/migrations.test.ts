@@ -70,12 +70,53 @@ describe('migrations', () => {
     const text = exampleText('nickel-cobalt-hpal');
     const old = formatOneDatabase(text);
     expect(old.prepare("SELECT notes FROM project").pluck().get()).toBeTypeOf('string');
-    migrate(old);
+    migrate(old, 2);
     expect(old.pragma('user_version', { simple: true })).toBe(2);
     expect(tables(old)).toContain('revisions');
     expect(tables(old)).toContain('notes');
     expect(JSON.parse(stringifyWithLiterals(readProjectTree(old)))).toStrictEqual(JSON.parse(text));
     expect(old.prepare('SELECT count(*) FROM scenarios WHERE internal = 1').pluck().get()).toBe(0);
+  });
+
+  it('003 adds the risk table: a format-2 file opens with no risk block; a block and a null block round-trip exactly', async () => {
+    const text = exampleText('ndpr-separation');
+    const two = new Database(':memory:');
+    migrate(two, 2);
+    two.pragma('foreign_keys = OFF');
+    const withoutRisk = parseWithLiterals(text);
+    two.transaction(() => {
+      // A format-2 writer: the current writer minus the risk row, which format 2 has no table for.
+      const current = new Database(':memory:');
+      migrate(current);
+      current.transaction(() => writeProject(current, withoutRisk))();
+      for (const table of tables(two)) {
+        if (table === 'revisions') continue;
+        const columns = (two.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+        const insert = two.prepare(`INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
+        for (const row of current.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) insert.run(columns.map((c) => row[c]));
+      }
+      current.close();
+    })();
+    const path = join(tempDir(), 'format-2.orebridge');
+    writeFileSync(path, two.serialize());
+    const loaded = expectOk(await loadProjectFile(path));
+    expect(loaded.formatVersion).toBe(2);
+    const exported = JSON.parse(expectOk(await exportJsonText(path))) as Record<string, unknown>;
+    expect('risk' in exported).toBe(false);
+    expect(exported).toStrictEqual(JSON.parse(text));
+
+    migrate(two);
+    expect(two.pragma('user_version', { simple: true })).toBe(3);
+    expect(two.prepare('SELECT count(*) FROM risk').pluck().get()).toBe(0);
+    const block = '{"iterations":5000,"seed":7,"variables":[{"id":"price","target":"priceLevel","distribution":{"type":"lognormal","p10":0.750,"p90":"1.30"}},{"id":"delay","target":"delayYears","distribution":{"type":"discrete","values":[0,1],"probabilities":[0.75,0.25]}}],"correlations":[],"pricePath":{"volatility":0.2,"persistence":0.70},"disruption":null}';
+    for (const risk of [block, 'null']) {
+      const withRisk = text.replace(/\}\s*$/, `, "risk": ${risk}}`);
+      two.transaction(() => writeProject(two, parseWithLiterals(withRisk)))();
+      const tree = readProjectTree(two);
+      expect(stringifyWithLiterals(tree.risk, 0)).toBe(risk);
+      expect(JSON.parse(stringifyWithLiterals(tree))).toStrictEqual(JSON.parse(withRisk));
+    }
+    expect(() => two.exec(`INSERT OR REPLACE INTO risk VALUES (1, NULL, 'v')`)).toThrow(/CHECK/);
   });
 
   it('run in one transaction: a failing step leaves the file at its old version', () => {

@@ -3,13 +3,14 @@ import type { Database } from '../sqlite.ts';
 import { APPLICATION_ID, CURRENT_FORMAT_VERSION } from '../format.ts';
 import * as interchangeTables from './001-interchange-tables.ts';
 import * as notesRevisions from './002-notes-revisions.ts';
+import * as risk from './003-risk.ts';
 
 export interface Migration {
   version: number;
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [interchangeTables, notesRevisions];
+export const MIGRATIONS: readonly Migration[] = [interchangeTables, notesRevisions, risk];
 
 /** Brings `db` from its user_version to `target` (default: the current format) in one transaction. */
 export function migrate(db: Database, target: number = CURRENT_FORMAT_VERSION): void {
