@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'locked', // open in another Orebridge instance; open again with readOnly: true to read it
   'read-only', // Save on a read-only document (Save As works)
   'no-path',
+  'changed-on-disk', // another program changed the file since it was opened: save a copy, overwrite (`overwrite: true`) or reload
   'io',
   'internal',
 ] as const;
@@ -253,7 +254,8 @@ export const methods = {
   updateDocument: { request: z.strictObject({ ...documentRef, project: projectSchema }), response: documentInfoSchema },
   /** Save to the document's file; an untitled document asks where, as Save As does. */
   saveDocument: {
-    request: z.strictObject({ ...documentRef, project: projectSchema.optional() }),
+    /** `overwrite: true` replaces a file another program changed since it was opened (after the user chose so). */
+    request: z.strictObject({ ...documentRef, project: projectSchema.optional(), overwrite: z.boolean().optional() }),
     response: documentInfoSchema.nullable(),
   },
   saveDocumentAs: {
@@ -272,6 +274,8 @@ export const methods = {
     response: z.strictObject({ name: z.string() }).nullable(),
   },
   closeDocument: { request: z.strictObject(documentRef), response: nothing },
+  /** Drop the document's unsaved changes and read its file again (after another program changed it). */
+  reloadDocument: { request: z.strictObject(documentRef), response: openedDocumentSchema },
 
   /** Read an interchange JSON file into a new untitled document. */
   importJson: { request: z.strictObject({ file: fileRefSchema.optional() }), response: openedDocumentSchema.nullable() },

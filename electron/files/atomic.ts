@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ioError } from './messages.ts';
+import { processIsAlive } from './process-identity.ts';
 import type { Database } from './sqlite.ts';
 import type { FileResult } from './types.ts';
 
@@ -119,15 +120,6 @@ export function removeStaleSideFiles(target: string): void {
   for (const suffix of SQLITE_SIDE_FILES) removeQuietly(`${destination}${suffix}`);
 }
 
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
-  }
-}
-
 /**
  * Removes temporary files of saves that were interrupted (their process is gone, or they are
  * more than a day old), with any journal SQLite left beside them, from each given folder.
@@ -160,4 +152,3 @@ export async function removeInterruptedSaves(folders: string[]): Promise<string[
   return removed;
 }
 
-export { processIsAlive };

@@ -61,8 +61,12 @@ export interface ProjectDocument {
   setScenarioInternal(scenarioId: string, internal: boolean): FileResult<void>;
   setNotePrivate(owner: NoteOwner, isPrivate: boolean): FileResult<void>;
 
-  /** Writes the working copy to `path` atomically. */
-  save(): Promise<FileResult<{ path: string }>>;
+  /**
+   * Writes the working copy to `path` atomically. Fails with 'changed-on-disk' when another
+   * program changed the file since this document read or wrote it, unless `overwrite` (the
+   * user's choice after being asked).
+   */
+  save(options?: { overwrite?: boolean }): Promise<FileResult<{ path: string }>>;
   /** Writes to a new path atomically, takes its lock, releases the old one; the document then saves there. */
   saveAs(path: string): Promise<FileResult<{ path: string }>>;
   /** Writes a reduced copy for the other side of the negotiation (see ShareOptions); the document is unchanged. */

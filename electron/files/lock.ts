@@ -2,12 +2,31 @@
 import { hostname, userInfo } from 'node:os';
 import { open, readFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { processIsAlive } from './atomic.ts';
+import { realpathSync } from 'node:fs';
+import { processStartTime, sameProcessRuns } from './process-identity.ts';
 import { ioError } from './messages.ts';
 import type { FileResult, LockOwner } from './types.ts';
 
+/**
+ * The lock of a file is keyed by the file itself, not the name it was reached by: next to its
+ * real path (symbolic links, `..` and letter case resolved), so two names for one file share one
+ * lock. A file that does not exist yet is keyed by its real folder.
+ */
 export function lockPathFor(documentPath: string): string {
-  return join(dirname(documentPath), `.${basename(documentPath)}.lock`);
+  const real = realPathOf(documentPath);
+  return join(dirname(real), `.${basename(real)}.lock`);
+}
+
+function realPathOf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    try {
+      return join(realpathSync.native(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
 }
 
 export interface HeldLock {
@@ -33,7 +52,7 @@ async function readOwner(lockPath: string): Promise<LockOwner | 'unreadable' | n
   try {
     const value = JSON.parse(text) as Partial<LockOwner>;
     if (typeof value.user === 'string' && typeof value.host === 'string' && typeof value.pid === 'number' && typeof value.since === 'string') {
-      return { user: value.user, host: value.host, pid: value.pid, since: value.since };
+      return { user: value.user, host: value.host, pid: value.pid, since: value.since, ...(typeof value.started === 'string' ? { started: value.started } : {}) };
     }
   } catch {
     // A lock file cut short by a crash while it was written.
@@ -43,7 +62,9 @@ async function readOwner(lockPath: string): Promise<LockOwner | 'unreadable' | n
 
 function isStale(owner: LockOwner | 'unreadable'): boolean {
   if (owner === 'unreadable') return true;
-  return owner.host === hostname() && !processIsAlive(owner.pid);
+  // Stale only when the process that took it is gone: its pid no longer runs, or runs a process
+  // that started at another time (a reused pid).
+  return owner.host === hostname() && !sameProcessRuns(owner.pid, owner.started);
 }
 
 /** The live owner of the lock on `documentPath`, or null when there is none (or it is stale). */
@@ -61,7 +82,14 @@ export function lockedMessage(documentPath: string, owner: LockOwner): string {
 /** Takes the lock on `documentPath`, replacing a stale one. */
 export async function acquireLock(documentPath: string, userName?: string, purpose: 'open' | 'save' = 'open'): Promise<FileResult<HeldLock>> {
   const lockPath = lockPathFor(documentPath);
-  const owner: LockOwner = { user: userName ?? defaultUserName(), host: hostname(), pid: process.pid, since: new Date().toISOString() };
+  const started = processStartTime(process.pid);
+  const owner: LockOwner = {
+    user: userName ?? defaultUserName(),
+    host: hostname(),
+    pid: process.pid,
+    since: new Date().toISOString(),
+    ...(started !== null ? { started } : {}),
+  };
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const handle = await open(lockPath, 'wx');

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { processIsAlive, removeInterruptedSaves } from './atomic.ts';
+import { removeInterruptedSaves } from './atomic.ts';
+import { processIsAlive } from './process-identity.ts';
 import type { RecoverableCopy } from './types.ts';
 import { readMeta, workingDatabasePath, workingFolder, workingMetaPath, type WorkingCopyMeta } from './working.ts';
 

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
 import type { Project, Structure } from '../../shared/engine/interchange.ts';
 import { saveDatabaseAtomically } from './atomic.ts';
@@ -20,7 +21,8 @@ import { openOwnDatabase, type Database } from './sqlite.ts';
 import { readProjectTree, readRevisions } from './store-read.ts';
 import { writeProject } from './store-write.ts';
 import type { DiffSide, DocumentMetadata, FileResult, NoteOwner, RecordRevisionRequest, Revision, ShareOptions, TermChange } from './types.ts';
-import { checkUntrustedFile } from './untrusted.ts';
+import { checkUntrustedBytes, readUntrustedBytes } from './untrusted.ts';
+import { changedSince, currentFingerprint, fingerprintOf } from './fingerprint.ts';
 import { readMeta, workingDatabasePath, writeMeta, type WorkingCopyMeta } from './working.ts';
 
 function projectName(tree: unknown): string | null {
@@ -109,13 +111,23 @@ class WorkingSession implements ProjectDocument {
     return { ok: true, value: undefined };
   }
 
-  async save(): Promise<FileResult<{ path: string }>> {
+  async save(options: { overwrite?: boolean } = {}): Promise<FileResult<{ path: string }>> {
     if (this.#path === null) return { ok: false, error: { code: 'no-path', message: 'The project has never been saved; choose where to save it (Save As).' } };
     if (this.#readOnly) {
       return { ok: false, error: { code: 'read-only', message: 'The project was opened read-only, so it cannot be saved over the original; use Save As.' } };
     }
+    const known = this.#meta.onDisk;
+    if (known && options.overwrite !== true && changedSince(known, currentFingerprint(this.#path))) {
+      return {
+        ok: false,
+        error: {
+          code: 'changed-on-disk',
+          message: `${basename(this.#path)} was changed by another program since you opened it; save your version as a copy, overwrite the file, or reload it.`,
+        },
+      };
+    }
     const saved = await saveDatabaseAtomically(this.#db, this.#path);
-    if (saved.ok) this.#updateMeta({ unsaved: false });
+    if (saved.ok) this.#updateMeta({ unsaved: false, onDisk: currentFingerprint(this.#path) });
     return saved;
   }
 
@@ -133,7 +145,7 @@ class WorkingSession implements ProjectDocument {
     this.#lock = lock.value;
     this.#path = path;
     this.#readOnly = false;
-    this.#updateMeta({ path, readOnly: false, unsaved: false });
+    this.#updateMeta({ path, readOnly: false, unsaved: false, onDisk: currentFingerprint(path) });
     return saved;
   }
 
@@ -253,14 +265,17 @@ export async function openDocumentSession(target: string, options: SessionOption
     lock = null;
   }
   if (lock && !lock.ok) return lock;
-  const checked = await checkUntrustedFile(path);
+  const bytes = await readUntrustedBytes(path);
+  const modifiedMs = (await stat(path).catch(() => null))?.mtimeMs ?? 0;
+  const checked = bytes.ok ? checkUntrustedBytes(bytes.value) : bytes;
   if (!checked.ok) {
     await lock?.value.release();
     return checked;
   }
   const { tree, metadata, revisions } = checked.value;
+  const onDisk = bytes.ok ? fingerprintOf(bytes.value, modifiedMs) : null;
   try {
-    return { ok: true, value: startSession(options, newMeta(path, tree, readOnly), { tree, metadata, revisions }, lock?.value ?? null) };
+    return { ok: true, value: startSession(options, { ...newMeta(path, tree, readOnly), onDisk }, { tree, metadata, revisions }, lock?.value ?? null) };
   } catch (error) {
     await lock?.value.release();
     const detail = error instanceof Error ? error.message : String(error);

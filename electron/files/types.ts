@@ -17,6 +17,7 @@ export type FileErrorCode =
   | 'locked' // open in another Orebridge instance: see `lockedBy`
   | 'read-only' // the document was opened read-only, so Save is refused (Save As works)
   | 'no-path' // Save on a document that has never been saved: use Save As
+  | 'changed-on-disk' // another program changed the file since it was opened or saved: ask (copy, overwrite, reload)
   | 'unknown-structure'
   | 'unknown-scenario'
   | 'unknown-revision'
@@ -48,6 +49,8 @@ export interface LockOwner {
   user: string;
   host: string;
   pid: number;
+  /** When that process started (Linux: its start time in /proc), so a reused pid is told apart; absent elsewhere. */
+  started?: string;
   /** ISO 8601 time the file was opened. */
   since: string;
 }

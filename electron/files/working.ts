@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from './atomic.ts';
+import type { Fingerprint } from './fingerprint.ts';
 
 export interface WorkingCopyMeta {
   workingCopyId: string;
@@ -13,6 +14,8 @@ export interface WorkingCopyMeta {
   lastEditedAt: string;
   unsaved: boolean;
   readOnly: boolean;
+  /** The file at `path` as this working copy last read or wrote it. */
+  onDisk?: Fingerprint | null;
 }
 
 export function workingFolder(dataDir: string): string {
@@ -32,6 +35,11 @@ export function writeMeta(dataDir: string, meta: WorkingCopyMeta): void {
   if (!written.ok) throw new Error(written.error.message);
 }
 
+function isFingerprint(value: unknown): value is Fingerprint {
+  const candidate = value as Partial<Fingerprint> | null | undefined;
+  return typeof candidate?.size === 'number' && typeof candidate.modifiedMs === 'number' && typeof candidate.sha256 === 'string';
+}
+
 export function readMeta(dataDir: string, workingCopyId: string): WorkingCopyMeta | null {
   try {
     const value = JSON.parse(readFileSync(workingMetaPath(dataDir, workingCopyId), 'utf8')) as Partial<WorkingCopyMeta>;
@@ -46,6 +54,7 @@ export function readMeta(dataDir: string, workingCopyId: string): WorkingCopyMet
       lastEditedAt: String(value.lastEditedAt ?? value.openedAt ?? ''),
       unsaved: value.unsaved === true,
       readOnly: value.readOnly === true,
+      onDisk: isFingerprint(value.onDisk) ? value.onDisk : null,
     };
   } catch {
     return null;

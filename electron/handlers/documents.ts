@@ -8,6 +8,7 @@ import type { Project } from '../../shared/engine/interchange.ts';
 import * as files from '../files/index.ts';
 import type { FileError, ProjectDocument } from '../files/index.ts';
 import { fileNameProblem, suggestedFileName } from './file-names.ts';
+import { confinedPath, OUTSIDE_FOLDER } from './confine.ts';
 import { documentInfo } from './registry.ts';
 import type { DocumentRegistry, FileHandles, OpenEntry } from './registry.ts';
 import type { CallContext, FileKind, HandlerMap, ShellOptions } from './types.ts';
@@ -31,6 +32,7 @@ type DocumentHandlers = Pick<
   | 'saveDocumentAs'
   | 'shareCopy'
   | 'closeDocument'
+  | 'reloadDocument'
   | 'importJson'
   | 'exportJson'
   | 'recordRevision'
@@ -42,6 +44,16 @@ type DocumentHandlers = Pick<
   | 'recoverDocument'
   | 'discardRecoverable'
 >;
+
+/** Browser mode with a reused --data folder: only what belongs to the served folder (or to no file). */
+export async function scopedToFolder<T>(folder: string | null, items: T[], pathOf: (item: T) => string | null): Promise<T[]> {
+  if (!folder) return items;
+  const kept = await Promise.all(items.map(async (item) => {
+    const path = pathOf(item);
+    return path === null || (await confinedPath(folder, path)) !== null ? item : null;
+  }));
+  return kept.filter((item): item is Awaited<T> & T => item !== null);
+}
 
 export function documentHandlers({ options, handles, documents }: DocumentDeps): DocumentHandlers {
   const sessionOptions = (readOnly = false) => ({ dataDir: options.dataDir, readOnly, ...(options.userName ? { userName: options.userName } : {}) });
@@ -71,9 +83,16 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
     return applied.ok ? success(null) : fromFileError(applied.error);
   };
 
-  const pathOfRef = (file: FileRef): Result<string> => {
+  /** Browser mode: the path only when it is really inside the served folder. */
+  const confine = async (path: string): Promise<Result<string>> => {
+    if (!options.documentsFolder) return success(path);
+    const real = await confinedPath(options.documentsFolder, path);
+    return real === null ? failure('forbidden', OUTSIDE_FOLDER) : success(path);
+  };
+
+  const pathOfRef = async (file: FileRef): Promise<Result<string>> => {
     const path = handles.pathOf(file);
-    return path ? success(path) : failure('unknown-file', 'That file is not on offer any more. Choose it again.');
+    return path ? confine(path) : failure('unknown-file', 'That file is not on offer any more. Choose it again.');
   };
 
   /** A file to read: the handle given, or one the user picks in a native dialog. */
@@ -91,7 +110,7 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
     context: CallContext,
   ): Promise<Result<string | null>> => {
     if (target && 'handle' in target) {
-      const path = pathOfRef(target);
+      const path = await pathOfRef(target);
       if (!path.ok) return path;
       const problem = fileNameProblem(basename(path.value), kind);
       return problem ? failure('bad-file-name', problem) : path;
@@ -99,7 +118,7 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
     if (target) {
       if (!options.documentsFolder) return failure('not-supported', 'Choose where to save in the dialog.');
       const problem = fileNameProblem(target.name, kind);
-      return problem ? failure('bad-file-name', problem) : success(join(options.documentsFolder, target.name));
+      return problem ? failure('bad-file-name', problem) : confine(join(options.documentsFolder, target.name));
     }
     if (!options.dialogs) return failure('no-path', 'Give the file a name to save it.');
     return success(await options.dialogs.chooseSavePath(kind, suggestedFileName(projectName, kind), context));
@@ -164,13 +183,13 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
       return applied.ok ? success(documentInfo(entry.value)) : applied;
     },
 
-    saveDocument: async ({ documentId, project }, context) => {
+    saveDocument: async ({ documentId, project, overwrite }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
       const applied = applyProject(entry.value, project);
       if (!applied.ok) return applied;
       if (entry.value.document.path === null) return saveAs(entry.value, undefined, context);
-      const saved = await entry.value.document.save();
+      const saved = await entry.value.document.save({ overwrite: overwrite === true });
       changed(entry.value);
       if (!saved.ok) return fromFileError(saved.error);
       await files.addRecentFile(options.dataDir, saved.value.path);
@@ -204,6 +223,21 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
       await entry.value.document.close();
       options.onDocumentClosed?.(context.senderId, documentId);
       return success(null);
+    },
+
+    reloadDocument: async ({ documentId }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const { document } = entry.value;
+      if (document.path === null) return failure('no-path', 'The project has never been saved, so there is no file to reload.');
+      const path = document.path;
+      const readOnly = document.readOnly;
+      documents.remove(documentId);
+      await document.close();
+      options.onDocumentClosed?.(context.senderId, documentId);
+      const reopened = await files.openDocument(path, sessionOptions(readOnly));
+      if (!reopened.ok) return fromFileError(reopened.error);
+      return success(opened(register(context, reopened.value)));
     },
 
     importJson: async ({ file }, context) => {
@@ -261,7 +295,7 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
 
     listRecoverable: async () => {
       const live = new Set(documents.all().map((entry) => entry.document.workingCopyId));
-      const copies = await files.listRecoverable(options.dataDir);
+      const copies = await scopedToFolder(options.documentsFolder, await files.listRecoverable(options.dataDir), (copy) => copy.path);
       return success(
         copies
           .filter((copy) => !live.has(copy.workingCopyId))

@@ -7,7 +7,8 @@ import type { ExampleInfo, FileEntry, Settings } from '../../shared/contract.ts'
 import { evaluateProject, validateProject } from '../../shared/engine/index.ts';
 import * as files from '../files/index.ts';
 import { reportedProblems } from '../files/messages.ts';
-import { fromFileError } from './documents.ts';
+import { confinedPath } from './confine.ts';
+import { fromFileError, scopedToFolder } from './documents.ts';
 import { documentInfo } from './registry.ts';
 import type { DocumentRegistry, FileHandles } from './registry.ts';
 import type { HandlerMap, ShellOptions } from './types.ts';
@@ -70,7 +71,7 @@ export function libraryHandlers({ options, handles, documents }: LibraryDeps): L
       success({ version: options.version, mode: options.mode, platform: options.platform, documentsFolder: options.documentsFolder }),
 
     listRecent: async () => {
-      const paths = await files.recentFiles(options.dataDir);
+      const paths = await scopedToFolder(options.documentsFolder, await files.recentFiles(options.dataDir), (path) => path);
       const present = await Promise.all(paths.map(async (path) => ((await isFile(path)) ? path : null)));
       return success(
         present
@@ -93,6 +94,7 @@ export function libraryHandlers({ options, handles, documents }: LibraryDeps): L
         const extension = extname(name).toLowerCase();
         if (name.startsWith('.') || (extension !== '.orebridge' && extension !== '.json')) continue;
         const path = join(folder, name);
+        if ((await confinedPath(folder, path)) === null) continue;
         const info = await stat(path).catch(() => null);
         if (!info?.isFile()) continue;
         entries.push({ file: handles.refFor(path), name, folder, kind: extension === '.json' ? 'json' : 'project', modifiedAt: info.mtime.toISOString() });

@@ -140,6 +140,20 @@ function Notice() {
   return (
     <div className={`notice-bar ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.message}</span>
+      {notice.choices?.map((choice) => (
+        <button
+          key={choice.command}
+          type="button"
+          onClick={() => {
+            editor.notify(null);
+            if (choice.command === 'save-copy') void commands.saveAs();
+            else if (choice.command === 'overwrite') void commands.overwrite();
+            else void commands.reload();
+          }}
+        >
+          {choice.label}
+        </button>
+      ))}
       {notice.action && (
         <button
           type="button"

@@ -64,12 +64,26 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     return ref;
   }
 
-  async function save(as: boolean): Promise<void> {
+  async function save(as: boolean, overwrite = false): Promise<void> {
     const project = store.getState().project;
     if (!api || !project) return;
     const document = await ensureDocument(project);
     if (!document) return;
-    const result = as ? await api.saveDocumentAs({ documentId: document.documentId, project }) : await api.saveDocument({ documentId: document.documentId, project });
+    const result = as ? await api.saveDocumentAs({ documentId: document.documentId, project }) : await api.saveDocument({ documentId: document.documentId, project, ...(overwrite ? { overwrite } : {}) });
+    if (!result.ok && result.error.code === 'changed-on-disk') {
+      // Nothing is written until the user chooses: their version as a copy, theirs over the file, or the file's.
+      editor.notify({
+        kind: 'error',
+        message: result.error.message,
+        persist: true,
+        choices: [
+          { label: 'Save as a copy…', command: 'save-copy' },
+          { label: 'Overwrite', command: 'overwrite' },
+          { label: 'Reload from disk', command: 'reload' },
+        ],
+      });
+      return;
+    }
     if (!result.ok) return fail(result.error);
     if (result.value === null) return;
     editor.markSaved(toDocumentRef(result.value), project);
@@ -125,6 +139,15 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     },
     save: () => save(false),
     saveAs: () => save(true),
+    /** The user chose to replace a file another program changed. */
+    overwrite: () => save(false, true),
+    /** The user chose the file's version over their unsaved changes. */
+    async reload(): Promise<void> {
+      const document = store.getState().document;
+      if (!api || !document) return;
+      const result = await api.reloadDocument({ documentId: document.documentId });
+      if (opened(result)) editor.notify({ kind: 'info', message: `Reloaded ${document.name} as it is on disk.` });
+    },
     async exportJson(): Promise<void> {
       const project = store.getState().project;
       if (!api || !project) return;

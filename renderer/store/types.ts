@@ -61,6 +61,8 @@ export interface Notice {
   persist?: boolean;
   /** A follow-up the user may take, e.g. opening a file that is locked elsewhere read-only. */
   action?: { label: string; command: 'open-read-only'; handle: string };
+  /** Choices the user must make before anything happens (a file changed by another program). */
+  choices?: { label: string; command: 'save-copy' | 'overwrite' | 'reload' }[];
 }
 
 export interface UiSlice {

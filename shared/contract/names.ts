@@ -10,6 +10,7 @@ export const METHOD_NAMES = [
   'saveDocumentAs',
   'shareCopy',
   'closeDocument',
+  'reloadDocument',
   'importJson',
   'exportJson',
   'listRecent',
