@@ -1,4 +1,8 @@
 import { Dec, type Dec as Decimal } from './arithmetic.ts';
+import {
+  MAX_CALENDAR_YEAR, MAX_WHOLE_NUMBER, checkDecimalText, decimalTextOf, decimalTextProblem, quoted, shown, wholeNumberOfText,
+  type DecimalKind,
+} from './decimal-text.ts';
 import { fieldAt, fieldsOf, shapeOf } from '../fields/lookup.ts';
 import { patternOf } from '../fields/paths.ts';
 import type { FieldDefinition } from '../fields/types.ts';
@@ -21,13 +25,12 @@ export class Problems {
 export const at = (path: string, key: string | number) =>
   typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
 
-const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const describe = (value: unknown) =>
-  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : JSON.stringify(value);
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object'
+    : typeof value === 'string' ? quoted(value) : JSON.stringify(value);
 
 /**
  * Checks that `value` is an object with exactly the allowed fields: reports each missing
@@ -47,35 +50,68 @@ export function checkObject(p: Problems, value: unknown, path: string, what: str
 
 export type DecimalRule = 'any' | 'fraction' | 'signed-fraction' | 'non-negative' | 'rate';
 
-/** Reads a decimal written as a JSON number or a decimal string and checks it against a rule. */
-export function checkDecimal(p: Problems, value: unknown, path: string, rule: DecimalRule): Decimal | null {
-  let d: Decimal | null = null;
-  if (typeof value === 'number' && Number.isFinite(value)) d = new Dec(value);
-  else if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) d = new Dec(value.trim());
-  if (d === null) {
+const KIND_OF_RULE: Record<DecimalRule, DecimalKind> = {
+  'any': 'money', 'fraction': 'fraction', 'signed-fraction': 'fraction', 'non-negative': 'money', 'rate': 'rate',
+};
+
+/**
+ * Reads a decimal written as a JSON number or a decimal string and checks it against a rule.
+ * Its text is checked against the bounds of its kind (decimal-text.ts) before any Decimal is
+ * built; a value beyond them that also breaks the rule gets the rule's message.
+ */
+export function checkDecimal(p: Problems, value: unknown, path: string, rule: DecimalRule, kind: DecimalKind = KIND_OF_RULE[rule]): Decimal | null {
+  const text = decimalTextOf(value);
+  if (text === null) {
     if (value !== undefined) p.add(path, `must be a number (a JSON number or a decimal string such as "0.05"), not ${describe(value)}`);
     return null;
   }
-  const shown = typeof value === 'string' ? value : String(value);
-  if (rule === 'fraction' && (d.lt(0) || d.gt(1))) p.add(path, `must be a fraction between 0 and 1 (0.05 means 5 %), not ${shown}`);
-  if (rule === 'non-negative' && d.lt(0)) p.add(path, `must not be negative, not ${shown}`);
-  if (rule === 'signed-fraction' && (d.lt(-1) || d.gt(1))) p.add(path, `must be between −1 and 1 (−100 % and 100 %), not ${shown}`);
-  if (rule === 'rate' && d.lte(-1)) p.add(path, `must be a rate above −1 (−100 %), not ${shown}`);
+  const found = decimalTextProblem(text, kind);
+  if (found !== null) {
+    const negative = found.shape?.negative === true;
+    const message = found.problem !== 'magnitude' ? null
+      : rule === 'fraction' ? fractionMessage(shown(text))
+      : rule === 'signed-fraction' ? signedFractionMessage(shown(text))
+      : negative && rule === 'non-negative' ? `must not be negative, not ${shown(text)}`
+      : negative && rule === 'rate' ? rateMessage(shown(text))
+      : null;
+    p.add(path, message ?? checkDecimalText(text, kind)!);
+    return null;
+  }
+  const d = new Dec(text);
+  if (rule === 'fraction' && (d.lt(0) || d.gt(1))) p.add(path, fractionMessage(text));
+  if (rule === 'non-negative' && d.lt(0)) p.add(path, `must not be negative, not ${text}`);
+  if (rule === 'signed-fraction' && (d.lt(-1) || d.gt(1))) p.add(path, signedFractionMessage(text));
+  if (rule === 'rate' && d.lte(-1)) p.add(path, rateMessage(text));
   return d;
 }
 
-/** Reads a whole number (a JSON number or a decimal string) within [min, max]. */
+const fractionMessage = (shownValue: string) => `must be a fraction between 0 and 1 (0.05 means 5 %), not ${shownValue}`;
+const signedFractionMessage = (shownValue: string) => `must be between −1 and 1 (−100 % and 100 %), not ${shownValue}`;
+const rateMessage = (shownValue: string) => `must be a rate above −1 (−100 %), not ${shownValue}`;
+
+/**
+ * Reads a whole number (a JSON number or a decimal string) within [min, max], on its text. A
+ * count without an upper bound in the methodology (max beyond the calendar) is limited to
+ * MAX_WHOLE_NUMBER, and the message names that limit.
+ */
 export function checkInteger(p: Problems, value: unknown, path: string, min: number, max: number, meaning: string): number | null {
-  const d = typeof value === 'number' || typeof value === 'string' ? checkDecimal(new Problems(), value, path, 'any') : null;
-  if (d === null || !d.isInteger()) {
+  const text = decimalTextOf(value);
+  const whole = text === null ? null : wholeNumberOfText(text);
+  if (whole === null || whole === 'fraction') {
     p.add(path, `must be a whole number (${meaning}), not ${describe(value)}`);
     return null;
   }
-  if (d.lt(min) || d.gt(max)) {
-    p.add(path, `must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`} (${meaning}), not ${d.toString()}`);
+  const documented = max <= MAX_CALENDAR_YEAR;
+  const upper = documented ? max : MAX_WHOLE_NUMBER;
+  const below = whole === 'huge' ? text!.startsWith('-') : whole < min;
+  const above = whole === 'huge' ? !below : whole > upper;
+  const written = whole === 'huge' ? shown(text!) : String(whole);
+  if (below || above) {
+    p.add(path, documented ? `must be from ${min} to ${max} (${meaning}), not ${written}`
+      : below ? `must be at least ${min} (${meaning}), not ${written}` : `must be at most ${upper} (${meaning}), not ${written}`);
     return null;
   }
-  return d.toNumber();
+  return whole as number;
 }
 
 export function checkString(p: Problems, value: unknown, path: string, what: string): string | null {
@@ -88,7 +124,7 @@ export function checkString(p: Problems, value: unknown, path: string, what: str
 
 export function checkId(p: Problems, value: unknown, path: string): string | null {
   const id = checkString(p, value, path, 'an id');
-  if (id !== null && id.trim() === '') p.add(path, 'must not be empty: every item needs an id');
+  if (id === '') p.add(path, 'must not be empty: every item needs an id');
   return id;
 }
 
@@ -116,19 +152,19 @@ export function checkList(p: Problems, value: unknown, path: string, what: strin
 }
 
 /** A yearly series: a list of decimals with one entry per year (length checked when known). */
-export function checkSeries(p: Problems, value: unknown, path: string, years: number | null, rule: DecimalRule): (Decimal | null)[] | null {
+export function checkSeries(p: Problems, value: unknown, path: string, years: number | null, rule: DecimalRule, kind?: DecimalKind): (Decimal | null)[] | null {
   const list = checkList(p, value, path, 'yearly values', false);
   if (list === null) return null;
   if (years !== null && list.length !== years) {
     p.add(path, `must have one value per year: ${years} values, not ${list.length}`);
   }
-  return list.map((v, k) => checkDecimal(p, v, at(path, k), rule));
+  return list.map((v, k) => checkDecimal(p, v, at(path, k), rule, kind));
 }
 
 /** An optional field: absent or null means "not set". */
 export const isUnset = (value: unknown) => value === undefined || value === null;
 
-export const MAX_YEAR = 9999;
+export const MAX_YEAR = MAX_CALENDAR_YEAR;
 
 /** Context that later checks need: the horizon, when it is valid. */
 export interface Horizon {
@@ -170,6 +206,10 @@ export function ruleOf(field: FieldDefinition): DecimalRule {
   if (range.min === '0' && range.max === undefined) return 'non-negative';
   return 'any';
 }
+
+/** The bounds a number field's text is checked against (decimal-text.ts), from its kind. */
+const decimalKindOf = (field: FieldDefinition): DecimalKind | undefined =>
+  (['money', 'money-per-unit', 'tonnes', 'fraction', 'rate', 'factor'] as const).find((kind) => kind === field.kind);
 
 const definitionAt = (path: string): FieldDefinition => {
   const found = fieldAt(path);
@@ -220,7 +260,7 @@ export function checkField(p: Problems, obj: Json, key: string, path: string): D
     case 'list':
       throw new Error(`${fieldPath} is a ${field.kind}: check it with its own rules`);
     default:
-      return field.series ? null : checkDecimal(p, value, fieldPath, ruleOf(field));
+      return field.series ? null : checkDecimal(p, value, fieldPath, ruleOf(field), decimalKindOf(field));
   }
 }
 
@@ -237,7 +277,8 @@ export function checkFields(p: Problems, obj: Json, path: string, except: readon
 /** A yearly series field: its rule from the catalogue. */
 export function seriesField(p: Problems, obj: Json, key: string, path: string, years: number | null): (Decimal | null)[] | null {
   const fieldPath = at(path, key);
-  return checkSeries(p, obj[key], fieldPath, years, ruleOf(definitionAt(fieldPath)));
+  const field = definitionAt(fieldPath);
+  return checkSeries(p, obj[key], fieldPath, years, ruleOf(field), decimalKindOf(field));
 }
 
 /** A list field: what it holds and whether it may be empty come from the catalogue. */

@@ -12,9 +12,9 @@ export function checkOverrides(p: Problems, value: unknown, path: string, horizo
     const dp = at(path, 'disruption');
     const d = checkShape(p, o.disruption, dp);
     if (d) {
-      const from = checkField(p, d, 'fromYear', dp) as number | null;
-      const to = checkField(p, d, 'toYear', dp) as number | null;
-      if (from !== null && to !== null && from > to) p.add(at(dp, 'toYear'), `must not be before fromYear (${from}), not ${to}`);
+      // A disruption that ends before it starts is empty, not a problem (§9, settled readings).
+      checkField(p, d, 'fromYear', dp);
+      checkField(p, d, 'toYear', dp);
     }
   }
 }

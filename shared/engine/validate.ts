@@ -5,6 +5,7 @@ import {
   type Json, type Problem,
 } from './validate-primitives.ts';
 import { checkOverrides, checkShocks } from './validate-scenarios.ts';
+import { decimalTextOf, wholeNumberOfText } from './decimal-text.ts';
 import { duplicateIds, optionalText, type Horizon } from './validate-primitives.ts';
 import { fieldsOf } from '../fields/lookup.ts';
 import { patternOf } from '../fields/paths.ts';
@@ -20,7 +21,8 @@ export function validateProject(input: unknown): ValidationResult {
   const root = checkObject(p, doc, '', 'a project', ['format', 'version', 'assumptions', 'structures', 'scenarios'], ['name', 'notes', 'shocks', 'risk']);
   if (root) {
     if (root.format !== 'orebridge-project') p.add('format', `must be "orebridge-project", not ${JSON.stringify(root.format)}: this is not an Orebridge project document`);
-    if (root.version !== 1) p.add('version', `must be 1 (this version of Orebridge reads project documents of version 1), not ${JSON.stringify(root.version)}`);
+    const versionText = decimalTextOf(root.version);
+    if (versionText === null || wholeNumberOfText(versionText) !== 1) p.add('version', `must be 1 (this version of Orebridge reads project documents of version 1), not ${JSON.stringify(root.version)}`);
     optionalText(p, root, '', ['name', 'notes']);
     const horizon = checkAssumptions(p, root.assumptions, 'assumptions');
     checkStructures(p, root.structures, horizon);
@@ -95,13 +97,16 @@ function checkPartners(p: Problems, value: unknown, path: string): Set<string> |
   const partners = listField(p, value, path);
   if (!partners) return null;
   const ids = new Set<string>();
-  let equitySum: Decimal | null = new Dec(0);
+  // List-level problems are reported as well as their entries' (§9, settled readings): the sum
+  // runs over every equity that can be read.
+  let equitySum = new Dec(0);
+  let unreadable = 0;
   let fundingEquity = false;
   partners.forEach((item, i) => {
     const pp = at(path, i);
     const partner = checkShape(p, item, pp);
     if (!partner) {
-      equitySum = null;
+      unreadable++;
       return;
     }
     const id = checkField(p, partner, 'id', pp) as string | null;
@@ -110,7 +115,8 @@ function checkPartners(p: Problems, value: unknown, path: string): Set<string> |
       ids.add(id);
     }
     const equity = checkField(p, partner, 'equity', pp) as Decimal | null;
-    equitySum = equity === null || equitySum === null ? null : equitySum.plus(equity);
+    if (equity === null) unreadable++;
+    else equitySum = equitySum.plus(equity);
     checkFields(p, partner, pp, ['id', 'equity']);
     if (!isUnset(partner.carried)) {
       const cp = at(pp, 'carried');
@@ -118,9 +124,8 @@ function checkPartners(p: Problems, value: unknown, path: string): Set<string> |
       if (carried) checkFields(p, carried, cp);
     } else if (equity !== null && equity.gt(0)) fundingEquity = true;
   });
-  const sum = equitySum as Decimal | null;
-  if (sum !== null && partners.length > 0 && !sum.eq(1)) {
-    p.add(path, `the partners' equities must add up to exactly 1 (100 %); they add up to ${sum.toString()}`);
+  if (partners.length > unreadable && !equitySum.eq(1)) {
+    p.add(path, `the partners' equities must add up to exactly 1 (100 %); ${unreadable > 0 ? 'those that can be read' : 'they'} add up to ${equitySum.toString()}`);
   }
   if (partners.length > 0 && !fundingEquity && partners.every(isFundable)) {
     p.add(path, 'at least one partner without carried terms must hold equity above 0, or no one funds the venture');
@@ -179,10 +184,10 @@ function checkPartnerRef(p: Problems, value: unknown, path: string, partnerIds: 
   return ref;
 }
 
+/** A window of calendar years; one that ends before it starts is empty, not a problem (§9, settled readings). */
 function checkWindow(p: Problems, obj: Json, path: string, fromKey: string, toKey: string): void {
-  const from = checkField(p, obj, fromKey, path) as number | null;
-  const to = checkField(p, obj, toKey, path) as number | null;
-  if (from !== null && to !== null && from > to) p.add(at(path, toKey), `must not be before ${fromKey} (${from}), not ${to}`);
+  checkField(p, obj, fromKey, path);
+  checkField(p, obj, toKey, path);
 }
 
 function checkTechnology(p: Problems, value: unknown, path: string, partnerIds: Set<string> | null, horizon: Horizon): void {
@@ -212,26 +217,23 @@ function checkTechnology(p: Problems, value: unknown, path: string, partnerIds: 
 function checkOfftakes(p: Problems, value: unknown, path: string, partnerIds: Set<string> | null, horizon: Horizon): void {
   const list = listField(p, value, path);
   if (!list) return;
+  // The yearly sum runs over every share that can be read, so it is reported as well as the
+  // problems of the entries (§9, settled readings).
   const shares: { share: Decimal; from: number | null; to: number | null }[] = [];
-  let usable = true;
   list.forEach((item, i) => {
     const op = at(path, i);
     const o = checkShape(p, item, op);
-    if (!o) {
-      usable = false;
-      return;
-    }
+    if (!o) return;
     checkPartnerRef(p, o.offtaker, at(op, 'offtaker'), partnerIds, 'offtaker');
     const share = checkField(p, o, 'share', op) as Decimal | null;
     checkFields(p, o, op, ['offtaker', 'share', 'fromYear', 'toYear']);
     checkWindow(p, o, op, 'fromYear', 'toYear');
     const from = typeof o.fromYear === 'number' ? o.fromYear : null;
     const to = typeof o.toYear === 'number' ? o.toYear : null;
-    if (share === null) usable = false;
-    else shares.push({ share, from, to });
+    if (share !== null) shares.push({ share, from, to });
   });
   duplicateIds(p, list, path);
-  if (!usable || horizon.startYear === null || horizon.years === null) return;
+  if (horizon.startYear === null || horizon.years === null) return;
   for (let k = 0; k < horizon.years; k++) {
     const year = horizon.startYear + k;
     const sum = shares.reduce((s, o) => ((o.from === null || year >= o.from) && (o.to === null || year <= o.to) ? s.plus(o.share) : s), new Dec(0));

@@ -19,17 +19,24 @@ const expectRoots = (actual: readonly (string | number | Dec)[], expected: reado
 /**
  * A project whose venture free cash flow (and its one partner's flow) is exactly `flows`: no
  * inflation, taxes or costs, revenue = ore mined at a price of 1, outflows as initial capex.
+ * Each flow is written as a whole part and a fraction below 1 (revenue minus capex), so that no
+ * input has more than 30 significant digits.
  */
 function projectWithFlows(flows: readonly string[]) {
   const n = flows.length;
+  const parts = flows.map((text) => {
+    const c = new Dec(text);
+    const ore = c.gte(0) ? c.ceil() : c.minus(c.floor());
+    return { ore: ore.toString(), initial: ore.minus(c).toString() };
+  });
   return tinyProject((p) => {
     p.assumptions.years = n;
     const zeros = () => Array.from({ length: n }, () => '0');
     const ones = () => Array.from({ length: n }, () => '1');
-    p.assumptions.production = { ...p.assumptions.production, oreMined: flows.map((c) => (c.startsWith('-') ? '0' : c)), wasteMined: zeros(), grade: ones(), recovery: ones() };
+    p.assumptions.production = { ...p.assumptions.production, oreMined: parts.map((x) => x.ore), wasteMined: zeros(), grade: ones(), recovery: ones() };
     p.assumptions.prices = ones();
     p.assumptions.costs.fixed = zeros();
-    p.assumptions.capex = { initial: flows.map((c) => (c.startsWith('-') ? c.slice(1) : '0')), sustaining: zeros(), closure: zeros() };
+    p.assumptions.capex = { initial: parts.map((x) => x.initial), sustaining: zeros(), closure: zeros() };
   });
 }
 
