@@ -91,7 +91,7 @@ const rateMessage = (shownValue: string) => `must be a rate above −1 (−100 %
 
 /**
  * Reads a whole number (a JSON number or a decimal string) within [min, max], on its text. A
- * count without an upper bound in the methodology (max beyond the calendar) is limited to
+ * count without an upper bound in the methodology (max = Number.MAX_SAFE_INTEGER) is limited to
  * MAX_WHOLE_NUMBER, and the message names that limit.
  */
 export function checkInteger(p: Problems, value: unknown, path: string, min: number, max: number, meaning: string): number | null {
@@ -101,7 +101,7 @@ export function checkInteger(p: Problems, value: unknown, path: string, min: num
     p.add(path, `must be a whole number (${meaning}), not ${describe(value)}`);
     return null;
   }
-  const documented = max <= MAX_CALENDAR_YEAR;
+  const documented = max < Number.MAX_SAFE_INTEGER;
   const upper = documented ? max : MAX_WHOLE_NUMBER;
   const below = whole === 'huge' ? text!.startsWith('-') : whole < min;
   const above = whole === 'huge' ? !below : whole > upper;
