@@ -1,5 +1,5 @@
 // Document sessions: a private working database per open document (see index.ts).
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { stat } from 'node:fs/promises';
@@ -39,6 +39,9 @@ class WorkingSession implements ProjectDocument {
   readonly #dataDir: string;
   readonly #userName: string | undefined;
   #lock: HeldLock | null;
+  /** Content hash of what the file holds (null: never saved, or recovered work), and of the working copy. */
+  #savedHash: string | null;
+  #currentHash: string;
 
   constructor(init: { dataDir: string; meta: WorkingCopyMeta; db: Database; lock: HeldLock | null; userName: string | undefined }) {
     this.workingCopyId = init.meta.workingCopyId;
@@ -49,6 +52,14 @@ class WorkingSession implements ProjectDocument {
     this.#dataDir = init.dataDir;
     this.#lock = init.lock;
     this.#userName = init.userName;
+    this.#currentHash = this.#contentHash();
+    this.#savedHash = init.meta.unsaved ? null : this.#currentHash;
+  }
+
+  /** Everything a save writes (project, metadata, revisions), hashed: equal hashes mean nothing to save. */
+  #contentHash(): string {
+    const { tree, metadata, revisions } = readContent(this.#db);
+    return createHash('sha256').update(stringifyWithLiterals(tree, 0)).update('\n').update(JSON.stringify(metadata)).update('\n').update(JSON.stringify(revisions)).digest('hex');
   }
 
   get path(): string | null {
@@ -59,8 +70,9 @@ class WorkingSession implements ProjectDocument {
     return this.#readOnly;
   }
 
+  /** Main decides "unsaved": the working copy differs from what was last saved (or opened). */
   get dirty(): boolean {
-    return this.#meta.unsaved;
+    return this.#currentHash !== this.#savedHash;
   }
 
   #updateMeta(change: Partial<WorkingCopyMeta>): void {
@@ -70,7 +82,8 @@ class WorkingSession implements ProjectDocument {
 
   #edited(): void {
     const name = this.#db.prepare("SELECT name FROM project WHERE id = 1 AND name_form = 'v'").pluck().get();
-    this.#updateMeta({ unsaved: true, lastEditedAt: new Date().toISOString(), projectName: typeof name === 'string' ? name : null });
+    this.#currentHash = this.#contentHash();
+    this.#updateMeta({ unsaved: this.dirty, lastEditedAt: new Date().toISOString(), projectName: typeof name === 'string' ? name : null });
   }
 
   project(): Project {
@@ -127,7 +140,10 @@ class WorkingSession implements ProjectDocument {
       };
     }
     const saved = await saveDatabaseAtomically(this.#db, this.#path);
-    if (saved.ok) this.#updateMeta({ unsaved: false, onDisk: currentFingerprint(this.#path) });
+    if (saved.ok) {
+      this.#savedHash = this.#currentHash;
+      this.#updateMeta({ unsaved: false, onDisk: currentFingerprint(this.#path) });
+    }
     return saved;
   }
 
@@ -145,6 +161,7 @@ class WorkingSession implements ProjectDocument {
     this.#lock = lock.value;
     this.#path = path;
     this.#readOnly = false;
+    this.#savedHash = this.#currentHash;
     this.#updateMeta({ path, readOnly: false, unsaved: false, onDisk: currentFingerprint(path) });
     return saved;
   }

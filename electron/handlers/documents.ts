@@ -58,12 +58,17 @@ export async function scopedToFolder<T>(folder: string | null, items: T[], pathO
 export function documentHandlers({ options, handles, documents }: DocumentDeps): DocumentHandlers {
   const sessionOptions = (readOnly = false) => ({ dataDir: options.dataDir, readOnly, ...(options.userName ? { userName: options.userName } : {}) });
 
-  const changed = (entry: OpenEntry) => {
-    options.onDocumentChanged?.(entry.ownerId, documentInfo(entry));
+  /** Tells the window when what it shows of the document (title, marker, menu) changed, only then. */
+  const changed = (entry: OpenEntry, force = false) => {
+    const info = documentInfo(entry);
+    const reported = JSON.stringify(info);
+    if (reported === entry.reported && !force) return;
+    entry.reported = reported;
+    options.onDocumentChanged?.(entry.ownerId, info);
   };
 
   const opened = (entry: OpenEntry): OpenedDocument => {
-    changed(entry);
+    changed(entry, true);
     return { document: documentInfo(entry), project: entry.document.project(), metadata: entry.document.metadata() };
   };
 
@@ -78,7 +83,6 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
     if (!entry.behind && JSON.stringify(project) === JSON.stringify(entry.document.project())) return success(null);
     const applied = entry.document.apply(project);
     entry.behind = !applied.ok;
-    entry.pristine = false;
     changed(entry);
     return applied.ok ? success(null) : fromFileError(applied.error);
   };

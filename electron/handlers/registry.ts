@@ -12,9 +12,9 @@ export interface OpenEntry {
   recovered: boolean;
   /** The renderer's last project did not validate, so the working copy is behind it. */
   behind: boolean;
-  /** A new document (a new venture, an example, an import) nobody has edited yet: closing it
-   * loses nothing, so it is not reported as unsaved. */
-  pristine: boolean;
+  /** What the window was last told about this document (title, unsaved marker, menu), as JSON:
+   * an edit that changes none of it tells it nothing. */
+  reported: string | null;
 }
 
 export function createFileHandles() {
@@ -55,7 +55,9 @@ export function documentInfo(entry: OpenEntry): DocumentInfo {
     name: path ? basename(path) : projectName?.trim() || 'Untitled',
     folder: path ? dirname(path) : null,
     untitled: path === null,
-    dirty: (document.dirty && !entry.pristine) || entry.behind,
+    // The file layer compares the working copy with what was last saved (a content hash), so
+    // undoing back to the saved state is clean; a new, untouched document is clean too.
+    dirty: document.dirty || entry.behind,
     readOnly: document.readOnly,
     recovered: entry.recovered,
   };
@@ -65,8 +67,7 @@ export function createDocumentRegistry() {
   const entries = new Map<string, OpenEntry>();
   return {
     add(ownerId: string, document: ProjectDocument, recovered = false): OpenEntry {
-      const pristine = document.path === null && !recovered;
-      const entry: OpenEntry = { documentId: randomUUID(), ownerId, document, recovered, behind: false, pristine };
+      const entry: OpenEntry = { documentId: randomUUID(), ownerId, document, recovered, behind: false, reported: null };
       entries.set(entry.documentId, entry);
       return entry;
     },

@@ -5,9 +5,10 @@ import type { Project } from '../../shared/engine/interchange.ts';
 import type { Editor } from '../store/editor.ts';
 import type { DocumentRef } from '../store/types.ts';
 import type { WorkspaceStore } from '../store/workspaceStore.ts';
+import { selectIsDirty } from '../store/selectors.ts';
 
 export function toDocumentRef(info: DocumentInfo): DocumentRef {
-  return { documentId: info.documentId, name: info.name, untitled: info.untitled, readOnly: info.readOnly };
+  return { documentId: info.documentId, name: info.name, untitled: info.untitled, readOnly: info.readOnly, dirty: info.dirty };
 }
 
 export type DocumentCommands = ReturnType<typeof createDocumentCommands>;
@@ -18,16 +19,23 @@ export type Confirm = (question: string) => boolean;
 const windowConfirm: Confirm = (question) => typeof window !== 'undefined' && typeof window.confirm === 'function' && window.confirm(question);
 
 export function createDocumentCommands(store: WorkspaceStore, editor: Editor, api: OrebridgeApi | null, confirm: Confirm = windowConfirm) {
-  /** Before another document replaces this one: unsaved changes are dropped only when the user says so. */
-  function mayReplace(): boolean {
-    const { project, savedProject } = store.getState();
-    if (!project || project === savedProject) return true;
+  /**
+   * Before another document replaces this one: unsaved changes are dropped only when the user
+   * says so. Main decides what is unsaved, so it is told the latest project first.
+   */
+  async function mayReplace(): Promise<boolean> {
+    const before = store.getState();
+    if (!before.project) return true;
+    if (before.document && api) await sync();
+    const state = store.getState();
+    const project = state.project;
+    if (!project || !selectIsDirty(state)) return true;
     return confirm(`Discard the unsaved changes to “${project.name || 'Untitled venture'}”?`);
   }
 
   /** Runs `replace`; when it put another document on screen, the back end closes the old one. */
   async function replacing(replace: () => Promise<boolean>): Promise<void> {
-    if (!mayReplace()) return;
+    if (!(await mayReplace())) return;
     const old = store.getState().document;
     const replaced = await replace();
     const current = store.getState().document;
@@ -48,6 +56,26 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     if (result.value === null) return false;
     editor.loadProject(result.value.project, toDocumentRef(result.value.document), !result.value.document.recovered, result.value.metadata);
     return true;
+  }
+
+  /** Tells the back end the current project (unsaved marker, recovery copy, revisions). */
+  async function sync(): Promise<boolean> {
+    const state = store.getState();
+    const document = state.document;
+    if (!api || !state.project || !document) return false;
+    const result = await api.updateDocument({ documentId: document.documentId, project: state.project });
+    const current = store.getState().document;
+    if (current?.documentId !== document.documentId) return result.ok;
+    if (result.ok) {
+      if (current.dirty !== result.value.dirty || current.name !== result.value.name) editor.attachDocument(toDocumentRef(result.value));
+    } else if (result.error.code === 'invalid-project') {
+      // Main keeps the last valid project and counts the document unsaved until it gets a valid one.
+      if (current.dirty !== true) editor.attachDocument({ ...current, dirty: true });
+    } else {
+      if (current.dirty !== true) editor.attachDocument({ ...current, dirty: true });
+      editor.notify({ kind: 'error', persist: true, message: `Orebridge could not keep its recovery copy of your latest changes: ${result.error.message} Your changes are still here on screen; save them to keep them.` });
+    }
+    return result.ok;
   }
 
   async function ensureDocument(project: Project): Promise<DocumentRef | null> {
@@ -169,19 +197,12 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       if (result.value) editor.notify({ kind: 'info', message: `Wrote a copy to share: ${result.value.name}.` });
     },
     async close(): Promise<void> {
-      if (!mayReplace()) return;
+      if (!(await mayReplace())) return;
       const document = store.getState().document;
       if (api && document) await api.closeDocument({ documentId: document.documentId });
       editor.closeProject();
     },
-    /** Tells the back end the current project (unsaved marker, recovery copy, revisions). */
-    async sync(): Promise<boolean> {
-      const state = store.getState();
-      const document = state.document;
-      if (!api || !state.project || !document) return false;
-      const result = await api.updateDocument({ documentId: document.documentId, project: state.project });
-      return result.ok;
-    },
+    sync,
     ensureDocument,
     /** Marks a scenario internal (left out of shared copies unless picked) or not. */
     async setScenarioInternal(scenarioId: string, internal: boolean): Promise<void> {

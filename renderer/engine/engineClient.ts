@@ -7,21 +7,32 @@ export interface EngineRunner {
   dispose(): void;
 }
 
-/** One job at a time per worker; each reply is matched to its request by id. */
+/**
+ * One job at a time per worker; each reply is matched to its request by id. A worker that
+ * crashes answers its jobs with the failure (not as problems of the inputs) and is replaced, so
+ * the next edit is computed again.
+ */
 export function createWorkerRunner(createWorker: () => Worker): EngineRunner {
-  const worker = createWorker();
   const waiting = new Map<number, (response: EngineResponse) => void>();
   let nextId = 1;
-  worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-    const resolve = waiting.get(event.data.id);
-    waiting.delete(event.data.id);
-    resolve?.(event.data.response);
+  const start = (): Worker => {
+    const started = createWorker();
+    started.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const resolve = waiting.get(event.data.id);
+      waiting.delete(event.data.id);
+      resolve?.(event.data.response);
+    };
+    started.onerror = (event) => {
+      event.preventDefault?.();
+      const message = event.message || 'the engine worker stopped';
+      for (const resolve of waiting.values()) resolve({ valid: null, failure: message });
+      waiting.clear();
+      started.terminate();
+      worker = start();
+    };
+    return started;
   };
-  worker.onerror = (event) => {
-    const message = event.message || 'the engine worker stopped';
-    for (const resolve of waiting.values()) resolve({ valid: false, problems: [{ path: '', message: `The engine failed: ${message}` }] });
-    waiting.clear();
-  };
+  let worker = start();
   return {
     run(job) {
       const id = nextId;

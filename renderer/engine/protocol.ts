@@ -23,7 +23,9 @@ export type SelectionResult =
 
 export type EngineResponse =
   | { valid: false; problems: Problem[] }
-  | { valid: true; results: SelectionResult[] };
+  | { valid: true; results: SelectionResult[] }
+  /** The engine itself failed (the worker crashed): not a problem of the inputs. */
+  | { valid: null; failure: string };
 
 export interface WorkerRequest {
   id: number;

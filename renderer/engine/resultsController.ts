@@ -48,8 +48,12 @@ export function startResultsController(workspace: WorkspaceStore, results: Resul
   function apply(laneJob: LaneJob, response: EngineResponse): void {
     const current = results.getState();
     if (disposed || laneJob.version !== current.version) return;
+    if (response.valid === null) {
+      results.setState({ engineFailure: response.failure });
+      return;
+    }
     if (!response.valid) {
-      results.setState({ validatedVersion: laneJob.version, problems: response.problems });
+      results.setState({ validatedVersion: laneJob.version, problems: response.problems, engineFailure: null });
       return;
     }
     const latest = { ...current.latest };
@@ -65,7 +69,7 @@ export function startResultsController(workspace: WorkspaceStore, results: Resul
       if (!existing || existing.version < stored.version || (existing.version === stored.version && stored.full)) latest[key] = stored;
       if (laneJob.full) latestFull[key] = stored;
     });
-    results.setState({ validatedVersion: laneJob.version, problems: [], latest, latestFull });
+    results.setState({ validatedVersion: laneJob.version, problems: [], engineFailure: null, latest, latestFull });
   }
 
   function createLane(runner: EngineRunner, onDone: (job: LaneJob) => void): Lane {

@@ -17,6 +17,8 @@ export interface ResultsState {
   /** The version the latest validation ran on, and its problems (empty when valid). */
   validatedVersion: number;
   problems: Problem[];
+  /** The engine failed on the latest version (a crash, not a problem of the inputs); null otherwise. */
+  engineFailure: string | null;
   /** Latest result per `structure\0scenario`, fast or full. */
   latest: Record<string, StoredResult>;
   /** Latest full result per key, kept while a newer fast one is shown. */
@@ -26,5 +28,5 @@ export interface ResultsState {
 export type ResultsStore = StoreApi<ResultsState>;
 
 export function createResultsStore(): ResultsStore {
-  return createStore<ResultsState>()(() => ({ version: 0, validatedVersion: -1, problems: [], latest: {}, latestFull: {} }));
+  return createStore<ResultsState>()(() => ({ version: 0, validatedVersion: -1, problems: [], engineFailure: null, latest: {}, latestFull: {} }));
 }

@@ -2,7 +2,10 @@ import type { Project, Structure } from '../../shared/engine/interchange.ts';
 import type { WorkspaceState } from './types.ts';
 
 export const selectProject = (state: WorkspaceState): Project | null => state.project;
-export const selectIsDirty = (state: WorkspaceState): boolean => state.project !== null && state.project !== state.savedProject;
+/** Unsaved: main's answer when there is a back end (it compares content with the saved file);
+ * without one (tests, no document yet) the project differs from the one last saved. */
+export const selectIsDirty = (state: WorkspaceState): boolean =>
+  state.project !== null && (state.document?.dirty !== undefined ? state.document.dirty : state.project !== state.savedProject);
 export const selectCanUndo = (state: WorkspaceState): boolean => state.past.length > 0;
 export const selectCanRedo = (state: WorkspaceState): boolean => state.future.length > 0;
 

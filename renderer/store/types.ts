@@ -20,6 +20,8 @@ export interface DocumentRef {
   name: string;
   untitled: boolean;
   readOnly: boolean;
+  /** Main's answer to "unsaved?" (it compares the working copy with what was last saved). */
+  dirty?: boolean;
 }
 
 export interface DocumentSlice {

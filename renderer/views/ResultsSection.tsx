@@ -1,5 +1,6 @@
 import type { Evaluation, YearRow } from '../../shared/engine/interchange.ts';
-import { useEditor, useWorkspace } from '../app/context.tsx';
+import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
+import { EngineFailure } from './EngineFailure.tsx';
 import { partyColor, ShareBars, SmallMultiples } from '../components/charts/index.ts';
 import { formatIrr, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
@@ -24,7 +25,7 @@ export function ResultsSection() {
         {structureName} · {scenarioName}
       </p>
       {!evaluation ? (
-        <p className="muted">No results yet: fix the problems listed, or wait for the engine.</p>
+        <NoResults />
       ) : (
         <>
           <BenefitSplit evaluation={evaluation} />
@@ -37,6 +38,13 @@ export function ResultsSection() {
       )}
     </section>
   );
+}
+
+function NoResults() {
+  const failed = useResults((state) => state.engineFailure !== null);
+  const problems = useResults((state) => state.problems.length);
+  if (failed) return <EngineFailure />;
+  return <p className="muted">{problems > 0 ? 'No results yet: fix the problems listed.' : 'Computing the results…'}</p>;
 }
 
 function BenefitSplit({ evaluation }: { evaluation: Evaluation }) {

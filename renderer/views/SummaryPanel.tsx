@@ -2,6 +2,7 @@ import { formatFactor, formatIrr, formatMoney, formatPercent } from '../lib/form
 import { useResults, useEditor, useWorkspace } from '../app/context.tsx';
 import { PARTY_COLORS } from '../components/charts/index.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
+import { EngineFailure } from './EngineFailure.tsx';
 
 /** The venture's headline numbers, always beside the editor so every edit shows its effect. */
 export function SummaryPanel() {
@@ -13,13 +14,15 @@ export function SummaryPanel() {
   const nameOf = usePartyNames();
   const breakeven = full.evaluation ? formatFactor(full.evaluation.venture.breakevenPriceFactor, locale) : 'computing…';
   const v = evaluation?.venture;
-  const status = problemCount > 0 ? 'Results are from the last valid inputs' : stale ? 'Updating…' : 'Up to date';
+  const engineFailed = useResults((state) => state.engineFailure !== null);
+  const status = engineFailed ? 'The engine stopped' : problemCount > 0 ? 'Results are from the last valid inputs' : stale ? 'Updating…' : 'Up to date';
   return (
     <aside className="summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Results</h2>
       <p className={`result-status${problemCount > 0 ? ' status-warn' : ''}`} role="status" aria-live="polite">
         {status}
       </p>
+      <EngineFailure />
       {error && <p className="field-problem">{error}</p>}
       {v ? (
         <dl className="metrics" aria-busy={stale}>

@@ -77,6 +77,27 @@ describe('save, open, edit', () => {
     expect(recent[0]?.file).toEqual(files[0]!.file);
   });
 
+  it('decides "unsaved" by content: an edit undone is clean again, and the window hears only of changes', async () => {
+    const harness = makeHarness(tempDir);
+    const opened = ok(await harness.call('openExample', { exampleId: 'ndpr-separation' }));
+    const documentId = opened.document.documentId;
+    ok(await harness.call('saveDocumentAs', { documentId, target: { name: 'undo.orebridge' } }));
+    const told = harness.changes.length;
+    const edited = ok(await harness.call('updateDocument', { documentId, project: renamed(opened.project, 'Changed') }));
+    expect(edited.dirty).toBe(true);
+    expect(harness.changes.length).toBe(told + 1);
+    ok(await harness.call('updateDocument', { documentId, project: renamed(opened.project, 'Changed again') }));
+    expect(harness.changes.length).toBe(told + 1); // still unsaved: title and menu unchanged, nothing to tell
+    const undone = ok(await harness.call('updateDocument', { documentId, project: opened.project }));
+    expect(undone.dirty).toBe(false);
+    expect(harness.changes.at(-1)?.document.dirty).toBe(false);
+    const fresh = ok(await harness.call('newDocument', { project: opened.project }));
+    expect(fresh.dirty).toBe(false);
+    const touched = ok(await harness.call('updateDocument', { documentId: fresh.documentId, project: renamed(opened.project, 'New') }));
+    expect(touched.dirty).toBe(true);
+    expect(ok(await harness.call('updateDocument', { documentId: fresh.documentId, project: opened.project })).dirty).toBe(false);
+  });
+
   it('marks the document unsaved when the renderer sends an edit, and saved again after Save', async () => {
     const harness = makeHarness(tempDir);
     const opened = ok(await harness.call('openExample', { exampleId: 'ndpr-separation' }));

@@ -10,15 +10,25 @@ afterEach(cleanup);
 
 function recordingApi(calls: string[]): OrebridgeApi {
   let next = 1;
-  const info = (name: string) => ({ documentId: `doc-${next++}`, name, folder: null, untitled: true, dirty: true, readOnly: false, recovered: false });
+  const saved = new Map<string, string>();
+  const info = (name: string) => ({ documentId: `doc-${next++}`, name, folder: null, untitled: true, dirty: false, readOnly: false, recovered: false });
   return new Proxy({} as OrebridgeApi, {
     get(_, name: string) {
       if (name === 'onCommand') return () => () => {};
       return (request: Record<string, unknown>) => {
         if (!/^(list|getSettings|getAppInfo|updateDocument)/.test(name)) calls.push(`${name}${request && 'documentId' in request ? ` ${String(request.documentId)}` : ''}`);
-        if (name === 'newDocument') return Promise.resolve({ ok: true, value: info('Untitled') });
+        if (name === 'newDocument') {
+          const created = info('Untitled');
+          saved.set(created.documentId, JSON.stringify(request.project));
+          return Promise.resolve({ ok: true, value: created });
+        }
         if (name === 'openExample') return Promise.resolve({ ok: true, value: { document: info('Northern Spodumene JV'), project: loadExample('northern-spodumene'), metadata: { internalScenarios: [], privateNotes: [] } } });
         if (name === 'closeDocument') return Promise.resolve({ ok: true, value: null });
+        // Main compares the project with what was last saved.
+        if (name === 'updateDocument') {
+          const dirty = JSON.stringify(request.project) !== saved.get(String(request.documentId));
+          return Promise.resolve({ ok: true, value: { documentId: request.documentId, name: 'Untitled', folder: null, untitled: true, dirty, readOnly: false, recovered: false } });
+        }
         return Promise.resolve({ ok: false, error: { code: 'not-supported', message: `${name} is not available here` } });
       };
     },

@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen } from '@testing-library/react';
+import { createWorkerRunner, type EngineRunner } from '../../renderer/engine/engineClient.ts';
+import { createWorkspace } from '../../renderer/app/createWorkspace.ts';
+import type { EngineJob, WorkerReply } from '../../renderer/engine/protocol.ts';
+import { runEngineJob } from '../../renderer/engine/runJob.ts';
+import { renderApp, settle } from './helpers.tsx';
+
+afterEach(cleanup);
+
+/** Stand-in Workers: the first two jobs crash their worker, later jobs are answered. */
+function crashingWorkers() {
+  const created: string[] = [];
+  let posted = 0;
+  const factory = () => {
+    const worker = {
+      onmessage: null as ((event: MessageEvent<WorkerReply>) => void) | null,
+      onerror: null as ((event: ErrorEvent) => void) | null,
+      postMessage(request: { id: number; job: EngineJob }) {
+        posted += 1;
+        const crash = posted <= 2;
+        setTimeout(() => {
+          if (crash) worker.onerror?.({ message: 'out of memory' } as ErrorEvent);
+          else worker.onmessage?.({ data: { id: request.id, response: runEngineJob(request.job) } } as MessageEvent<WorkerReply>);
+        }, 0);
+      },
+      terminate() {},
+    };
+    created.push('worker');
+    return worker as unknown as Worker;
+  };
+  return { factory, created };
+}
+
+describe('an engine crash', () => {
+  it('is shown as what it is, never as problems to fix, and the engine comes back at the next edit', async () => {
+    const workers = crashingWorkers();
+    const runner: EngineRunner = createWorkerRunner(workers.factory);
+    const workspace = createWorkspace({ api: null, locale: 'en-US', fastRunner: runner, slowRunner: runner });
+    workspace.editor.newVenture(2027);
+    await renderApp(workspace);
+    expect(workspace.results.getState().engineFailure).toBe('out of memory');
+    expect(workspace.results.getState().problems).toEqual([]);
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent).join(' ')).toContain('The calculation engine stopped (out of memory). Your inputs are kept');
+    expect(workers.created.length).toBeGreaterThan(1);
+    workspace.editor.setAssumption('discountRate', '0.09');
+    await settle(workspace);
+    expect(workspace.results.getState().engineFailure).toBeNull();
+    expect(screen.queryByText(/calculation engine stopped/)).toBeNull();
+  });
+});
