@@ -1,3 +1,4 @@
+import { PARTY_NAMES as PARTY_NAME_OF } from '../../shared/reports/parties.ts';
 import type { Evaluation } from '../../shared/engine/interchange.ts';
 import { useResults, useWorkspace } from '../app/context.tsx';
 import { selectionKey } from '../engine/protocol.ts';
@@ -40,13 +41,8 @@ export function usePartyNames(structureId?: string | null): (id: string) => stri
   return (id: string) => {
     const partner = partners?.find((p) => p.id === id);
     if (partner) return partner.name || partner.id;
-    return PARTY_NAMES[id] ?? id;
+    return PARTY_NAME_OF[id] ?? id;
   };
 }
 
-export const PARTY_NAMES: Record<string, string> = {
-  government: 'Government',
-  community: 'Community',
-  'external-licensor': 'External licensors',
-  'external-offtaker': 'External offtakers',
-};
+export { PARTY_NAMES } from '../../shared/reports/parties.ts';

@@ -84,7 +84,10 @@ describe('electron-builder configuration', () => {
   it('packs the built main, preload and renderer, and ships the examples beside the asar', () => {
     expect(packageJson.main).toBe('dist/electron/main.mjs');
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**/*', 'dist/renderer/**/*', 'package.json']));
-    expect(config.extraResources).toEqual([{ from: 'build/examples', to: 'examples', filter: ['*.project.json'] }]);
+    expect(config.extraResources).toEqual([
+      { from: 'build/examples', to: 'examples', filter: ['*.project.json'] },
+      { from: 'build/fonts', to: 'fonts', filter: ['*.ttf', '*.txt'] },
+    ]);
     const main = readFileSync(join(ROOT, 'electron', 'main.ts'), 'utf8');
     expect(main).toContain("join(process.resourcesPath, 'examples')");
     expect(main).toContain("'preload.cjs'");

@@ -9,6 +9,7 @@ import { shareCommand } from './share.ts';
 import { revisionsCommand } from './revisions.ts';
 import { diffCommand } from './diff.ts';
 import { xlsxCommand } from './xlsx.ts';
+import { reportCommand } from './report.ts';
 
 /** Every command of `orebridge`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   revisionsCommand,
   diffCommand,
   xlsxCommand,
+  reportCommand,
 ];

@@ -1,0 +1,63 @@
+// The negotiation pack from the command line: its text (pdftotext) holds the term sheet and every
+// party's PV as the workspace shows it, on the pages we expect; a page is rendered for a look.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateProject } from '../../shared/engine/index.ts';
+import { termLines } from '../../shared/fields/termSheet.ts';
+import { formatMoney } from '../../shared/reports/format.ts';
+import { partyNameIn } from '../../shared/reports/parties.ts';
+import { REPO, runCli } from '../support/cli.ts';
+import { exampleProjectPaths, loadExample } from '../support/examples.ts';
+import { PDFTOTEXT, requireTool } from '../support/system-tool.ts';
+
+const path = exampleProjectPaths().find((p) => p.includes('northern-spodumene'))!;
+const structures = ['sliding-royalty', 'state-carry-offtake'];
+
+describe('orebridge report', () => {
+  it('writes a pack whose text holds the term sheets and every party\'s PV as the workspace shows it', () => {
+    const pdftotext = requireTool(PDFTOTEXT);
+    const dir = mkdtempSync(join(tmpdir(), 'orebridge-pack-'));
+    const target = join(dir, 'pack.pdf');
+    const run = runCli(['report', path, '-o', target, '--structures', structures.join(','), '--scenario', 'base']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('(10 pages)');
+    const text = execFileSync(pdftotext, ['-layout', target, '-'], { encoding: 'utf8' });
+    const flat = text.replace(/\s+/g, ' ');
+    const project = loadExample(path);
+    for (const id of structures) {
+      const structure = project.structures.find((s) => s.id === id)!;
+      expect(flat).toContain(`Term sheet: ${structure.name}`);
+      for (const line of termLines(structure).filter((l) => !l.item && l.label.startsWith('Equity')).slice(0, 3)) expect(flat).toContain(line.label);
+      const ev = evaluateProject(project, { structure: id, scenario: 'base' });
+      if (!ev.ok) throw new Error(ev.error.message);
+      for (const party of ev.evaluation.parties) {
+        const shown = `${partyNameIn(structure, party.id)} ${formatMoney(party.pv, { currency: 'USD', locale: 'en-US' })}`;
+        expect(flat, party.id).toContain(shown);
+      }
+    }
+    expect(flat).toContain('Comparison of structures');
+    expect(flat).toContain('Who bears each shock');
+    expect(flat).toContain('methodology v1');
+    expect(flat).toContain('Page 10 of 10');
+    expect(text.split('\f').filter((page) => page.trim() !== '')).toHaveLength(10);
+
+    // A page to look at: the benefit split and partner metrics.
+    const artifacts = join(REPO, 'test-artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    execFileSync('pdftoppm', ['-f', '3', '-l', '3', '-r', '80', '-png', '-singlefile', target, join(artifacts, 'pack-page-3')]);
+    expect(statSync(join(artifacts, 'pack-page-3.png')).size).toBeGreaterThan(10_000);
+  });
+
+  it('names an unknown structure in one line and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orebridge-pack-'));
+    const run = runCli(['report', path, '-o', join(dir, 'pack.pdf'), '--structures', 'nope']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('There is no structure "nope"');
+    expect(() => statSync(join(dir, 'pack.pdf'))).toThrow();
+  });
+});
