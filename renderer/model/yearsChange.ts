@@ -83,6 +83,6 @@ export function changeYears(base: Project, years: number, locale: string): Years
     parts.push(`Shortened the venture to ${years} years: removed ${span}${removed.length > 0 ? ` (${removed.join('; ')})` : ' (all zero)'}.`);
   }
   if (closureNote) parts.push(closureNote);
-  if (parts.length > 0) parts.push('Undo puts them back.');
+  if (parts.length > 0) parts.push('Undo reverses it.');
   return { project: next, report: parts.join(' ') };
 }

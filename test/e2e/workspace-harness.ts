@@ -15,7 +15,7 @@ export interface BrowserMode {
   server: WebServer;
   browser: Browser;
   documentsFolder: string;
-  newPage(options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  newPage(options?: { colorScheme?: 'light' | 'dark'; locale?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     browser,
     documentsFolder,
     async newPage(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: options.colorScheme ?? 'light' });
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: options.locale ?? 'en-US', colorScheme: options.colorScheme ?? 'light' });
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error('page error:', error.message));
       await page.goto(server.url);
