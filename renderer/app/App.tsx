@@ -49,8 +49,10 @@ export function App() {
 function WorkspaceView() {
   const section = useWorkspace((state) => state.section);
   const Section = SECTIONS[section];
+  // Results and Compare show every result themselves: on a narrow window they take the side panel's room.
+  const wide = section === 'results' || section === 'compare';
   return (
-    <div className="app">
+    <div className={wide ? 'app app-wide-section' : 'app'}>
       <TopBar />
       <AgreementsNav />
       <main className="main" id="main">

@@ -253,7 +253,9 @@ export function createEditor(store: WorkspaceStore) {
       const id = uniqueId(`${source.id}-copy`, state.project.structures.map((s) => s.id));
       const copy: Structure = { ...structuredClone(source), id, name: `${source.name ?? source.id} (copy)` };
       addListItem('structures', copy);
-      store.setState({ structureId: id, structureIndexHint: state.project.structures.length });
+      // Offered in Compare at once, beside the structure it was copied from.
+      const compare = get().compare;
+      store.setState({ structureId: id, structureIndexHint: state.project.structures.length, compare: { ...compare, structures: [...compare.structures.filter((s) => s !== id), id] } });
     },
     removeStructure(index: number): void {
       const project = get().project;

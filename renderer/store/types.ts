@@ -42,6 +42,8 @@ export interface CompareChoice {
   scenarios: string[];
   reference: string | null;
   metrics: string[];
+  /** One row per structure and scenario (metrics across), or one row per metric. */
+  layout: 'cases-as-rows' | 'metrics-as-rows';
 }
 
 export interface SelectionSlice {

@@ -13,7 +13,7 @@ function selectionSlice(): SelectionSlice {
     structureIndexHint: 0,
     scenarioId: null,
     section: 'venture',
-    compare: { structures: [], scenarios: [], reference: null, metrics: ['npv', 'governmentTake', 'aetr', 'partyPv', 'partyShare', 'partnerIrr'] },
+    compare: { structures: [], scenarios: [], reference: null, metrics: ['npv', 'irr', 'governmentTake', 'governmentTakeInclState', 'breakeven', 'payback'], layout: 'cases-as-rows' },
     termSheet: { left: null, right: null },
     chartedSeries: 'prices',
   };

@@ -1,31 +1,22 @@
 import { useState } from 'react';
-import type { Evaluation, PartyResult } from '../../shared/engine/interchange.ts';
+import type { Evaluation, Scenario, Structure } from '../../shared/engine/interchange.ts';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { partyColor, ShareBars } from '../components/charts/index.ts';
 import { selectionKey } from '../engine/protocol.ts';
-import { formatIrr, formatMoney, formatPercent } from '../lib/format.ts';
+import { formatPercent } from '../lib/format.ts';
+import { COMPARE_METRICS, headerFor, matrixMetrics, scaleFor, showCell } from '../model/compareMatrix.ts';
+import { toTabSeparated } from '../../shared/reports/table.ts';
 import { compareTerms, projectValueContext } from '../../shared/fields/index.ts';
 import { PARTY_NAMES, useMoneyContext } from './useResult.ts';
 import { ChoiceField, namedChoices } from '../components/controls.tsx';
 
-export const COMPARE_METRICS = [
-  { id: 'npv', label: 'Venture NPV' },
-  { id: 'governmentTake', label: 'Government take' },
-  { id: 'aetr', label: 'AETR' },
-  { id: 'partyPv', label: "Each party's PV" },
-  { id: 'partyShare', label: "Each party's share" },
-  { id: 'partnerIrr', label: 'Partner IRRs' },
-] as const;
-
-interface MatrixRow {
-  id: string;
-  label: string;
-  kind: 'money' | 'percent' | 'irr';
-  read: (evaluation: Evaluation) => { value: string | null; roots?: string[] };
-}
-
-function partyOf(evaluation: Evaluation, id: string): PartyResult | undefined {
-  return evaluation.parties.find((party) => party.id === id);
+/** One case of the matrix: a structure under a scenario. */
+interface Case {
+  structure: Structure;
+  scenario: Scenario;
+  evaluation: Evaluation | null;
+  status: string | null;
+  stale: boolean;
 }
 
 export function CompareSection() {
@@ -43,28 +34,54 @@ export function CompareSection() {
   for (const structure of project.structures) for (const partner of structure.terms.partners) if (!names.has(partner.id)) names.set(partner.id, partner.name || partner.id);
   const nameOf = (id: string) => names.get(id) ?? PARTY_NAMES[id] ?? id;
 
-  const cells = structures.flatMap((structure) => scenarios.map((scenario) => ({ structure, scenario, result: latest[selectionKey({ structure: structure.id, scenario: scenario.id })] })));
-  const partyIds = [...new Set(cells.flatMap((cell) => cell.result?.evaluation?.parties.map((p) => p.id) ?? []))];
-  const partnerIds = [...new Set(cells.flatMap((cell) => cell.result?.evaluation?.parties.filter((p) => p.kind === 'partner').map((p) => p.id) ?? []))];
-  const rows: MatrixRow[] = [];
-  const chosen = new Set(compare.metrics);
-  if (chosen.has('npv')) rows.push({ id: 'npv', label: 'Venture NPV', kind: 'money', read: (e) => ({ value: e.venture.npv }) });
-  if (chosen.has('governmentTake')) rows.push({ id: 'governmentTake', label: 'Government take', kind: 'percent', read: (e) => ({ value: e.venture.governmentTake }) });
-  if (chosen.has('aetr')) rows.push({ id: 'aetr', label: 'AETR', kind: 'percent', read: (e) => ({ value: e.venture.aetr }) });
-  if (chosen.has('partyPv')) for (const id of partyIds) rows.push({ id: `pv:${id}`, label: `PV of ${nameOf(id)}`, kind: 'money', read: (e) => ({ value: partyOf(e, id)?.pv ?? '0' }) });
-  if (chosen.has('partyShare')) for (const id of partyIds) rows.push({ id: `share:${id}`, label: `Share of ${nameOf(id)}`, kind: 'percent', read: (e) => ({ value: partyOf(e, id)?.share ?? null }) });
-  if (chosen.has('partnerIrr')) for (const id of partnerIds) rows.push({ id: `irr:${id}`, label: `IRR of ${nameOf(id)}`, kind: 'irr', read: (e) => { const p = partyOf(e, id); return { value: p?.irr ?? null, roots: p?.irrRoots ?? [] }; } });
-
-  const show = (row: MatrixRow, value: { value: string | null; roots?: string[] }) =>
-    row.kind === 'money' ? formatMoney(value.value, { ...money, compact: true }) : row.kind === 'percent' ? formatPercent(value.value, money.locale) : formatIrr(value.value, value.roots, money.locale);
-  /** Whether a cell differs from the reference, and by how much when both are numbers. */
-  const difference = (row: MatrixRow, value: { value: string | null; roots?: string[] }, base: { value: string | null; roots?: string[] }): { differs: boolean; text: string | null } => {
-    if (value.value === null || base.value === null) return { differs: show(row, value) !== show(row, base), text: null };
-    const delta = Number(value.value) - Number(base.value);
-    if (Math.abs(delta) < 1e-9 * Math.max(1, Math.abs(Number(base.value)))) return { differs: false, text: null };
-    return { differs: true, text: row.kind === 'money' ? formatMoney(delta, { ...money, compact: true, signed: true }) : `${formatPercent(delta, money.locale, 1, true).replace(' %', '')} pts` };
+  const cases: Case[] = structures.flatMap((structure) =>
+    scenarios.map((scenario) => {
+      const result = latest[selectionKey({ structure: structure.id, scenario: scenario.id })];
+      return { structure, scenario, evaluation: result?.evaluation ?? null, status: result ? result.error : 'computing…', stale: result !== undefined && result.version !== version };
+    }),
+  );
+  const evaluations = cases.flatMap((c) => (c.evaluation ? [c.evaluation] : []));
+  const partyIds = [...new Set(evaluations.flatMap((e) => e.parties.map((p) => p.id)))];
+  const partnerIds = [...new Set(evaluations.flatMap((e) => e.parties.filter((p) => p.kind === 'partner').map((p) => p.id)))];
+  const metrics = matrixMetrics(compare.metrics, partyIds, partnerIds, { project, locale: money.locale, nameOf });
+  const columns = metrics.map((metric) => {
+    const readings = cases.map((c) => (c.evaluation ? metric.read(c.evaluation) : null));
+    const scale = scaleFor(metric, readings.map((r) => r?.value ?? null), project, money.locale);
+    const cells = cases.map((c, index) => {
+      const reading = readings[index];
+      if (!reading) return null;
+      const baseCase = cases.find((b) => b.structure.id === reference?.id && b.scenario.id === c.scenario.id);
+      const base = baseCase && baseCase !== c && baseCase.evaluation ? metric.read(baseCase.evaluation) : null;
+      return showCell(metric, scale, reading, base, money.locale);
+    });
+    return { metric, header: headerFor(metric, scale), cells };
+  });
+  const caseName = (c: Case) => ({ structure: c.structure.name || c.structure.id, scenario: c.scenario.name || c.scenario.id });
+  const copyTable = async () => {
+    const table = {
+      columns: ['Structure', 'Scenario', ...columns.map((column) => column.header)],
+      rows: cases.map((c, index) => [caseName(c).structure, caseName(c).scenario, ...columns.map((column) => { const cell = column.cells[index]; return cell ? (cell.shown ?? cell.text) : (c.status ?? ''); })]),
+    };
+    try {
+      await navigator.clipboard.writeText(toTabSeparated(table));
+      editor.notify({ kind: 'info', message: `Copied ${cases.length} cases × ${columns.length} metrics as a table: paste it into a spreadsheet.` });
+    } catch {
+      editor.notify({ kind: 'error', message: 'The table could not be copied: this browser did not allow access to the clipboard.' });
+    }
   };
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+  const metricsAsRows = compare.layout === 'metrics-as-rows';
+  const valueCell = (c: Case, index: number, column: (typeof columns)[number]) => {
+    const key = `${c.structure.id}|${c.scenario.id}|${column.metric.id}`;
+    const cell = column.cells[index];
+    if (!cell) return <td key={key} className="muted">{c.status ?? 'computing…'}</td>;
+    return (
+      <td key={key} className={[cell.differs ? 'differs' : '', c.stale ? 'stale' : ''].filter(Boolean).join(' ') || undefined}>
+        {cell.text}
+        {cell.deltaText && <span className="delta"> ({cell.deltaText})</span>}
+      </td>
+    );
+  };
   const chartScenario = scenarios[0];
   return (
     <section aria-labelledby="compare-heading" className="section">
@@ -97,46 +114,77 @@ export function CompareSection() {
         <ChoiceField id="compare-reference" label="Reference structure" value={reference?.id ?? ''} options={namedChoices(structures)}
           onChange={(id) => editor.setCompare({ reference: id })} />
       </div>
-      {cells.length === 0 ? (
+      {cases.length === 0 ? (
         <p className="muted">Choose at least one structure and one scenario.</p>
       ) : (
-        <div className="table-scroll panel">
-          <table className="data-table compare-matrix">
-            <caption>Metrics by structure and scenario; differences against {reference?.name || reference?.id}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                {cells.map((cell) => (
-                  <th scope="col" key={`${cell.structure.id}|${cell.scenario.id}`} className={cell.structure.id === reference?.id ? 'reference' : undefined}>
-                    {cell.structure.name || cell.structure.id}
-                    <span className="muted small"> · {cell.scenario.name || cell.scenario.id}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">{row.label}</th>
-                  {cells.map((cell) => {
-                    const evaluation = cell.result?.evaluation;
-                    const baseCell = cells.find((c) => c.structure.id === reference?.id && c.scenario.id === cell.scenario.id);
-                    if (!evaluation) return <td key={`${cell.structure.id}|${cell.scenario.id}`} className="muted">{cell.result?.error ?? 'computing…'}</td>;
-                    const value = row.read(evaluation);
-                    const baseEvaluation = baseCell?.result?.evaluation;
-                    const delta = baseEvaluation && cell.structure.id !== reference?.id ? difference(row, value, row.read(baseEvaluation)) : null;
-                    const stale = cell.result !== undefined && cell.result.version !== version;
-                    return (
-                      <td key={`${cell.structure.id}|${cell.scenario.id}`} className={`${delta?.differs ? 'differs' : ''}${stale ? ' stale' : ''}`.trim() || undefined}>
-                        {show(row, value)}
-                        {delta?.text && <span className="delta"> ({delta.text})</span>}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="panel">
+          <div className="matrix-toolbar">
+            <button type="button" aria-pressed={metricsAsRows} onClick={() => editor.setCompare({ layout: metricsAsRows ? 'cases-as-rows' : 'metrics-as-rows' })}>
+              {metricsAsRows ? 'Show cases as rows' : 'Show metrics as rows'}
+            </button>
+            <button type="button" onClick={() => void copyTable()}>Copy as a table</button>
+            <span className="muted small">Differences in brackets are against {reference?.name || reference?.id}, on the values as shown.</span>
+          </div>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Compare matrix">
+            <table className={`data-table compare-matrix ${metricsAsRows ? 'metrics-as-rows' : 'cases-as-rows'}`}>
+              <caption className="visually-hidden">Metrics by structure and scenario; differences against {reference?.name || reference?.id}</caption>
+              {metricsAsRows ? (
+                <>
+                  <thead>
+                    <tr>
+                      <th scope="col">Metric</th>
+                      {cases.map((c) => (
+                        <th scope="col" key={`${c.structure.id}|${c.scenario.id}`} className={c.structure.id === reference?.id ? 'reference' : undefined}>
+                          {caseName(c).structure}
+                          <span className="muted small"> · {caseName(c).scenario}</span>
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {columns.map((column) => (
+                      <tr key={column.metric.id}>
+                        <th scope="row"><MetricHeader text={column.header} /></th>
+                        {cases.map((c, index) => valueCell(c, index, column))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </>
+              ) : (
+                <>
+                  <thead>
+                    <tr>
+                      <th scope="col">Structure</th>
+                      <th scope="col">Scenario</th>
+                      {columns.map((column) => (
+                        <th scope="col" key={column.metric.id}>
+                          <MetricHeader text={column.header} />
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {cases.map((c, index) => {
+                      const firstOfStructure = index === 0 || cases[index - 1]!.structure.id !== c.structure.id;
+                      const reference = c.structure.id === compare.reference || (!compare.reference && c.structure.id === structures[0]?.id);
+                      return (
+                        <tr key={`${c.structure.id}|${c.scenario.id}`} className={firstOfStructure && index > 0 ? 'structure-start' : undefined}>
+                          {firstOfStructure && (
+                            <th scope="rowgroup" rowSpan={scenarios.length} className="case-structure">
+                              {caseName(c).structure}
+                              {reference && <span className="muted small"> (reference)</span>}
+                            </th>
+                          )}
+                          <th scope="row" className="case-scenario">{caseName(c).scenario}</th>
+                          {columns.map((column) => valueCell(c, index, column))}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </>
+              )}
+            </table>
+          </div>
         </div>
       )}
       {chartScenario && structures.length > 0 && (
@@ -162,6 +210,17 @@ export function CompareSection() {
       )}
       <TermSheet />
     </section>
+  );
+}
+
+/** "Venture NPV (US$ m)" with its unit kept on one line. */
+function MetricHeader({ text }: { text: string }) {
+  const unit = /^(.*) (\([^()]*\))$/.exec(text);
+  if (!unit) return <>{text}</>;
+  return (
+    <>
+      {unit[1]} <span className="unit">{unit[2]}</span>
+    </>
   );
 }
 

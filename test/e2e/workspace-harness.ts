@@ -15,7 +15,7 @@ export interface BrowserMode {
   server: WebServer;
   browser: Browser;
   documentsFolder: string;
-  newPage(options?: { colorScheme?: 'light' | 'dark'; locale?: string }): Promise<Page>;
+  newPage(options?: { colorScheme?: 'light' | 'dark'; locale?: string; viewport?: { width: number; height: number }; deviceScaleFactor?: number; permissions?: string[] }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,13 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     browser,
     documentsFolder,
     async newPage(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: options.locale ?? 'en-US', colorScheme: options.colorScheme ?? 'light' });
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1440, height: 900 },
+        deviceScaleFactor: options.deviceScaleFactor ?? 1,
+        locale: options.locale ?? 'en-US',
+        colorScheme: options.colorScheme ?? 'light',
+        permissions: options.permissions ?? [],
+      });
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error('page error:', error.message));
       await page.goto(server.url);

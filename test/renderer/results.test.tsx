@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Result panels fed with the expected evaluations of the spec's examples (sample results).
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Evaluation } from '../../shared/engine/interchange.ts';
 import { WorkspaceProvider, type Workspace } from '../../renderer/app/context.tsx';
@@ -123,23 +123,43 @@ describe('results by party', () => {
 });
 
 describe('compare', () => {
-  it('lays structures side by side and highlights differences against the reference', () => {
+  it('shows one row per case, one unit per metric column, and differences on the shown values', () => {
     const sliding = loadExpected('northern-spodumene.sliding-royalty.base') as Evaluation;
     const workspace = panelWorkspace('northern-spodumene', [spodumene, sliding]);
     workspace.editor.selectSection('compare');
     renderPanels(workspace, <CompareSection />);
     const matrix = screen.getByRole('table', { name: /Metrics by structure and scenario/ });
-    const npvRow = within(matrix).getByRole('row', { name: /Venture NPV/ });
-    const cells = within(npvRow).getAllByRole('cell');
-    expect(cells).toHaveLength(2);
-    expect(cells[0]!.className).not.toContain('differs');
-    expect(cells[1]!.className).toContain('differs');
-    const delta = (Number(sliding.venture.npv) - Number(spodumene.venture.npv)) / 1e6;
-    expect(cells[1]!.textContent).toContain(`${delta > 0 ? '+' : '−'}US$ ${Math.abs(delta).toFixed(1)} m`);
-    const irrRow = within(matrix).getByRole('row', { name: /IRR of National Lithium Corporation/ });
-    const irrCells = within(irrRow).getAllByRole('cell');
+    const headers = within(matrix).getAllByRole('columnheader').map((th) => th.textContent);
+    expect(headers).toEqual(['Structure', 'Scenario', 'Venture NPV (US$ m)', 'Venture IRR (%)', 'Government take (%)', 'Government take incl. state (%)', 'Breakeven price (US$ /t SC6)', 'Payback year']);
+    const rows = within(matrix).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    const shown = (value: string) => Math.round(Number(value) / 1e5) / 10;
+    const [base, other] = rows.map((row) => within(row).getAllByRole('cell'));
+    expect(base![0]!.textContent).toBe(shown(spodumene.venture.npv).toFixed(1));
+    expect(base![0]!.className).not.toContain('differs');
+    const delta = Math.round((shown(sliding.venture.npv) - shown(spodumene.venture.npv)) * 10) / 10;
+    expect(other![0]!.textContent).toBe(`${shown(sliding.venture.npv).toFixed(1)} (${delta > 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)})`);
+    expect(other![0]!.className).toContain('differs');
+  });
+
+  it('turns the matrix round, adds partner IRRs, and offers a duplicated structure at once', async () => {
+    const sliding = loadExpected('northern-spodumene.sliding-royalty.base') as Evaluation;
+    const workspace = panelWorkspace('northern-spodumene', [spodumene, sliding]);
+    workspace.editor.selectSection('compare');
+    const user = userEvent.setup();
+    renderPanels(workspace, <CompareSection />);
+    await user.click(screen.getByRole('checkbox', { name: 'Partner IRRs' }));
+    await user.click(screen.getByRole('button', { name: 'Show metrics as rows' }));
+    const matrix = screen.getByRole('table', { name: /Metrics by structure and scenario/ });
+    const irrCells = within(within(matrix).getByRole('row', { name: /IRR of National Lithium Corporation/ })).getAllByRole('cell');
     expect(irrCells[0]!.textContent).toBe('none');
     expect(irrCells[1]!.className).toContain('differs');
+    const before = workspace.store.getState().compare.structures.length;
+    act(() => workspace.editor.duplicateStructure());
+    const copy = workspace.store.getState().structureId!;
+    expect(workspace.store.getState().compare.structures).toContain(copy);
+    expect(workspace.store.getState().compare.structures).toHaveLength(before + 1);
+    expect((screen.getByRole('checkbox', { name: /\(copy\)/ }) as HTMLInputElement).checked).toBe(true);
     const sheet = screen.getByRole('table', { name: 'Term sheet' });
     expect(within(sheet).getByRole('row', { name: /Equity of National Lithium Corporation/ }).textContent).toContain('15 %');
     expect(within(sheet).queryByRole('row', { name: /Technology withholding/ })).toBeNull();

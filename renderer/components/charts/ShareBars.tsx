@@ -34,6 +34,13 @@ interface Segment {
 
 const CHARACTER_WIDTH = 6.6;
 
+/** Long names keep their start and their end ("State carried 15%, …ar offtake (copy)"): copies stay apart. */
+export function shortened(text: string, length = 34): string {
+  if (text.length <= length) return text;
+  const tail = Math.floor((length - 1) / 3);
+  return `${text.slice(0, length - 1 - tail).trimEnd()}…${text.slice(text.length - tail).trimStart()}`;
+}
+
 export function ShareBars({ title, description, rows, series, measure, split = false }: ShareBarsProps) {
   const segments: Segment[] = rows.flatMap((row) => {
     const positive = series.reduce((sum, s) => sum + Math.max(0, row.values[s.id] ?? 0), 0);
@@ -72,7 +79,7 @@ export function ShareBars({ title, description, rows, series, measure, split = f
           marginLeft,
           marginRight,
           x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: split ? 'share of the positive values (%)' : axis.label || null, grid: true },
-          y: { domain: rows.map((row) => row.label), label: null, padding: 0.3, tickFormat: (text: string) => (text.length > 34 ? `${text.slice(0, 33)}…` : text) },
+          y: { domain: rows.map((row) => row.label), label: null, padding: 0.3, tickFormat: shortened },
           marks: [
             Plot.barX(segments, Plot.stackX({ x: 'shown', y: 'row', fill: 'color', order: null, title: (d: Segment) => `${d.row}, ${d.series}: ${formatValue(measure, d.value)}` })),
             Plot.text(segments, Plot.stackX({ x: 'shown', y: 'row', order: null, text: label, fill: 'white', stroke: 'black', strokeOpacity: 0.35, strokeWidth: 2, paintOrder: 'stroke' })),
