@@ -13,6 +13,35 @@ export const standardNormalQuantile = (u: number): number => normalQuantile(u, 0
 export interface Sampled {
   fixed: boolean;
   quantile(u: number): number;
+  /** F⁻¹(Φ(w)) for a normal score w: the value a correlated draw takes. */
+  fromNormalScore(w: number): number;
+}
+
+const viaUniform = (quantile: (u: number) => number) => (w: number) => quantile(standardNormalCdf(w));
+const sampled = (fixed: boolean, quantile: (u: number) => number): Sampled => ({ fixed, quantile, fromNormalScore: viaUniform(quantile) });
+
+const TABLE_POINTS = 8192;
+const TABLE_REACH = 5;
+const TABLE_MARGIN = 0.01;
+
+/**
+ * F⁻¹(Φ(w)) tabulated over normal scores |w| ≤ 5 (cubic Catmull–Rom between 8,193 points, within
+ * 1e-8 of the exact quantile: test/risk/sampling.test.ts), exact beyond. A smooth function of w
+ * even where F⁻¹ is steep in u, so the table stays accurate; it spares a Beta quantile (an
+ * iterative inversion of the incomplete Beta function, several µs) per draw.
+ */
+function tabulated(quantile: (u: number) => number): (w: number) => number {
+  const low = -TABLE_REACH - TABLE_MARGIN;
+  const step = (2 * (TABLE_REACH + TABLE_MARGIN)) / TABLE_POINTS;
+  const table = Float64Array.from({ length: TABLE_POINTS + 1 }, (_, i) => quantile(standardNormalCdf(low + i * step)));
+  return (w) => {
+    if (!(Math.abs(w) <= TABLE_REACH)) return quantile(standardNormalCdf(w));
+    const h = (w - low) / step;
+    const i = Math.floor(h);
+    const t = h - i;
+    const [p0, p1, p2, p3] = [table[i - 1]!, table[i]!, table[i + 1]!, table[i + 2]!];
+    return p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
+  };
 }
 
 const num = (x: number | string | null | undefined): number | null => (x === null || x === undefined ? null : Number(x));
@@ -22,27 +51,25 @@ export function compileDistribution(d: Distribution): Sampled {
   switch (d.type) {
     case 'fixed': {
       const value = Number(d.value);
-      return { fixed: true, quantile: () => value };
+      return sampled(true, () => value);
     }
     case 'uniform': {
       const min = Number(d.min);
       const width = Number(d.max) - min;
-      return { fixed: false, quantile: (u) => min + u * width };
+      return sampled(false, (u) => min + u * width);
     }
     case 'triangular': {
       const [a, c, b] = [Number(d.min), Number(d.mode), Number(d.max)];
       const modeAt = (c - a) / (b - a);
-      return {
-        fixed: false,
-        quantile: (u) => (u < modeAt ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c))),
-      };
+      return sampled(false, (u) => (u < modeAt ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c))));
     }
     case 'pert': {
       const [a, c, b] = [Number(d.min), Number(d.mode), Number(d.max)];
       const alpha = 1 + (4 * (c - a)) / (b - a);
       const beta = 1 + (4 * (b - c)) / (b - a);
       const q = betaQuantile.factory(alpha, beta);
-      return { fixed: false, quantile: (u) => a + (b - a) * q(u) };
+      const quantile = (u: number) => a + (b - a) * q(u);
+      return { fixed: false, quantile, fromNormalScore: tabulated(quantile) };
     }
     case 'normal': {
       const mean = Number(d.mean);
@@ -54,7 +81,9 @@ export function compileDistribution(d: Distribution): Sampled {
       const clampLow = min ?? -Infinity;
       const clampHigh = max ?? Infinity;
       // Clamping only guards against the last ulp of Φ⁻¹ at a bound; inside, it changes nothing.
-      return { fixed: false, quantile: (u) => Math.min(clampHigh, Math.max(clampLow, mean + sd * standardNormalQuantile(low + u * (high - low)))) };
+      const quantile = (u: number) => Math.min(clampHigh, Math.max(clampLow, mean + sd * standardNormalQuantile(low + u * (high - low))));
+      if (min === null && max === null) return { fixed: false, quantile, fromNormalScore: (w) => mean + sd * w };
+      return sampled(false, quantile);
     }
     case 'lognormal': {
       let mu: number;
@@ -70,7 +99,9 @@ export function compileDistribution(d: Distribution): Sampled {
         mu = Math.log(mean) - variance / 2;
         sigma = Math.sqrt(variance);
       }
-      return { fixed: false, quantile: (u) => Math.exp(mu + sigma * standardNormalQuantile(u)) };
+      // Φ⁻¹(Φ(w)) is w: a lognormal takes its normal score directly.
+      const quantile = (u: number) => Math.exp(mu + sigma * standardNormalQuantile(u));
+      return { fixed: false, quantile, fromNormalScore: (w) => Math.exp(mu + sigma * w) };
     }
     case 'discrete': {
       const values = d.values.map(Number);
@@ -79,14 +110,11 @@ export function compileDistribution(d: Distribution): Sampled {
       for (const p of d.probabilities) cumulative.push((sum += Number(p)));
       // The probabilities sum to exactly 1 in decimal; float rounding must not leave a gap at the top.
       cumulative[cumulative.length - 1] = Infinity;
-      return {
-        fixed: false,
-        quantile: (u) => {
-          let i = 0;
-          while (!(cumulative[i]! > u)) i++;
-          return values[i]!;
-        },
-      };
+      return sampled(false, (u) => {
+        let i = 0;
+        while (!(cumulative[i]! > u)) i++;
+        return values[i]!;
+      });
     }
   }
 }

@@ -6,6 +6,8 @@ import { toDealTerms, toOverrides, toVentureInputs, type DealTerms, type Transfo
 import { runCase } from '../engine/run.ts';
 import { applyOverrides } from '../engine/transforms.ts';
 import type { PartyKind } from '../engine/interchange.ts';
+import { simulationIrrRoots } from './irr-fast.ts';
+import { createKernel, type Kernel, type KernelResult } from './kernel.ts';
 import type { Draws, Sampler } from './sampler.ts';
 
 export interface PartySlot {
@@ -25,6 +27,7 @@ export interface PreparedCase {
   slots: PartySlot[];
   /** Discount factors at each partner's hurdle rate. */
   hurdleFactors: number[][];
+  kernel: Kernel;
 }
 
 export type PrepareOutcome = { ok: true; prepared: PreparedCase } | { ok: false; error: { code: 'unknown-structure' | 'unknown-scenario'; message: string } };
@@ -44,15 +47,17 @@ export function prepareCase(project: Project, selection: { structure?: string; s
     ...partners.map((p, i) => ({ id: p.id, kind: 'partner' as const, partnerIndex: i })),
     ...(['government', 'community', 'external-licensor', 'external-offtaker'] as const).map((kind) => ({ id: kind, kind, partnerIndex: -1 })),
   ];
+  const deal = toDealTerms(ar, structure.terms);
   return {
     ok: true,
     prepared: {
       structure: structure.id,
       scenario: scenario.id,
       inputs,
-      deal: toDealTerms(ar, structure.terms),
+      deal,
       slots,
       hurdleFactors: partners.map((p) => discountFactors(ar, Number(p.hurdleRate), inputs.discounting, inputs.years)),
+      kernel: createKernel(inputs, deal),
     },
   };
 }
@@ -102,8 +107,23 @@ export function newOutcome(prepared: PreparedCase): IterationOutcome {
   };
 }
 
-/** §3–§7 in float for one iteration's overrides. */
-export function evaluateIteration(prepared: PreparedCase, overrides: TransformOverrides<number>, out: IterationOutcome): void {
+/** §3–§7 in float for one iteration's overrides, by the kernel. */
+export function evaluateIteration(prepared: PreparedCase, overrides: TransformOverrides<number>, out: IterationOutcome, scratch: KernelResult): void {
+  prepared.kernel.run(overrides, scratch);
+  out.npv = scratch.npv;
+  out.preTaxNpv = scratch.preTaxNpv;
+  const roots = simulationIrrRoots(scratch.realFreeCashFlow);
+  out.irrRootCount = roots.length;
+  out.irr = roots.length === 1 ? roots[0]! : Number.NaN;
+  out.pv.set(scratch.pv);
+  out.npvAtHurdle.set(scratch.npvAtHurdle);
+  out.governmentTake = scratch.preTaxReal > 0 ? scratch.governmentReal / scratch.preTaxReal : Number.NaN;
+  out.aetr = scratch.preTaxNpv > 0 ? scratch.governmentPv / scratch.preTaxNpv : Number.NaN;
+  out.freeCashFlow.set(scratch.freeCashFlow);
+}
+
+/** The same outcome by the generic schedule (runCase over floatArithmetic): the kernel's reference. */
+export function evaluateIterationGeneric(prepared: PreparedCase, overrides: TransformOverrides<number>, out: IterationOutcome): void {
   const run = runCase(ar, applyOverrides(ar, prepared.inputs, overrides), prepared.deal);
   const escalation = run.venture.escalation;
   const fcf = run.venture.freeCashFlow;
@@ -114,6 +134,7 @@ export function evaluateIteration(prepared: PreparedCase, overrides: TransformOv
   out.irrRootCount = roots.length;
   out.irr = roots.length === 1 ? roots[0]! : Number.NaN;
   out.pv.fill(Number.NaN);
+  out.npvAtHurdle.fill(0);
   let governmentReal = 0;
   let governmentPv = 0;
   for (const party of run.parties) {
@@ -126,7 +147,6 @@ export function evaluateIteration(prepared: PreparedCase, overrides: TransformOv
       governmentReal = real.reduce((s, x) => s + x, 0);
     }
   }
-  for (let i = 0; i < prepared.deal.partners.length; i++) if (Number.isNaN(out.pv[i]!)) out.npvAtHurdle[i] = 0;
   const ncfReal = run.venture.preTaxNetCashFlow.reduce((s, x, k) => s + x * (1 / escalation[k]!), 0);
   out.governmentTake = ncfReal > 0 ? governmentReal / ncfReal : Number.NaN;
   out.aetr = run.preTaxNpv > 0 ? governmentPv / run.preTaxNpv : Number.NaN;

@@ -1,6 +1,6 @@
 import type { RiskBlock, RiskTarget } from '../engine/interchange.ts';
 import { choleskyFactor, correlationMatrix } from './correlation.ts';
-import { compileDistribution, standardNormalCdf, standardNormalQuantile, type Sampled } from './distributions.ts';
+import { compileDistribution, standardNormalQuantile, type Sampled } from './distributions.ts';
 import { RandomStream, STREAM_DISRUPTION, STREAM_PRICE_PATH, STREAM_VARIABLES } from './random.ts';
 
 export interface SamplerVariable extends Sampled {
@@ -54,7 +54,7 @@ export function createSampler(risk: RiskBlock, years: number): Sampler {
         let w = 0;
         for (let k = 0; k <= j; k++) w += factor[j * m + k]! * z[k]!;
         const index = drawn[j]!;
-        into.values[index] = variables[index]!.quantile(standardNormalCdf(w));
+        into.values[index] = variables[index]!.fromNormalScore(w);
       }
       if (risk.pricePath) {
         stream.reset(seed, iteration, STREAM_PRICE_PATH);

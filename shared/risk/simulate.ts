@@ -79,9 +79,10 @@ export function runIterations(setup: SimulationSetup, from: number, to: number, 
   const out = emptyColumns(setup, from, count);
   const draws = setup.sampler.newDraws();
   const outcome = newOutcome(setup.prepared);
+  const scratch = setup.prepared.kernel.newResult();
   for (let r = 0; r < count; r++) {
     setup.sampler.draw(from + r, draws);
-    evaluateIteration(setup.prepared, iterationOverrides(setup.prepared, setup.sampler, draws), outcome);
+    evaluateIteration(setup.prepared, iterationOverrides(setup.prepared, setup.sampler, draws), outcome, scratch);
     for (let v = 0; v < out.values.length; v++) out.values[v]![r] = draws.values[v]!;
     out.npv[r] = outcome.npv;
     out.preTaxNpv[r] = outcome.preTaxNpv;

@@ -1,0 +1,123 @@
+import { irrRootsOfFloats } from '../engine/irr.ts';
+
+const X_AT_RATE_10 = 1 / 11;
+const X_AT_RATE_MINUS_099 = 100;
+const ROUNDOFF = 2 ** -53;
+
+/**
+ * §7 IRR roots of real flows in float, for the simulation: the engine's irrRootsOfFloats, with a
+ * fast path for the common case. With x = 1/(1 + ρ), the roots are those of h(x) = Σ c_k x^k on
+ * (1/11, 100]. Vincent–Collins–Akritas isolation halves that interval until Descartes' rule (after
+ * mapping a part onto (0, ∞)) bounds each part's roots by 0 or 1; a bound of 1 is exactly one
+ * simple root, a sign change of h between the part's ends. Whenever the fast path cannot settle
+ * (a coefficient or an end value within rounding of zero, a multiple or near-double root, roots
+ * closer than 1e-6, a root at an end), the engine decides, so the §7 rule is the engine's.
+ */
+export function simulationIrrRoots(realFlows: ArrayLike<number>): number[] {
+  let first = 0;
+  let last = realFlows.length - 1;
+  while (first <= last && realFlows[first] === 0) first++;
+  while (last >= first && realFlows[last] === 0) last--;
+  if (last - first < 1) return [];
+  const g: number[] = [];
+  let largest = 0;
+  for (let k = first; k <= last; k++) largest = Math.max(largest, Math.abs(realFlows[k]!));
+  for (let k = first; k <= last; k++) g.push(realFlows[k]! / largest);
+  const brackets: [number, number][] = [];
+  if (settle(g, X_AT_RATE_10, X_AT_RATE_MINUS_099, 0, brackets)) {
+    const roots = brackets.map(([a, b]) => 1 / rootIn(g, a, b) - 1).sort((p, q) => p - q);
+    let spaced = true;
+    for (let i = 1; i < roots.length; i++) if (roots[i]! - roots[i - 1]! < 1e-6) spaced = false;
+    if (spaced) return roots;
+  }
+  return irrRootsOfFloats(Array.from(realFlows));
+}
+
+/** h(x) and the bound on its float error (Horner). */
+function evaluate(g: readonly number[], x: number): { value: number; noise: number } {
+  let value = 0;
+  let magnitude = 0;
+  for (let k = g.length - 1; k >= 0; k--) {
+    value = value * x + g[k]!;
+    magnitude = magnitude * x + Math.abs(g[k]!);
+  }
+  return { value, noise: 4 * (g.length + 2) * ROUNDOFF * magnitude };
+}
+
+function settle(g: readonly number[], a: number, b: number, depth: number, out: [number, number][]): boolean {
+  const bound = rootBound(g, a, b);
+  if (bound === 0) return true;
+  if (bound === 1) {
+    const ha = evaluate(g, a);
+    const hb = evaluate(g, b);
+    if (Math.abs(ha.value) <= ha.noise || Math.abs(hb.value) <= hb.noise) return false;
+    if (Math.sign(ha.value) === Math.sign(hb.value)) return false;
+    out.push([a, b]);
+    return true;
+  }
+  if (depth >= 24 || !Number.isFinite(bound)) return false;
+  const middle = Math.sqrt(a * b);
+  return settle(g, a, middle, depth + 1, out) && settle(g, middle, b, depth + 1, out);
+}
+
+/**
+ * Sign changes of the coefficients of (1 + t)^d h((a + b t)/(1 + t)); Infinity when a
+ * coefficient is within its rounding bound of zero (the same map of |g| bounds it).
+ */
+function rootBound(g: readonly number[], a: number, b: number): number {
+  const q = mobius(g, a, b, false);
+  const size = mobius(g, a, b, true);
+  let changes = 0;
+  let previous = 0;
+  for (let k = 0; k < q.length; k++) {
+    const x = q[k]!;
+    if (Math.abs(x) <= size[k]! * 1e-10) {
+      if (size[k] === 0) continue;
+      return Infinity;
+    }
+    const sign = x < 0 ? -1 : 1;
+    if (previous !== 0 && sign !== previous) changes++;
+    previous = sign;
+  }
+  return changes;
+}
+
+function mobius(g: readonly number[], a: number, b: number, absolute: boolean): Float64Array {
+  const d = g.length - 1;
+  const q = Float64Array.from(g, (c) => (absolute ? Math.abs(c) : c));
+  // h(a + (b − a) y): Taylor shift by a, then scale.
+  for (let i = 0; i < d; i++) for (let j = d - 1; j >= i; j--) q[j] = q[j]! + a * q[j + 1]!;
+  let scale = 1;
+  for (let k = 0; k <= d; k++) {
+    q[k] = q[k]! * scale;
+    scale *= b - a;
+  }
+  // y = 1/(1 + t): reverse, then Taylor shift by 1.
+  q.reverse();
+  for (let i = 0; i < d; i++) for (let j = d - 1; j >= i; j--) q[j] = q[j]! + q[j + 1]!;
+  return q;
+}
+
+/** Safeguarded Newton on h inside a sign-change bracket, to the last bits. */
+function rootIn(g: readonly number[], a: number, b: number): number {
+  let lo = a;
+  let hi = b;
+  const signLo = Math.sign(evaluate(g, lo).value);
+  let x = (a + b) / 2;
+  for (let i = 0; i < 200; i++) {
+    let value = 0;
+    let slope = 0;
+    for (let k = g.length - 1; k >= 0; k--) {
+      slope = slope * x + value;
+      value = value * x + g[k]!;
+    }
+    if (value === 0) return x;
+    if (Math.sign(value) === signLo) lo = x;
+    else hi = x;
+    let next = x - value / slope;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (next === x || hi - lo <= 4 * ROUNDOFF * hi) return next;
+    x = next;
+  }
+  return x;
+}

@@ -1,0 +1,474 @@
+import { floatArithmetic } from '../engine/arithmetic.ts';
+import { discountFactors } from '../engine/discounting.ts';
+import type { DealTerms, TransformOverrides, VentureInputs } from '../engine/model.ts';
+import { isActive } from '../engine/production.ts';
+
+/**
+ * The §2–§7 schedule specialised for the simulation: the generic schedule (`runCase` over
+ * `floatArithmetic`) step by step in the same order of operations, on typed arrays allocated
+ * once, with everything the overrides cannot change computed when the kernel is built. Money
+ * rounding is the identity in float, as in `floatArithmetic`. test/risk/kernel.test.ts holds it
+ * to the generic float schedule and to the decimal methodology on every example, the edges and
+ * random projects.
+ */
+export interface KernelResult {
+  npv: number;
+  preTaxNpv: number;
+  /** Per party slot (partners, government, community, external licensor, external offtaker); NaN when absent. */
+  pv: Float64Array;
+  npvAtHurdle: Float64Array;
+  /** Nominal free cash flow and its real counterpart. */
+  freeCashFlow: Float64Array;
+  realFreeCashFlow: Float64Array;
+  governmentPv: number;
+  governmentReal: number;
+  preTaxReal: number;
+}
+
+export interface Kernel {
+  readonly slotCount: number;
+  newResult(): KernelResult;
+  run(o: TransformOverrides<number>, out: KernelResult): void;
+}
+
+interface Technology {
+  licensor: number;
+  foreign: boolean;
+  fees: Float64Array;
+  rate: number;
+  active: Uint8Array;
+  cap: number | null;
+}
+
+interface Offtake {
+  offtaker: number;
+  share: number;
+  discount: number;
+  floor: number | null;
+  ceiling: number | null;
+  active: Uint8Array;
+}
+
+export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<number>): Kernel {
+  const n = inputs.years;
+  const s = inputs.series;
+  const P = deal.partners.length;
+  const slotCount = P + 4;
+  const year = (k: number) => inputs.startYear + k;
+
+  // Everything the overrides leave alone.
+  const escalation = new Float64Array(n);
+  escalation[0] = 1;
+  for (let k = 1; k < n; k++) escalation[k] = escalation[k - 1]! * (1 + inputs.inflation);
+  const factors = discountFactors(floatArithmetic, inputs.discountRate, inputs.discounting, n);
+  const weights = Float64Array.from(factors, (df, k) => df / escalation[k]!);
+  const deflator = Float64Array.from(escalation, (e) => 1 / e);
+  const hurdle = deal.partners.map((p) => Float64Array.from(discountFactors(floatArithmetic, p.hurdleRate, inputs.discounting, n)));
+  const uplift = deal.technology.reduce((sum, t) => sum + t.recoveryUplift, 0);
+  const technology: Technology[] = deal.technology.map((t) => {
+    const fees = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      let fee = 0;
+      for (const f of t.fees) if (f.year === year(k)) fee = fee + f.amount;
+      fees[k] = fee;
+    }
+    return {
+      licensor: t.licensorIndex, foreign: t.foreign, fees, rate: t.royaltyRate, cap: t.royaltyCapPerYear,
+      active: Uint8Array.from({ length: n }, (_, k) => (isActive(year(k), t.royaltyFromYear, t.royaltyToYear) ? 1 : 0)),
+    };
+  });
+  const offtakes: Offtake[] = deal.offtake.map((o) => ({
+    offtaker: o.offtakerIndex, share: o.share, discount: o.discount, floor: o.floor, ceiling: o.ceiling,
+    active: Uint8Array.from({ length: n }, (_, k) => (isActive(year(k), o.fromYear, o.toYear) && o.share !== 0 ? 1 : 0)),
+  }));
+  const bands = deal.royalty.bands;
+  const rrt = deal.resourceRentTax;
+  const life = deal.incomeTax.depreciationYears;
+  const carryYears = deal.incomeTax.lossCarryForwardYears;
+  const partners = deal.partners;
+  const isFunder = partners.map((p) => p.carried === null);
+  const carried = partners.flatMap((p, i) => (p.carried ? [i] : []));
+  const funderEquity = partners.reduce((sum, p, i) => (isFunder[i] ? sum + p.equity : sum), 0);
+  const deemed = partners.map((p, i) => (isFunder[i] && funderEquity > 0 ? (deal.deemedValue * p.equity) / funderEquity : 0));
+  const carriedEquity = carried.reduce((sum, c) => sum + partners[c]!.equity, 0);
+  const funderTotal = 1 - carriedEquity;
+
+  // Scratch, reused by every run.
+  const f64 = () => new Float64Array(n);
+  const [ore, waste, grade, recovery, fixed, initial, sustaining, closureReal] = [f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64()];
+  const [volume, opex, selling, capex, closure, dep, price, paidVolume, marketRevenue, revenue] = [f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64()];
+  const [deltaWc, royalty, community, techTotal, techTax, rrtYears, taxable, used, incomeTax, fcf, preTax] = [f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64()];
+  const techPay = technology.map(f64);
+  const techWithholding = technology.map(f64);
+  const margins = offtakes.map(f64);
+  const poolYear = new Int32Array(n);
+  const poolRemaining = new Float64Array(n);
+  const flows = Array.from({ length: slotCount }, f64);
+  const interest = new Float64Array(P);
+  const paidSoFar = new Float64Array(P);
+  const paid = new Float64Array(P);
+  const shares = new Float64Array(P);
+  const masked = new Float64Array(P);
+  const dilutionWeights = new Float64Array(P);
+  const distributions = new Float64Array(P);
+  const repayments = new Float64Array(P);
+  const balance = new Float64Array(P);
+  const stakes = partners.map(() => new Float64Array(P));
+  const eligible = new Uint8Array(P);
+
+  /** §1 split of `amount` by `w` into `out` (float: no rounding). */
+  function split(amount: number, w: Float64Array, out: Float64Array): void {
+    let total = 0;
+    let last = -1;
+    for (let i = 0; i < w.length; i++) {
+      out[i] = 0;
+      if (w[i] !== 0) {
+        total = total + w[i]!;
+        last = i;
+      }
+    }
+    if (last < 0 || total === 0) return;
+    let allocated = 0;
+    for (let i = 0; i < last; i++) {
+      if (w[i] === 0) continue;
+      const share = (w[i]! * amount) / total;
+      out[i] = share;
+      allocated = allocated + share;
+    }
+    out[last] = amount - allocated;
+  }
+
+  const room = (i: number) => {
+    const cap = partners[i]!.fundingCap;
+    return cap === null ? Infinity : cap - paidSoFar[i]! - paid[i]!;
+  };
+
+  /** §6 step 2 (payCashCall of funding.ts). */
+  function payCashCall(call: number): void {
+    for (let i = 0; i < P; i++) eligible[i] = isFunder[i] ? 1 : 0;
+    let unpaid = call;
+    while (unpaid > 0) {
+      for (let i = 0; i < P; i++) masked[i] = eligible[i] ? interest[i]! : 0;
+      split(unpaid, masked, shares);
+      let rest = 0;
+      for (let i = 0; i < P; i++) {
+        const share = shares[i]!;
+        if (!eligible[i] || share === 0) continue;
+        const r = room(i);
+        const pay = r === Infinity ? share : Math.min(share, Math.max(0, r));
+        paid[i] = paid[i]! + pay;
+        rest = rest + (share - pay);
+      }
+      unpaid = rest;
+      if (unpaid === 0) return;
+      let any = false;
+      for (let i = 0; i < P; i++) {
+        const r = room(i);
+        eligible[i] = isFunder[i] && interest[i]! > 0 && (r === Infinity || r > 0) ? 1 : 0;
+        if (eligible[i]) any = true;
+      }
+      if (!any) {
+        for (let i = 0; i < P; i++) masked[i] = isFunder[i] ? interest[i]! : 0;
+        split(unpaid, masked, shares);
+        for (let i = 0; i < P; i++) paid[i] = paid[i]! + shares[i]!;
+        return;
+      }
+    }
+  }
+
+  function royaltyRate(p: number): number {
+    let i = 0;
+    while (i + 1 < bands.length && bands[i + 1]!.fromPrice <= p) i++;
+    const band = bands[i]!;
+    const next = bands[i + 1];
+    if (!deal.royalty.interpolate || next === undefined) return band.rate;
+    return band.rate + (next.rate - band.rate) * ((p - band.fromPrice) / (next.fromPrice - band.fromPrice));
+  }
+
+  function presentValue(x: Float64Array, w: Float64Array): number {
+    let pv = 0;
+    for (let k = 0; k < n; k++) if (x[k] !== 0) pv = pv + x[k]! * w[k]!;
+    return pv;
+  }
+
+  function transform(o: TransformOverrides<number>): void {
+    const d = o.delayYears;
+    const shift = (from: readonly number[], to: Float64Array) => {
+      for (let k = 0; k < n; k++) to[k] = k < d ? 0 : from[k - d]!;
+    };
+    shift(s.oreMined, ore);
+    shift(s.wasteMined, waste);
+    shift(s.grade, grade);
+    shift(s.recovery, recovery);
+    shift(s.fixed, fixed);
+    shift(s.sustaining, sustaining);
+    shift(s.closure, closureReal);
+    if (d > 0) {
+      let overflow = 0;
+      for (let k = Math.max(0, n - d); k < n; k++) overflow = overflow + s.closure[k]!;
+      closureReal[n - 1] = closureReal[n - 1]! + overflow;
+    }
+    for (let k = 0; k < n; k++) initial[k] = s.initial[k]!;
+    if (o.disruption) {
+      for (let k = 0; k < n; k++) {
+        if (year(k) >= o.disruption.fromYear && year(k) <= o.disruption.toYear) {
+          ore[k] = 0;
+          waste[k] = 0;
+        }
+      }
+    }
+    const prices = o.prices ?? s.prices;
+    for (let k = 0; k < n; k++) {
+      price[k] = o.priceFactor === null ? prices[k]! : prices[k]! * o.priceFactor;
+      if (o.capexFactor !== null) {
+        initial[k] = initial[k]! * o.capexFactor;
+        sustaining[k] = sustaining[k]! * o.capexFactor;
+      }
+      if (o.opexFactor !== null) fixed[k] = fixed[k]! * o.opexFactor;
+      if (o.gradeFactor !== null) grade[k] = grade[k]! * o.gradeFactor;
+    }
+  }
+
+  function run(o: TransformOverrides<number>, out: KernelResult): void {
+    // The simulation never moves the discount rate, so the weights are fixed when the kernel is built.
+    if (o.discountRate !== null) throw new Error('the simulation kernel keeps the scenario\'s discount rate');
+    transform(o);
+    const opexFactor = o.opexFactor;
+    const miningPerTonne = opexFactor === null ? inputs.miningPerTonne : inputs.miningPerTonne * opexFactor;
+    const processingPerTonne = opexFactor === null ? inputs.processingPerTonneOre : inputs.processingPerTonneOre * opexFactor;
+    const sellingPerUnit = opexFactor === null ? inputs.sellingPerUnit : inputs.sellingPerUnit * opexFactor;
+
+    // §3 volumes, §4 costs.
+    let firstProduction = n;
+    for (let k = 0; k < n; k++) {
+      const r = recovery[k]! > 0 ? Math.min(1, recovery[k]! + uplift) : 0;
+      volume[k] = ore[k]! * grade[k]! * r * inputs.productFactor;
+      if (firstProduction === n && volume[k]! > 0) firstProduction = k;
+      const e = escalation[k]!;
+      const mining = (ore[k]! + waste[k]!) * miningPerTonne;
+      const processing = ore[k]! * processingPerTonne;
+      opex[k] = (mining + processing + fixed[k]!) * e;
+      selling[k] = volume[k]! * sellingPerUnit * e;
+      capex[k] = (initial[k]! + sustaining[k]!) * e;
+      closure[k] = closureReal[k]! * e;
+    }
+    // §5 depreciation.
+    dep.fill(0);
+    for (let j = 0; j < n; j++) {
+      const amount = capex[j]!;
+      if (amount === 0) continue;
+      const start = Math.max(j, firstProduction);
+      if (start >= n) {
+        dep[n - 1] = dep[n - 1]! + amount;
+        continue;
+      }
+      const instalment = amount / life;
+      const last = Math.min(start + life - 1, n - 1);
+      for (let y = start; y < last; y++) dep[y] = dep[y]! + instalment;
+      dep[last] = dep[last]! + (amount - instalment * (last - start));
+    }
+    // §3 prices and revenue, §4 working capital.
+    let previousWc = 0;
+    for (let k = 0; k < n; k++) {
+      const p = price[k]! * escalation[k]!;
+      price[k] = p;
+      const paidV = inputs.payability * volume[k]!;
+      paidVolume[k] = paidV;
+      const rm = paidV * p;
+      marketRevenue[k] = rm;
+      let marginSum = 0;
+      for (let i = 0; i < offtakes.length; i++) {
+        const t = offtakes[i]!;
+        let margin = 0;
+        if (t.active[k]) {
+          let contract = p * (1 - t.discount);
+          if (t.floor !== null) contract = Math.max(contract, t.floor);
+          if (t.ceiling !== null) contract = Math.min(contract, t.ceiling);
+          margin = paidV * t.share * (p - contract);
+        }
+        margins[i]![k] = margin;
+        marginSum = marginSum + margin;
+      }
+      revenue[k] = rm - marginSum;
+      const wc = k < n - 1 ? inputs.workingCapitalRate * revenue[k]! : 0;
+      deltaWc[k] = wc - previousWc;
+      previousWc = wc;
+    }
+    // §5 royalty, community, technology, resource rent tax.
+    let accumulated = 0;
+    const accumulation = rrt ? 1 + rrt.thresholdRate : 1;
+    for (let k = 0; k < n; k++) {
+      const r = revenue[k]!;
+      const base = deal.royalty.base === 'gross' ? r : Math.max(0, r - selling[k]!);
+      royalty[k] = royaltyRate(price[k]!) * base;
+      community[k] = deal.communityShare * r;
+      let tech = 0;
+      let techWh = 0;
+      for (let t = 0; t < technology.length; t++) {
+        const a = technology[t]!;
+        let payment = a.fees[k]!;
+        if (a.active[k]) {
+          const running = a.rate * r;
+          payment = payment + (a.cap === null ? running : Math.min(a.cap, running));
+        }
+        techPay[t]![k] = payment;
+        const wh = a.foreign ? deal.withholding.technology * payment : 0;
+        techWithholding[t]![k] = wh;
+        tech = tech + payment;
+        techWh = techWh + wh;
+      }
+      techTotal[k] = tech;
+      techTax[k] = techWh;
+      if (rrt) {
+        const rrtBase = r - royalty[k]! - opex[k]! - selling[k]! - tech - community[k]! - capex[k]! - closure[k]!;
+        accumulated = accumulated * accumulation + rrtBase;
+        if (accumulated > 0) {
+          rrtYears[k] = rrt.rate * accumulated;
+          accumulated = 0;
+        } else rrtYears[k] = 0;
+      } else rrtYears[k] = 0;
+      taxable[k] = r - royalty[k]! - opex[k]! - selling[k]! - tech - community[k]! - closure[k]! - dep[k]! - rrtYears[k]!;
+    }
+    // §5 loss carry-forward and income tax, free cash flow.
+    let poolSize = 0;
+    for (let k = 0; k < n; k++) {
+      const income = taxable[k]!;
+      used[k] = 0;
+      if (income < 0) {
+        if (carryYears !== 0) {
+          poolYear[poolSize] = k;
+          poolRemaining[poolSize++] = -income;
+        }
+      } else {
+        let roomLeft = income;
+        let usedNow = 0;
+        for (let l = 0; l < poolSize; l++) {
+          if (roomLeft === 0) break;
+          if (carryYears !== null && k > poolYear[l]! + carryYears) continue;
+          if (poolRemaining[l] === 0) continue;
+          const take = Math.min(poolRemaining[l]!, roomLeft);
+          poolRemaining[l] = poolRemaining[l]! - take;
+          roomLeft = roomLeft - take;
+          usedNow = usedNow + take;
+        }
+        used[k] = usedNow;
+      }
+      incomeTax[k] = deal.incomeTax.rate * Math.max(0, income - used[k]!);
+      fcf[k] = revenue[k]! - royalty[k]! - opex[k]! - selling[k]! - community[k]! - techTotal[k]! - closure[k]! - capex[k]! - deltaWc[k]! - incomeTax[k]! - rrtYears[k]!;
+      preTax[k] = marketRevenue[k]! - opex[k]! - selling[k]! - capex[k]! - closure[k]! - deltaWc[k]!;
+    }
+
+    // §6 funding, straight into the partners' flows.
+    for (let i = 0; i < P; i++) {
+      interest[i] = partners[i]!.equity;
+      paidSoFar[i] = 0;
+      balance[i] = 0;
+      stakes[i]!.fill(0);
+    }
+    for (let slot = 0; slot < slotCount; slot++) flows[slot]!.fill(0);
+    const government = flows[P]!;
+    for (let k = 0; k < n; k++) {
+      for (const c of carried) balance[c] = balance[c]! * (1 + partners[c]!.carried!.interestRate);
+      paid.fill(0);
+      distributions.fill(0);
+      repayments.fill(0);
+      let withholding = 0;
+      const flow = fcf[k]!;
+      if (flow < 0) {
+        const call = -flow;
+        payCashCall(call);
+        for (const c of carried) {
+          const attributable = interest[c]! * call;
+          balance[c] = balance[c]! + attributable;
+          for (let i = 0; i < P; i++) if (isFunder[i] && paid[i] !== 0) stakes[c]![i] = stakes[c]![i]! + (attributable * paid[i]!) / call;
+        }
+        for (let i = 0; i < P; i++) paidSoFar[i] = paidSoFar[i]! + paid[i]!;
+      } else if (flow > 0) {
+        split(flow, interest, shares);
+        for (let i = 0; i < P; i++) {
+          const g = shares[i]!;
+          let received = g;
+          const terms = partners[i]!.carried;
+          if (terms) {
+            const repayment = Math.min(balance[i]!, terms.repaymentShare * g);
+            if (repayment > 0) {
+              split(repayment, stakes[i]!, masked);
+              for (let j = 0; j < P; j++) repayments[j] = repayments[j]! + masked[j]!;
+              balance[i] = balance[i]! - repayment;
+              received = g - repayment;
+            }
+          }
+          if (partners[i]!.foreign && received !== 0) {
+            const tax = deal.withholding.dividends * received;
+            withholding = withholding + tax;
+            received = received - tax;
+          }
+          distributions[i] = received;
+        }
+      }
+      for (let i = 0; i < P; i++) {
+        let partnerFlow = distributions[i]! - paid[i]! + repayments[i]!;
+        let tech = 0;
+        for (let t = 0; t < technology.length; t++) if (technology[t]!.licensor === i) tech = tech + (techPay[t]![k]! - techWithholding[t]![k]!);
+        partnerFlow = partnerFlow + tech;
+        let margin = 0;
+        for (let o = 0; o < offtakes.length; o++) if (offtakes[o]!.offtaker === i) margin = margin + margins[o]![k]!;
+        flows[i]![k] = partnerFlow + margin;
+      }
+      government[k] = royalty[k]! + incomeTax[k]! + rrtYears[k]! + withholding + techTax[k]!;
+      flows[P + 1]![k] = community[k]!;
+      let externalTech = 0;
+      for (let t = 0; t < technology.length; t++) if (technology[t]!.licensor === -1) externalTech = externalTech + (techPay[t]![k]! - techWithholding[t]![k]!);
+      flows[P + 2]![k] = externalTech;
+      let externalMargin = 0;
+      for (let o = 0; o < offtakes.length; o++) if (offtakes[o]!.offtaker === -1) externalMargin = externalMargin + margins[o]![k]!;
+      flows[P + 3]![k] = externalMargin;
+      if (deal.dilution) {
+        let total = 0;
+        for (let i = 0; i < P; i++) {
+          dilutionWeights[i] = isFunder[i] ? deemed[i]! + paidSoFar[i]! : 0;
+          total = total + dilutionWeights[i]!;
+        }
+        if (total !== 0) {
+          split(funderTotal, dilutionWeights, shares);
+          for (let i = 0; i < P; i++) if (isFunder[i]) interest[i] = shares[i]!;
+        }
+      }
+    }
+
+    // §7 present values.
+    out.npv = presentValue(fcf, weights);
+    out.preTaxNpv = presentValue(preTax, weights);
+    let preTaxReal = 0;
+    for (let k = 0; k < n; k++) {
+      out.freeCashFlow[k] = fcf[k]!;
+      out.realFreeCashFlow[k] = fcf[k]! * deflator[k]!;
+      preTaxReal = preTaxReal + preTax[k]! * deflator[k]!;
+    }
+    out.preTaxReal = preTaxReal;
+    for (let slot = 0; slot < slotCount; slot++) {
+      const x = flows[slot]!;
+      let present = false;
+      for (let k = 0; k < n; k++) if (x[k] !== 0) present = true;
+      out.pv[slot] = present ? presentValue(x, weights) : Number.NaN;
+      if (slot < P) {
+        let atHurdle = 0;
+        if (present) for (let k = 0; k < n; k++) if (x[k] !== 0) atHurdle = atHurdle + x[k]! * deflator[k]! * hurdle[slot]![k]!;
+        out.npvAtHurdle[slot] = atHurdle;
+      }
+    }
+    out.governmentPv = Number.isNaN(out.pv[P]!) ? 0 : out.pv[P]!;
+    let governmentReal = 0;
+    for (let k = 0; k < n; k++) governmentReal = governmentReal + government[k]! * deflator[k]!;
+    out.governmentReal = governmentReal;
+  }
+
+  return {
+    slotCount,
+    newResult: () => ({
+      npv: 0, preTaxNpv: 0, pv: new Float64Array(slotCount), npvAtHurdle: new Float64Array(P), freeCashFlow: new Float64Array(n),
+      realFreeCashFlow: new Float64Array(n), governmentPv: 0, governmentReal: 0, preTaxReal: 0,
+    }),
+    run,
+  };
+}
