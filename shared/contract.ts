@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'locked', // open in another Orebridge instance; open again with readOnly: true to read it
   'read-only', // Save on a read-only document (Save As works)
   'no-path',
+  'cancelled', // the user stopped the work
   'changed-on-disk', // another program changed the file since it was opened: save a copy, overwrite (`overwrite: true`) or reload
   'io',
   'internal',

@@ -35,6 +35,17 @@ export interface SessionOptions {
   readOnly?: boolean;
   /** Shown to a second instance in the lock message; defaults to the OS user name. */
   userName?: string;
+  /**
+   * Reads and checks the file as untrusted input (default: on this thread). The desktop app and
+   * browser mode pass one that runs in a worker thread with time and memory limits.
+   */
+  checkFile?: (path: string) => Promise<FileResult<CheckedFileContent>>;
+}
+
+/** What checking an untrusted file yields: its content and what the file was when read. */
+export interface CheckedFileContent {
+  content: { tree: unknown; metadata: DocumentMetadata; revisions: import('./store-read.ts').RevisionRow[] };
+  fingerprint: import('./fingerprint.ts').Fingerprint;
 }
 
 /**

@@ -10,7 +10,7 @@ import { saveDatabaseAtomically } from './atomic.ts';
 import { asArray, asObject, type JsonObject } from './cells.ts';
 import { databaseWith, projectOfTree, readContent, writeContent, type DocumentContent } from './content.ts';
 import { diffTerms } from './diff.ts';
-import type { ProjectDocument, SessionOptions } from './index.ts';
+import type { CheckedFileContent, ProjectDocument, SessionOptions } from './index.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
 import { acquireLock, type HeldLock } from './lock.ts';
 import { invalidProjectError } from './messages.ts';
@@ -272,6 +272,17 @@ function startSession(options: SessionOptions, meta: WorkingCopyMeta, content: D
   return new WorkingSession({ dataDir: options.dataDir, meta, db, lock, userName: options.userName });
 }
 
+/** The untrusted-file check on this thread (the command line and tests; the apps use a worker). */
+export async function checkFileHere(path: string): Promise<FileResult<CheckedFileContent>> {
+  const bytes = await readUntrustedBytes(path);
+  if (!bytes.ok) return bytes;
+  const modifiedMs = (await stat(path).catch(() => null))?.mtimeMs ?? 0;
+  const checked = checkUntrustedBytes(bytes.value);
+  if (!checked.ok) return checked;
+  const { tree, metadata, revisions } = checked.value;
+  return { ok: true, value: { content: { tree, metadata, revisions }, fingerprint: fingerprintOf(bytes.value, modifiedMs) } };
+}
+
 export async function openDocumentSession(target: string, options: SessionOptions): Promise<FileResult<ProjectDocument>> {
   const path = resolve(target);
   let readOnly = options.readOnly === true;
@@ -282,17 +293,14 @@ export async function openDocumentSession(target: string, options: SessionOption
     lock = null;
   }
   if (lock && !lock.ok) return lock;
-  const bytes = await readUntrustedBytes(path);
-  const modifiedMs = (await stat(path).catch(() => null))?.mtimeMs ?? 0;
-  const checked = bytes.ok ? checkUntrustedBytes(bytes.value) : bytes;
+  const checked = await (options.checkFile ?? checkFileHere)(path);
   if (!checked.ok) {
     await lock?.value.release();
     return checked;
   }
-  const { tree, metadata, revisions } = checked.value;
-  const onDisk = bytes.ok ? fingerprintOf(bytes.value, modifiedMs) : null;
+  const { content, fingerprint } = checked.value;
   try {
-    return { ok: true, value: startSession(options, { ...newMeta(path, tree, readOnly), onDisk }, { tree, metadata, revisions }, lock?.value ?? null) };
+    return { ok: true, value: startSession(options, { ...newMeta(path, content.tree, readOnly), onDisk: fingerprint }, content, lock?.value ?? null) };
   } catch (error) {
     await lock?.value.release();
     const detail = error instanceof Error ? error.message : String(error);

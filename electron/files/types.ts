@@ -23,6 +23,8 @@ export type FileErrorCode =
   | 'unknown-revision'
   | 'unknown-working-copy'
   | 'unknown-note'
+  | 'cancelled' // the user stopped it
+  | 'internal' // a fault of Orebridge's own, reported as a sentence
   | 'io'; // the operating system refused (permissions, disk full, …)
 
 export interface ValidationProblem {

@@ -9,6 +9,7 @@ import * as files from '../files/index.ts';
 import type { FileError, ProjectDocument } from '../files/index.ts';
 import { fileNameProblem, suggestedFileName } from './file-names.ts';
 import { confinedPath, OUTSIDE_FOLDER } from './confine.ts';
+import type { UntrustedWork } from './untrusted-work.ts';
 import { documentInfo } from './registry.ts';
 import type { DocumentRegistry, FileHandles, OpenEntry } from './registry.ts';
 import type { CallContext, FileKind, HandlerMap, ShellOptions } from './types.ts';
@@ -21,6 +22,7 @@ export interface DocumentDeps {
   options: ShellOptions;
   handles: FileHandles;
   documents: DocumentRegistry;
+  work: UntrustedWork;
 }
 
 type DocumentHandlers = Pick<
@@ -55,8 +57,13 @@ export async function scopedToFolder<T>(folder: string | null, items: T[], pathO
   return kept.filter((item): item is Awaited<T> & T => item !== null);
 }
 
-export function documentHandlers({ options, handles, documents }: DocumentDeps): DocumentHandlers {
-  const sessionOptions = (readOnly = false) => ({ dataDir: options.dataDir, readOnly, ...(options.userName ? { userName: options.userName } : {}) });
+export function documentHandlers({ options, handles, documents, work }: DocumentDeps): DocumentHandlers {
+  const sessionOptions = (readOnly = false) => ({
+    dataDir: options.dataDir,
+    readOnly,
+    checkFile: work.checkFile,
+    ...(options.userName ? { userName: options.userName } : {}),
+  });
 
   /** Tells the window when what it shows of the document (title, marker, menu) changed, only then. */
   const changed = (entry: OpenEntry, force = false) => {
@@ -131,7 +138,7 @@ export function documentHandlers({ options, handles, documents }: DocumentDeps):
   const register = (context: CallContext, document: ProjectDocument, recovered = false) => documents.add(context.senderId, document, recovered);
 
   const startFromJson = async (path: string, context: CallContext): Promise<Result<OpenedDocument>> => {
-    const parsed = await files.readJsonProjectFile(path, basename(path));
+    const parsed = await work.readJson(path, basename(path));
     if (!parsed.ok) return fromFileError(parsed.error);
     const created = await files.createDocument(parsed.value, sessionOptions());
     if (!created.ok) return fromFileError(created.error);

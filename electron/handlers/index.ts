@@ -6,6 +6,8 @@ import { documentHandlers } from './documents.ts';
 import { libraryHandlers } from './library.ts';
 import { createDocumentRegistry, createFileHandles, documentInfo } from './registry.ts';
 import type { HandlerMap, ShellOptions } from './types.ts';
+import { untrustedWork } from './untrusted-work.ts';
+import { createWorkPool } from '../work/pool.ts';
 
 export type * from './types.ts';
 export { createDispatcher } from './dispatch.ts';
@@ -21,6 +23,8 @@ export interface Backend {
   /** Closes every document of a window (after the user chose what to do with unsaved work). */
   closeAllOf(ownerId: string): Promise<void>;
   closeAll(): Promise<void>;
+  /** Closes every document and stops the worker threads. */
+  shutdown(): Promise<void>;
   /** Start-up housekeeping: removes files of saves a crash interrupted, in the data folder, next
    * to recent files and in the documents folder. Unsaved work is kept for listRecoverable. */
   startUp(): Promise<void>;
@@ -28,10 +32,12 @@ export interface Backend {
 
 export function createBackend(options: ShellOptions): Backend {
   const handles = createFileHandles();
+  const pool = options.work ?? createWorkPool();
+  const work = untrustedWork(pool);
   const documents = createDocumentRegistry();
   const handlers: HandlerMap = {
-    ...documentHandlers({ options, handles, documents }),
-    ...libraryHandlers({ options, handles, documents }),
+    ...documentHandlers({ options, handles, documents, work }),
+    ...libraryHandlers({ options, handles, documents, work }),
   };
   const closeEntries = async (entries: ReturnType<typeof documents.all>) => {
     for (const entry of entries) {
@@ -45,6 +51,10 @@ export function createBackend(options: ShellOptions): Backend {
     documentsOf: (ownerId) => documents.ownedBy(ownerId).map(documentInfo),
     closeAllOf: (ownerId) => closeEntries(documents.ownedBy(ownerId)),
     closeAll: () => closeEntries(documents.all()),
+    shutdown: async () => {
+      await closeEntries(documents.all());
+      if (!options.work) await pool.close();
+    },
     startUp: async () => {
       const recent = await files.recentFiles(options.dataDir);
       const inDocumentsFolder = options.documentsFolder ? [join(options.documentsFolder, 'any.orebridge')] : [];

@@ -4,12 +4,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { DEFAULT_SETTINGS, failure, settingsSchema, success } from '../../shared/contract.ts';
 import type { ExampleInfo, FileEntry, Settings } from '../../shared/contract.ts';
-import { evaluateProject, validateProject } from '../../shared/engine/index.ts';
 import * as files from '../files/index.ts';
-import { reportedProblems } from '../files/messages.ts';
 import { confinedPath } from './confine.ts';
 import { fromFileError, scopedToFolder } from './documents.ts';
 import { documentInfo } from './registry.ts';
+import type { UntrustedWork } from './untrusted-work.ts';
 import type { DocumentRegistry, FileHandles } from './registry.ts';
 import type { HandlerMap, ShellOptions } from './types.ts';
 
@@ -19,6 +18,7 @@ export interface LibraryDeps {
   options: ShellOptions;
   handles: FileHandles;
   documents: DocumentRegistry;
+  work: UntrustedWork;
 }
 
 type LibraryHandlers = Pick<
@@ -60,7 +60,7 @@ export async function readSettings(dataDir: string): Promise<Settings> {
   }
 }
 
-export function libraryHandlers({ options, handles, documents }: LibraryDeps): LibraryHandlers {
+export function libraryHandlers({ options, handles, documents, work }: LibraryDeps): LibraryHandlers {
   const examplePaths = async (): Promise<string[]> => {
     const names = await readdir(options.examplesFolder).catch(() => [] as string[]);
     return names.filter((name) => name.endsWith(EXAMPLE_SUFFIX)).sort().map((name) => join(options.examplesFolder, name));
@@ -120,17 +120,20 @@ export function libraryHandlers({ options, handles, documents }: LibraryDeps): L
     },
 
     evaluate: async ({ project, structure, scenario, shocks, breakeven }) => {
-      const valid = validateProject(project);
-      if (!valid.ok) return failure('invalid-project', 'The project has problems to fix before it can be evaluated.', reportedProblems(valid.problems));
       const selection = { ...(structure ? { structure } : {}), ...(scenario ? { scenario } : {}) };
       const evaluationOptions = { ...(shocks !== undefined ? { shocks } : {}), ...(breakeven !== undefined ? { breakeven } : {}) };
-      const result = evaluateProject(valid.project, selection, evaluationOptions);
+      const done = await work.evaluate(project, [selection], evaluationOptions);
+      if (!done.ok) return fromFileError(done.error);
+      if (!done.value.ok) return failure('invalid-project', 'The project has problems to fix before it can be evaluated.', done.value.problems);
+      const result = done.value.outcomes[0];
+      if (!result) return failure('internal', 'Orebridge could not evaluate the project.');
       return result.ok ? success(result.evaluation) : failure(result.error.code, result.error.message);
     },
 
     validate: async ({ project }) => {
-      const valid = validateProject(project);
-      return success(valid.ok ? [] : reportedProblems(valid.problems));
+      const done = await work.validate(project);
+      if (!done.ok) return fromFileError(done.error);
+      return success(done.value.ok ? [] : done.value.problems);
     },
 
     getSettings: async () => success(await readSettings(options.dataDir)),

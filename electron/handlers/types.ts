@@ -1,5 +1,6 @@
 // What the handlers need from their host (Electron main or the browser-mode server), passed in
 // so that the same handlers run under Electron, behind HTTP, and in plain Node tests.
+import type { WorkPool } from '../work/pool.ts';
 import type { DocumentInfo, MethodName, ParsedRequestOf, ResponseOf, Result } from '../../shared/contract.ts';
 
 export type FileKind = 'project' | 'json' | 'share';
@@ -23,6 +24,8 @@ export interface ShellOptions {
   /** Native dialogs, or null where there are none (browser mode: the renderer's picker). */
   dialogs: Dialogs | null;
   userName?: string;
+  /** The worker threads untrusted work runs in (open, check, import, evaluate); one is made when absent. */
+  work?: WorkPool;
   /** Called whenever a document's name, dirty or read-only state may have changed. */
   onDocumentChanged?: (ownerId: string, document: DocumentInfo) => void;
   /** Called after the renderer closed a document. */

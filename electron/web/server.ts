@@ -204,7 +204,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await backend.closeAll();
+      await backend.shutdown();
     },
   };
 }

@@ -24,6 +24,15 @@ export async function buildElectron(outDir: string = ELECTRON_OUT): Promise<{ ma
     // Bundled CommonJS code may call require(); give it Node's.
     banner: { js: "import { createRequire as __orebridgeCreateRequire } from 'node:module'; const require = __orebridgeCreateRequire(import.meta.url);" },
   });
+  // The untrusted-work pool's worker thread, beside main.mjs (electron/work/pool.ts finds it there).
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, 'electron', 'work', 'untrusted-worker.ts')],
+    outfile: join(outDir, 'untrusted-worker.mjs'),
+    format: 'esm',
+    external: ['electron', 'better-sqlite3'],
+    banner: { js: "import { createRequire as __orebridgeCreateRequire } from 'node:module'; const require = __orebridgeCreateRequire(import.meta.url);" },
+  });
   await esbuild.build({
     ...common,
     entryPoints: [join(ROOT, 'electron', 'preload.ts')],

@@ -64,7 +64,7 @@ export function makeHarness(
     contextOf: (sender) => ({ senderId: sender.window }),
   });
   afterEach(async () => {
-    await backend.closeAll();
+    await backend.shutdown();
   });
   const raw = (method: string, payload: unknown, sender: Partial<FakeSender> = {}) =>
     dispatch(method, payload, { window: 'window-1', trusted: true, ...sender });

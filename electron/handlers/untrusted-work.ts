@@ -1,0 +1,36 @@
+// The handlers' untrusted work, run in the worker pool under its limits.
+import type { Project } from '../../shared/engine/interchange.ts';
+import type { CheckedFileContent, FileResult } from '../files/index.ts';
+import { parseWithLiterals } from '../files/literal-json.ts';
+import { EVALUATION_LIMITS, FILE_LIMITS, type WorkPool } from '../work/pool.ts';
+import type { CaseRequest, EvaluationOutcome, Invalid } from '../work/tasks.ts';
+
+export function untrustedWork(pool: WorkPool) {
+  return {
+    /** The session's file check, in a worker: a hostile file can stall or exhaust only that thread. */
+    async checkFile(path: string): Promise<FileResult<CheckedFileContent>> {
+      const done = await pool.run({ kind: 'check-file', path }, { limits: FILE_LIMITS, refusal: 'This file is too large to open safely' });
+      if (!done.ok) return done;
+      if (!done.value.ok) return done.value;
+      const { treeText, metadata, revisions, fingerprint } = done.value.value;
+      return { ok: true, value: { content: { tree: parseWithLiterals(treeText), metadata, revisions }, fingerprint } };
+    },
+
+    async readJson(path: string, what: string): Promise<FileResult<Project>> {
+      const done = await pool.run({ kind: 'read-json', path, what }, { limits: FILE_LIMITS, refusal: `${what} is too large to open safely` });
+      if (!done.ok) return done;
+      return done.value.ok ? { ok: true, value: done.value.value.project } : done.value;
+    },
+
+    async validate(project: unknown): Promise<FileResult<{ ok: true; project: Project } | Invalid>> {
+      const done = await pool.run({ kind: 'validate', project }, { limits: EVALUATION_LIMITS, refusal: 'This project is too large to check safely' });
+      return done.ok ? { ok: true, value: done.value } : done;
+    },
+
+    async evaluate(project: unknown, cases: CaseRequest[], options: { shocks?: boolean; breakeven?: boolean }): Promise<FileResult<{ ok: true; outcomes: EvaluationOutcome[] } | Invalid>> {
+      const done = await pool.run({ kind: 'evaluate', project, cases, options }, { limits: EVALUATION_LIMITS, refusal: 'This project is too large to evaluate safely' });
+      return done.ok ? { ok: true, value: done.value } : done;
+    },
+  };
+}
+export type UntrustedWork = ReturnType<typeof untrustedWork>;

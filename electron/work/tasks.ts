@@ -1,0 +1,41 @@
+// Untrusted work that runs off the main thread: what is asked of a worker and what it answers.
+// Everything crosses as plain data (the tree of number literals as its JSON text).
+import type { Evaluation, Project } from '../../shared/engine/interchange.ts';
+import type { DocumentMetadata, FileResult } from '../files/types.ts';
+import type { RevisionRow } from '../files/store-read.ts';
+import type { Fingerprint } from '../files/fingerprint.ts';
+
+export interface CheckedFile {
+  project: Project;
+  /** The project with its number literals as written, as JSON text (parse with parseWithLiterals). */
+  treeText: string;
+  metadata: DocumentMetadata;
+  revisions: RevisionRow[];
+  formatVersion: number;
+  fingerprint: Fingerprint;
+}
+
+export interface CaseRequest {
+  structure?: string;
+  scenario?: string;
+}
+
+export type EvaluationOutcome = { ok: true; evaluation: Evaluation } | { ok: false; error: { code: 'unknown-structure' | 'unknown-scenario'; message: string } };
+
+export type Task =
+  | { kind: 'check-file'; path: string }
+  | { kind: 'read-json'; path: string; what?: string }
+  | { kind: 'validate'; project: unknown }
+  | { kind: 'evaluate'; project: unknown; cases: CaseRequest[]; options: { shocks?: boolean; breakeven?: boolean } };
+
+export type Invalid = { ok: false; problems: { path: string; message: string }[]; problemCount: number };
+
+export type Answer<T extends Task> = T extends { kind: 'check-file' }
+  ? FileResult<CheckedFile>
+  : T extends { kind: 'read-json' }
+    ? FileResult<{ project: Project; treeText: string }>
+    : T extends { kind: 'validate' }
+      ? { ok: true; project: Project } | Invalid
+      : { ok: true; outcomes: EvaluationOutcome[] } | Invalid;
+
+export type WorkerMessage = { id: 0; kind: 'ready' } | { id: number; kind: 'progress'; done: number; total: number } | { id: number; kind: 'answer'; answer: unknown };
