@@ -16,7 +16,7 @@ const GRID_CELLS = 1000;
 const SUBCELLS = 16;
 const ONE_POINT = 1e-9;
 const ROUNDOFF = 2 ** -53;
-const DECIMAL_STEP = new Dec('1e-20');
+const DECIMAL_STEP = new Dec('1e-15');
 
 interface Sample {
   x: number;
@@ -246,13 +246,20 @@ function floatRoot(g: readonly number[], { a, b, signA }: Bracket): number {
   return x;
 }
 
-/** Safeguarded Newton in decimal inside a sign-change bracket, from a float start. */
+/**
+ * Safeguarded Newton in decimal inside a sign-change bracket, from a float start. Usually the
+ * float start is within 1e-15 of the root and one step (error ~ step²) suffices.
+ */
 function decimalRoot(c: readonly Decimal[], { a, b, signA }: Bracket, start: number): Decimal {
+  let x = new Dec(start);
+  let [value, slope] = decimalHorner(c, x);
+  if (!value.isZero() && !slope.isZero()) {
+    const step = value.div(slope);
+    if (step.abs().lte(x.times(DECIMAL_STEP))) return x.minus(step);
+  }
   let lo = new Dec(a);
   let hi = new Dec(b);
-  let x = new Dec(start);
   for (let i = 0; i < 300; i++) {
-    const [value, slope] = decimalHorner(c, x);
     const s = decimalSign(value);
     if (s === 0) return x;
     if (s === signA) lo = x;
@@ -262,6 +269,7 @@ function decimalRoot(c: readonly Decimal[], { a, b, signA }: Bracket, start: num
     const step = next.minus(x).abs();
     x = next;
     if (step.lte(x.times(DECIMAL_STEP))) break;
+    [value, slope] = decimalHorner(c, x);
   }
   return x;
 }
