@@ -13,6 +13,7 @@ startDesktop(
     preloadPath: join(appPath, 'dist', 'electron', 'preload.cjs'),
     // Packaged: copied next to the asar by electron-builder (extraResources); from source: build/examples.
     examplesDir: electron.app.isPackaged ? join(process.resourcesPath, 'examples') : join(appPath, 'build', 'examples'),
+    fontsDir: electron.app.isPackaged ? join(process.resourcesPath, 'fonts') : join(appPath, 'build', 'fonts'),
   },
   { argv: process.argv, cwd: process.cwd(), platform: process.platform },
 );

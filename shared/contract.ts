@@ -212,6 +212,10 @@ export const openedDocumentSchema = z.strictObject({
 });
 export type OpenedDocument = z.infer<typeof openedDocumentSchema>;
 
+/** The exports besides the project JSON: file kinds of the same names. */
+export const REPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const settingsSchema = z.strictObject({
   theme: z.enum(THEMES),
@@ -283,6 +287,22 @@ export const methods = {
   /** Write the project as interchange JSON. */
   exportJson: {
     request: z.strictObject({ ...documentRef, project: projectSchema.optional(), target: saveTargetSchema.optional() }),
+    response: z.strictObject({ name: z.string() }).nullable(),
+  },
+
+  /**
+   * Write an export of the project: the live Excel workbook or the yearly CSV table of the first
+   * structure under the scenario, or the negotiation pack (PDF) of the structures under it.
+   */
+  exportReport: {
+    request: z.strictObject({
+      ...documentRef,
+      project: projectSchema.optional(),
+      format: z.enum(REPORT_FORMATS),
+      structures: z.array(idText).min(1).max(20),
+      scenario: idText,
+      target: saveTargetSchema.optional(),
+    }),
     response: z.strictObject({ name: z.string() }).nullable(),
   },
 
@@ -359,6 +379,9 @@ export const MENU_COMMANDS = [
   'share-copy',
   'import-json',
   'export-json',
+  'export-xlsx',
+  'export-csv',
+  'export-pdf',
   'undo',
   'redo',
 ] as const;

@@ -8,6 +8,9 @@ import type { Project } from '../../shared/engine/interchange.ts';
 import * as files from '../files/index.ts';
 import type { FileError, ProjectDocument } from '../files/index.ts';
 import { fileNameProblem, suggestedFileName } from './file-names.ts';
+import { lastRound } from '../reports/pack/index.ts';
+import { reportBytes } from '../reports/index.ts';
+import { writeExport } from '../reports/write-export.ts';
 import { confinedPath, OUTSIDE_FOLDER } from './confine.ts';
 import type { UntrustedWork } from './untrusted-work.ts';
 import { documentInfo } from './registry.ts';
@@ -37,6 +40,7 @@ type DocumentHandlers = Pick<
   | 'reloadDocument'
   | 'importJson'
   | 'exportJson'
+  | 'exportReport'
   | 'recordRevision'
   | 'listRevisions'
   | 'diff'
@@ -265,6 +269,24 @@ export function documentHandlers({ options, handles, documents, work }: Document
       const path = await targetPath(target, 'json', entry.value.document.project().name, context);
       if (!path.ok || path.value === null) return path.ok ? success(null) : path;
       const written = await files.writeTextFile(path.value, entry.value.document.exportJson());
+      return written.ok ? success({ name: basename(path.value) }) : fromFileError(written.error);
+    },
+
+    exportReport: async ({ documentId, project, format, structures, scenario, target }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const applied = applyProject(entry.value, project);
+      if (!applied.ok) return applied;
+      const document = entry.value.document;
+      const current = document.project();
+      const rounds = format === 'pdf'
+        ? (await Promise.all(structures.map((id) => lastRound(document.revisions(), id, async (from, to) => document.diff(from, to))))).filter((r) => r !== null)
+        : [];
+      const made = await reportBytes(current, { format, structures, scenario, rounds, ...(options.fontsFolder ? { fontsFolder: options.fontsFolder } : {}) });
+      if (!made.ok) return failure(made.error.code, made.error.message);
+      const path = await targetPath(target, format, current.name, context);
+      if (!path.ok || path.value === null) return path.ok ? success(null) : path;
+      const written = writeExport(path.value, made.bytes, document.path);
       return written.ok ? success({ name: basename(path.value) }) : fromFileError(written.error);
     },
 

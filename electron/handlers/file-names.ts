@@ -1,6 +1,6 @@
 import type { FileKind } from './types.ts';
 
-export const EXTENSIONS: Record<FileKind, string> = { project: '.orebridge', share: '.orebridge', json: '.json' };
+export const EXTENSIONS: Record<FileKind, string> = { project: '.orebridge', share: '.orebridge', json: '.json', xlsx: '.xlsx', csv: '.csv', pdf: '.pdf' };
 
 // Device names Windows reserves (where a shared folder may end up), whatever follows the first
 // dot, and with the spaces and dots Windows ignores before it: "AUX .orebridge" is AUX.

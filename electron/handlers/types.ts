@@ -3,7 +3,7 @@
 import type { WorkPool } from '../work/pool.ts';
 import type { DocumentInfo, MethodName, ParsedRequestOf, ResponseOf, Result } from '../../shared/contract.ts';
 
-export type FileKind = 'project' | 'json' | 'share';
+export type FileKind = 'project' | 'json' | 'share' | 'xlsx' | 'csv' | 'pdf';
 
 /** Native file dialogs (desktop only). Each returns an absolute path the user chose, or null. */
 export interface Dialogs {
@@ -21,6 +21,8 @@ export interface ShellOptions {
   documentsFolder: string | null;
   /** The bundled example projects (`*.project.json`). */
   examplesFolder: string;
+  /** The negotiation pack's fonts (default: build/fonts of the source tree). */
+  fontsFolder?: string;
   /** Native dialogs, or null where there are none (browser mode: the renderer's picker). */
   dialogs: Dialogs | null;
   userName?: string;

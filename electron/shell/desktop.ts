@@ -6,6 +6,7 @@ import { COMMAND_CHANNEL, METHOD_NAMES, channelOf } from '../../shared/contract.
 import type { AppCommand, DocumentInfo, Result } from '../../shared/contract.ts';
 import { createBackend, createDispatcher } from '../handlers/index.ts';
 import type { CallContext, Dialogs, FileKind } from '../handlers/index.ts';
+import { EXTENSIONS } from '../handlers/file-names.ts';
 import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_HOST, APP_SCHEME, APP_START_URL, denyAllPermissions, guardContents, isExternalWebUrl, isTrustedIpcSender, secureWebPreferences } from './security.ts';
@@ -19,6 +20,8 @@ export interface DesktopPaths {
   /** The bundled preload script. */
   preloadPath: string;
   examplesDir: string;
+  /** The negotiation pack's fonts (build/fonts, copied next to the packaged app). */
+  fontsDir: string;
 }
 
 export interface DesktopRun {
@@ -31,6 +34,9 @@ const FILTERS: Record<FileKind, Array<{ name: string; extensions: string[] }>> =
   project: [{ name: 'Orebridge project', extensions: ['orebridge'] }],
   share: [{ name: 'Orebridge project', extensions: ['orebridge'] }],
   json: [{ name: 'Project JSON', extensions: ['json'] }],
+  xlsx: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  csv: [{ name: 'CSV table', extensions: ['csv'] }],
+  pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
 };
 
 const ownerIdOf = (webContentsId: number) => `window-${webContentsId}`;
@@ -78,14 +84,16 @@ export function startDesktop<MenuT, WindowT extends BrowserWindowLike>(electron:
     chooseSavePath: async (kind, suggestedName, context) => {
       const window = windowOf(context);
       if (!window) return null;
-      const titles: Record<FileKind, string> = { project: 'Save as', share: 'Share a copy', json: 'Export JSON' };
+      const titles: Record<FileKind, string> = {
+        project: 'Save as', share: 'Share a copy', json: 'Export JSON', xlsx: 'Export Excel workbook', csv: 'Export CSV', pdf: 'Export negotiation pack',
+      };
       const result = await dialog.showSaveDialog(window, {
         title: titles[kind],
         defaultPath: join(app.getPath('documents'), suggestedName),
         filters: FILTERS[kind],
       });
       if (result.canceled || !result.filePath) return null;
-      const extension = kind === 'json' ? '.json' : '.orebridge';
+      const extension = EXTENSIONS[kind];
       return extname(result.filePath).toLowerCase() === extension ? result.filePath : `${result.filePath}${extension}`;
     },
   };
@@ -101,6 +109,7 @@ export function startDesktop<MenuT, WindowT extends BrowserWindowLike>(electron:
     dataDir: app.getPath('userData'),
     documentsFolder: null,
     examplesFolder: paths.examplesDir,
+    fontsFolder: paths.fontsDir,
     dialogs,
     onDocumentChanged: (ownerId, document) => showDocument(ownerId, document),
     onDocumentClosed: (ownerId) => showDocument(ownerId, backend.documentsOf(ownerId).at(-1) ?? null),

@@ -72,6 +72,14 @@ export function buildMenuTemplate(platform: string, appName: string, recent: Rec
       separator,
       item('Import JSON…', 'import-json', 'CmdOrCtrl+I'),
       item('Export JSON…', 'export-json', 'CmdOrCtrl+E'),
+      {
+        label: 'Export',
+        submenu: [
+          item('Excel workbook…', 'export-xlsx'),
+          item('CSV…', 'export-csv'),
+          item('Negotiation pack (PDF)…', 'export-pdf'),
+        ],
+      },
       separator,
       { label: 'Close', role: 'close', accelerator: 'CmdOrCtrl+W' },
       ...(isMac ? [] : [separator, quit]),

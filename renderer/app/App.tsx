@@ -102,6 +102,14 @@ function TopBar() {
         <button type="button" onClick={() => void commands.saveAs()}>Save as…</button>
         <button type="button" onClick={() => void commands.importJson()}>Import JSON…</button>
         <button type="button" onClick={() => void commands.exportJson()}>Export JSON…</button>
+        <details className="export-menu">
+          <summary>Export</summary>
+          <div role="group" aria-label="Export">
+            <button type="button" onClick={() => void commands.exportReport('xlsx')}>Excel workbook…</button>
+            <button type="button" onClick={() => void commands.exportReport('csv')}>CSV…</button>
+            <button type="button" onClick={() => void commands.exportReport('pdf')}>Negotiation pack (PDF)…</button>
+          </div>
+        </details>
         <button type="button" onClick={() => editor.showDialog('share')}>Share copy…</button>
         {sharing && <ShareDialog onClose={() => editor.showDialog(null)} />}
         <span className="menu-sep" aria-hidden="true" />
@@ -207,6 +215,9 @@ function useShortcutsAndMenu() {
       'share-copy': () => editor.showDialog('share'),
       'import-json': () => void commands.importJson(),
       'export-json': () => void commands.exportJson(),
+      'export-xlsx': () => void commands.exportReport('xlsx'),
+      'export-csv': () => void commands.exportReport('csv'),
+      'export-pdf': () => void commands.exportReport('pdf'),
       close: () => void commands.close(),
       undo: () => editor.undo(),
       redo: () => editor.redo(),

@@ -1,6 +1,6 @@
 // File operations on the back end through the contract: new, open, save, save as, share a copy,
 // import and export JSON, examples. Each reports failures as a notice and keeps the user's work.
-import type { DocumentInfo, DocumentMetadata, NoteOwner, OpenedDocument, OrebridgeApi, Result } from '../../shared/contract.ts';
+import type { DocumentInfo, DocumentMetadata, NoteOwner, OpenedDocument, OrebridgeApi, ReportFormat, Result } from '../../shared/contract.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
 import type { Editor } from '../store/editor.ts';
 import type { DocumentRef } from '../store/types.ts';
@@ -182,6 +182,25 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       const document = await ensureDocument(project);
       if (!document) return;
       const result = await api.exportJson({ documentId: document.documentId, project });
+      if (!result.ok) return fail(result.error);
+      if (result.value) editor.notify({ kind: 'info', message: `Exported ${result.value.name}.` });
+    },
+    /**
+     * The live workbook or the CSV table of the structure and scenario on screen, or the
+     * negotiation pack of it and the structures chosen in Compare.
+     */
+    async exportReport(format: ReportFormat): Promise<void> {
+      const state = store.getState();
+      const project = state.project;
+      if (!api || !project) return;
+      const structure = state.structureId ?? project.structures[0]?.id;
+      const scenario = state.scenarioId ?? project.scenarios[0]?.id;
+      if (!structure || !scenario) return;
+      const compared = state.compare.structures.filter((id) => id !== structure && project.structures.some((s) => s.id === id));
+      const structures = format === 'pdf' ? [structure, ...compared] : [structure];
+      const document = await ensureDocument(project);
+      if (!document) return;
+      const result = await api.exportReport({ documentId: document.documentId, project, format, structures, scenario });
       if (!result.ok) return fail(result.error);
       if (result.value) editor.notify({ kind: 'info', message: `Exported ${result.value.name}.` });
     },

@@ -54,6 +54,12 @@ export function createBrowserApi(server: OrebridgeApi, picker: FilePicker): Oreb
       const target = await chooseTarget('Share a copy', request.project, ' (shared).orebridge');
       return target ? server.shareCopy({ ...request, target }) : success(null);
     },
+    exportReport: async (request) => {
+      if (request.target) return server.exportReport(request);
+      const titles = { xlsx: 'Export Excel workbook', csv: 'Export CSV', pdf: 'Export negotiation pack' } as const;
+      const target = await chooseTarget(titles[request.format], request.project, `.${request.format}`);
+      return target ? server.exportReport({ ...request, target }) : success(null);
+    },
     exportJson: async (request) => {
       if (request.target) return server.exportJson(request);
       const target = await chooseTarget('Export JSON', request.project, '.json');

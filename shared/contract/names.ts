@@ -13,6 +13,7 @@ export const METHOD_NAMES = [
   'reloadDocument',
   'importJson',
   'exportJson',
+  'exportReport',
   'listRecent',
   'clearRecent',
   'listFiles',

@@ -33,7 +33,7 @@ function launch(options: Partial<FakeElectronOptions> = {}, argv: string[] = ['e
   writeFileSync(join(root, 'secret.txt'), 'not for the renderer');
   const fake = createFakeElectron({ userData: join(root, 'userData'), documents: join(root, 'documents'), ...options });
   mkdirSync(join(root, 'documents'), { recursive: true });
-  startDesktop(fake.electron, { rendererDir, preloadPath: join(root, 'preload.cjs'), examplesDir: EXAMPLES_DIR }, { argv, cwd: root, platform: 'linux' });
+  startDesktop(fake.electron, { rendererDir, preloadPath: join(root, 'preload.cjs'), examplesDir: EXAMPLES_DIR, fontsDir: join(root, 'fonts') }, { argv, cwd: root, platform: 'linux' });
   return { fake, root };
 }
 
