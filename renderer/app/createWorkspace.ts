@@ -31,6 +31,8 @@ export function createWorkspace(options: WorkspaceOptions): RunningWorkspace {
   let syncTimer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribeSync = store.subscribe((state, previous) => {
     if (!options.api || !state.document || state.project === previous.project) return;
+    // A project that arrived with its document came from the back end: nothing to tell it.
+    if (state.document.documentId !== previous.document?.documentId) return;
     if (syncTimer) clearTimeout(syncTimer);
     syncTimer = setTimeout(() => void commands.sync(), 300);
   });

@@ -3,6 +3,7 @@ import { useEditor, useWorkspace } from '../app/context.tsx';
 import type { SeriesDefinition } from '../model/series.ts';
 import type { PasteChoices, PastePlan } from '../model/pastePlan.ts';
 import { PasteQuestion } from './PasteQuestion.tsx';
+import { selectIsPlaceholder } from '../store/selectors.ts';
 import { useProblemsAt, useStoredValue } from './useStoredValue.ts';
 import { useUnit } from './controls.tsx';
 
@@ -95,6 +96,7 @@ export function SeriesGrid({ caption, rows, onRowFocus }: SeriesGridProps) {
         <button type="button" onClick={() => activeRow && editor.fillRight(activeRow.key, active.col, rows)} title="Copy the selected cell into every later year (Ctrl+R)">
           Fill right
         </button>
+        <PlaceholderLegend rows={rows} />
         <span className="grid-hint">
           {activeRow ? `${activeRow.label}, ${firstYear + active.col}` : ''} · paste tab-separated rows or columns from a spreadsheet
         </span>
@@ -149,6 +151,15 @@ export function SeriesGrid({ caption, rows, onRowFocus }: SeriesGridProps) {
   );
 }
 
+/** Says what the dashed cells are, while the grid shows any. */
+function PlaceholderLegend({ rows }: { rows: readonly SeriesDefinition[] }) {
+  const any = useWorkspace((state) => {
+    const paths = Object.keys(state.placeholders ?? {});
+    return rows.some((row) => paths.some((path) => path.startsWith(`${row.path}[`) && selectIsPlaceholder(state, path)));
+  });
+  return any ? <span className="placeholder-legend"><span className="cell-placeholder-swatch" aria-hidden="true" /> Dashed, italic values are the template’s placeholders: replace them</span> : null;
+}
+
 interface GridRowProps {
   row: SeriesDefinition;
   rowIndex: number;
@@ -199,8 +210,10 @@ function GridCell({ row, position, year, isActive, onFocusCell, onKeyDown, onPas
   const value = useStoredValue(path, row.format, 'keep', row.unit);
   const validation = useProblemsAt(path);
   const problems = value.problem ? [value.problem] : validation;
+  const placeholder = useWorkspace((state) => selectIsPlaceholder(state, path));
+  const classes = [isActive ? 'cell-active' : '', problems.length > 0 ? 'cell-invalid' : '', placeholder ? 'cell-placeholder' : ''].filter(Boolean).join(' ');
   return (
-    <td className={`${isActive ? 'cell-active ' : ''}${problems.length > 0 ? 'cell-invalid' : ''}`.trim() || undefined}>
+    <td className={classes || undefined}>
       <input
         type="text"
         inputMode="decimal"
@@ -208,7 +221,8 @@ function GridCell({ row, position, year, isActive, onFocusCell, onKeyDown, onPas
         spellCheck={false}
         aria-label={`${row.label} ${year}`}
         aria-invalid={problems.length > 0 || undefined}
-        title={problems.join(' ') || undefined}
+        title={problems.join(' ') || (placeholder ? 'Placeholder from the template: replace it with your figure' : undefined)}
+        aria-description={placeholder ? 'placeholder from the template' : undefined}
         data-path={path}
         data-row={position.row}
         data-col={position.col}

@@ -3,6 +3,7 @@ import { getIn, parsePath } from '../lib/paths.ts';
 import { currencyLabel } from '../lib/format.ts';
 import type { ValueFormat } from '../model/series.ts';
 import { useEditor, useWorkspace } from '../app/context.tsx';
+import { selectIsPlaceholder } from '../store/selectors.ts';
 import { useFieldId, useProblemsAt, useStoredValue, type EmptyMeans } from './useStoredValue.ts';
 
 function FieldProblems({ id, problems }: { id: string; problems: string[] }) {
@@ -43,9 +44,10 @@ export function NumberField({ path, label, format, unit, emptyMeans = 'keep', pl
   const problems = value.problem ? [value.problem] : validation;
   const unitText = useUnit(unitTemplate);
   const [prefix, suffix] = splitUnit(unitText, format);
-  const describedBy = [problems.length > 0 ? `${id}-problem` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const placeholder_ = useWorkspace((state) => selectIsPlaceholder(state, path));
+  const describedBy = [problems.length > 0 ? `${id}-problem` : '', hint ? `${id}-hint` : '', placeholder_ ? `${id}-placeholder` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${problems.length > 0 ? ' field-invalid' : ''}`}>
+    <div className={`field${problems.length > 0 ? ' field-invalid' : ''}${placeholder_ ? ' field-placeholder' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <span className="field-input">
         {prefix && <span className="adornment" aria-hidden="true">{prefix}</span>}
@@ -68,6 +70,7 @@ export function NumberField({ path, label, format, unit, emptyMeans = 'keep', pl
         {suffix && <span className="adornment" aria-hidden="true">{suffix}</span>}
       </span>
       {hint && <span className="field-hint" id={`${id}-hint`}>{hint}</span>}
+      {placeholder_ && <span className="placeholder-hint" id={`${id}-placeholder`}>Placeholder from the template: replace it with your figure</span>}
       <FieldProblems id={`${id}-problem`} problems={problems} />
     </div>
   );

@@ -6,6 +6,7 @@ import { formatPath, getIn, parsePath, setIn, type PathKey } from '../lib/paths.
 import { seriesByKey, YEARLY_SERIES, type SeriesDefinition } from '../model/series.ts';
 import { textToStored } from '../model/valueText.ts';
 import { changeYears } from '../model/yearsChange.ts';
+import { templatePlaceholders } from '../model/placeholders.ts';
 import { pasteSummary, planPaste, type PasteChoices, type PastePlan, type PasteTarget } from '../model/pastePlan.ts';
 import { newPartner, newVentureProject, uniqueId } from './defaultProject.ts';
 import { selectStructureIndex } from './selectors.ts';
@@ -43,7 +44,16 @@ export function createEditor(store: WorkspaceStore) {
     return relative ? `structures[${index}].terms.${relative}` : `structures[${index}].terms`;
   }
 
+  /** Typing into a placeholder replaces it, even with the same number. */
+  function confirmPlaceholders(paths: readonly string[]): void {
+    const { placeholders, confirmedPlaceholders } = get();
+    if (!placeholders) return;
+    const fresh = paths.filter((path) => path in placeholders && !confirmedPlaceholders.includes(path));
+    if (fresh.length > 0) store.setState({ confirmedPlaceholders: [...confirmedPlaceholders, ...fresh] });
+  }
+
   function setValue(path: string, value: unknown, options?: EditOptions): void {
+    confirmPlaceholders([formatPath(parsePath(path) as PathKey[])]);
     const keys = parsePath(path);
     commit((project) => (Object.is(getIn(project, keys), value) ? project : setIn(project, keys, value)), options);
   }
@@ -86,6 +96,8 @@ export function createEditor(store: WorkspaceStore) {
       past: [],
       future: [],
       coalesceKey: null,
+      placeholders: null,
+      confirmedPlaceholders: [],
       structureId: project.structures[0]?.id ?? null,
       structureIndexHint: 0,
       scenarioId: project.scenarios[0]?.id ?? null,
@@ -99,11 +111,13 @@ export function createEditor(store: WorkspaceStore) {
   const editor = {
     // ------------------------------------------------------------ document
     newVenture(startYear = new Date().getFullYear() + 1): void {
-      loadProject(newVentureProject(startYear), null, true);
+      const project = newVentureProject(startYear);
+      loadProject(project, null, true);
+      store.setState({ placeholders: templatePlaceholders(project), confirmedPlaceholders: [] });
     },
     loadProject,
     closeProject(): void {
-      store.setState({ project: null, savedProject: null, document: null, metadata: { internalScenarios: [], privateNotes: [] }, past: [], future: [], coalesceKey: null });
+      store.setState({ project: null, savedProject: null, document: null, metadata: { internalScenarios: [], privateNotes: [] }, past: [], future: [], coalesceKey: null, placeholders: null, confirmedPlaceholders: [] });
     },
     /** The document's file now holds `project` (by default the current one). */
     markSaved(document: DocumentRef, project?: Project): void {
@@ -159,6 +173,7 @@ export function createEditor(store: WorkspaceStore) {
       const plan = planPaste(text, target, choices);
       if (plan.kind === 'refused') editor.notify({ kind: 'error', message: plan.message });
       if (plan.kind !== 'ready') return plan;
+      confirmPlaceholders(plan.writes.map((write) => `${write.path}[${write.yearIndex}]`));
       commit((current) => {
         let next = current;
         for (const write of plan.writes) {
@@ -183,6 +198,7 @@ export function createEditor(store: WorkspaceStore) {
         const list = (getIn(project, keys) as unknown[] | undefined ?? []).slice();
         if (yearIndex < 0 || yearIndex >= list.length) return project;
         const value = list[yearIndex];
+        confirmPlaceholders(list.map((_, at) => `${definition.path}[${at}]`).slice(yearIndex + 1));
         for (let at = yearIndex + 1; at < list.length; at += 1) list[at] = value;
         return setIn(project, keys, list);
       });

@@ -1,4 +1,6 @@
 import type { Project, Structure } from '../../shared/engine/interchange.ts';
+import { describePlaceholders, openPlaceholders } from '../model/placeholders.ts';
+import { getIn, parsePath } from '../lib/paths.ts';
 import type { WorkspaceState } from './types.ts';
 
 export const selectProject = (state: WorkspaceState): Project | null => state.project;
@@ -32,4 +34,17 @@ export function selectActiveSelection(state: WorkspaceState): { structure: strin
   const scenario = state.project?.scenarios[selectScenarioIndex(state)];
   if (!structure || !scenario) return null;
   return { structure: String(structure.id), scenario: String(scenario.id) };
+}
+
+/** Whether the value at `path` is still one of the new-venture template's invented numbers. */
+export function selectIsPlaceholder(state: WorkspaceState, path: string): boolean {
+  const { placeholders, project } = state;
+  if (!placeholders || !project || !(path in placeholders) || state.confirmedPlaceholders.includes(path)) return false;
+  return Object.is(getIn(project, parsePath(path)), placeholders[path]);
+}
+
+/** The open placeholders in the user's words ("Price 2027–2038, Discount rate (real)"), and how many. */
+export function selectPlaceholderSummary(state: WorkspaceState): string {
+  const open = openPlaceholders(state.project, state.placeholders, state.confirmedPlaceholders);
+  return open.length === 0 || !state.project ? '' : `${open.length}\u0000${describePlaceholders(state.project, open)}\u0000${open[0]}`;
 }

@@ -1,5 +1,6 @@
 import type { Project } from '../../shared/engine/interchange.ts';
 import type { DocumentMetadata } from '../../shared/contract.ts';
+import type { Placeholders } from '../model/placeholders.ts';
 
 export type SectionId =
   | 'venture'
@@ -35,6 +36,10 @@ export interface DocumentSlice {
   future: Project[];
   /** Consecutive edits with the same key merge into one undo step (typing into one field). */
   coalesceKey: string | null;
+  /** The new-venture template's invented numbers (path → value), null for any other project. */
+  placeholders: Placeholders | null;
+  /** Placeholder paths the user typed into (a placeholder confirmed by typing the same number). */
+  confirmedPlaceholders: string[];
 }
 
 export interface CompareChoice {

@@ -1,6 +1,7 @@
 import type { Evaluation, YearRow } from '../../shared/engine/interchange.ts';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { EngineFailure } from './EngineFailure.tsx';
+import { PlaceholderNotice } from './PlaceholderNotice.tsx';
 import { partyColor, ShareBars, SmallMultiples } from '../components/charts/index.ts';
 import { formatIrr, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
@@ -24,6 +25,7 @@ export function ResultsSection() {
       <p className="muted section-subtitle">
         {structureName} · {scenarioName}
       </p>
+      <PlaceholderNotice />
       {!evaluation ? (
         <NoResults />
       ) : (

@@ -3,6 +3,7 @@ import { useResults, useEditor, useWorkspace } from '../app/context.tsx';
 import { PARTY_COLORS } from '../components/charts/index.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
 import { EngineFailure } from './EngineFailure.tsx';
+import { PlaceholderNotice } from './PlaceholderNotice.tsx';
 
 /** The venture's headline numbers, always beside the editor so every edit shows its effect. */
 export function SummaryPanel() {
@@ -23,6 +24,7 @@ export function SummaryPanel() {
         {status}
       </p>
       <EngineFailure />
+      <PlaceholderNotice />
       {error && <p className="field-problem">{error}</p>}
       {v ? (
         <dl className="metrics" aria-busy={stale}>
