@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --only engine,files,ui] [-- --iterations N]
+// npm run bench [-- --json] [-- --only engine,files,ui,reports] [-- --iterations N]
 // Prints median, p95 and worst milliseconds per case; with --json one JSON object per line.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ const suites: Suite[] = [
   { name: 'engine', run: async (n) => engineBenchmarks(n) },
   moduleSuite('files', 'files.ts'),
   moduleSuite('ui', 'ui.ts'),
+  moduleSuite('reports', 'reports.ts'),
 ];
 
 function printTable(results: readonly BenchResult[]): void {

@@ -132,9 +132,28 @@ function table(doc: Doc, t: Table): void {
   const cols = widths.map((w) => w * scale);
   const numeric = t.columns.map((_, i) => i > 0 && t.rows.every((r) => NUMERIC.test(text(r[i]))));
 
+  // Measuring text is the slow part of laying out a page: each cell is measured once, and a cell
+  // that fits on one line is drawn without the line wrapper.
+  const measured = new Map<string, number>();
+  const widthOf = (value: string, font: string) => {
+    const key = `${font}\u0000${value}`;
+    let w = measured.get(key);
+    if (w === undefined) {
+      doc.font(font).fontSize(fontSize);
+      w = doc.widthOfString(value);
+      measured.set(key, w);
+    }
+    return w;
+  };
+  doc.font('regular').fontSize(fontSize);
+  const lineHeight = doc.currentLineHeight(true);
+  const fits = (value: string, i: number, font: string) => widthOf(value, font) <= cols[i]! - 2 * padding;
   const rowHeight = (cells: unknown[], font: string) => {
     doc.font(font).fontSize(fontSize);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(text(c), { width: cols[i]! - 2 * padding }))) + 2 * padding;
+    return Math.max(...cells.map((c, i) => {
+      const value = text(c);
+      return fits(value, i, font) ? lineHeight : doc.heightOfString(value, { width: cols[i]! - 2 * padding });
+    })) + 2 * padding;
   };
   const drawRow = (cells: unknown[], y: number, font: string, shade: boolean, header: boolean) => {
     const h = rowHeight(cells, font);
@@ -142,8 +161,14 @@ function table(doc: Doc, t: Table): void {
     let x = MARGIN;
     cells.forEach((c, i) => {
       const value = text(c);
-      doc.font(font).fontSize(fontSize).fillColor(header ? INK : value.startsWith('−') && numeric[i] ? NEGATIVE : INK)
-        .text(value, x + padding, y + padding, { width: cols[i]! - 2 * padding, align: numeric[i] && !header ? 'right' : header && i > 0 && numeric[i] ? 'right' : 'left' });
+      const right = numeric[i]!;
+      doc.font(font).fontSize(fontSize).fillColor(!header && right && value.startsWith('−') ? NEGATIVE : INK);
+      if (fits(value, i, font)) {
+        const left = right ? x + cols[i]! - padding - widthOf(value, font) : x + padding;
+        doc.text(value, left, y + padding, { lineBreak: false });
+      } else {
+        doc.text(value, x + padding, y + padding, { width: cols[i]! - 2 * padding, align: right ? 'right' : 'left' });
+      }
       x += cols[i]!;
     });
     if (header) doc.moveTo(MARGIN, y + h).lineTo(MARGIN + total, y + h).lineWidth(0.8).strokeColor(INK).stroke();
