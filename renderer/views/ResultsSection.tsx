@@ -2,6 +2,7 @@ import type { Evaluation, YearRow } from '../../shared/engine/interchange.ts';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { EngineFailure } from './EngineFailure.tsx';
 import { PlaceholderNotice } from './PlaceholderNotice.tsx';
+import { ResultSentences } from './ResultSentences.tsx';
 import { partyColor, ShareBars, SmallMultiples } from '../components/charts/index.ts';
 import { formatIrr, formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
@@ -31,11 +32,14 @@ export function ResultsSection() {
       ) : (
         <>
           <BenefitSplit evaluation={evaluation} />
+          <ResultSentences evaluation={evaluation} topic="venture" />
           <PartnerMetrics evaluation={evaluation} />
+          <ResultSentences evaluation={evaluation} topic="partners" />
           <PartyFlowsChart evaluation={evaluation} />
           <CashFlowTable evaluation={evaluation} />
           <Reconciliation evaluation={evaluation} />
           {full.evaluation ? <RiskSharing evaluation={full.evaluation} stale={full.stale} /> : <p className="muted">Computing the risk-sharing shocks…</p>}
+          {full.evaluation && <ResultSentences evaluation={full.evaluation} topic="shocks" />}
         </>
       )}
     </section>

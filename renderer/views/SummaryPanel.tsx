@@ -4,6 +4,7 @@ import { PARTY_COLORS } from '../components/charts/index.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
 import { EngineFailure } from './EngineFailure.tsx';
 import { PlaceholderNotice } from './PlaceholderNotice.tsx';
+import { ResultSentences } from './ResultSentences.tsx';
 
 /** The venture's headline numbers, always beside the editor so every edit shows its effect. */
 export function SummaryPanel() {
@@ -25,6 +26,7 @@ export function SummaryPanel() {
       </p>
       <EngineFailure />
       <PlaceholderNotice />
+      {evaluation && <ResultSentences evaluation={evaluation} topic="venture" />}
       {error && <p className="field-problem">{error}</p>}
       {v ? (
         <dl className="metrics" aria-busy={stale}>
