@@ -10,6 +10,7 @@
 // or, for a new file in browser mode, by a bare file name inside the server's documents folder.
 import { z } from 'zod';
 import type { Evaluation, Project } from './engine/interchange.ts';
+import type { Problem } from './engine/validate-primitives.ts';
 import type { TermChange as CatalogueTermChange } from './fields/termSheet.ts';
 import { COMMAND_CHANNEL, EVENT_NAMES, METHOD_NAMES, channelOf } from './contract/names.ts';
 import type { MethodName } from './contract/names.ts';
@@ -55,8 +56,9 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const problemSchema = z.strictObject({ path: z.string(), message: z.string() });
-export type Problem = z.infer<typeof problemSchema>;
+/** A validation problem: the engine's one Problem type (shared/engine/validate-primitives.ts). */
+export const problemSchema = z.strictObject({ path: z.string(), message: z.string() }) satisfies z.ZodType<Problem>;
+export type { Problem };
 
 export const contractErrorSchema = z.strictObject({
   code: z.enum(ERROR_CODES),

@@ -1,5 +1,6 @@
 // The public types of the project-file layer (see index.ts for the functions).
 import type { Project } from '../../shared/engine/interchange.ts';
+import type { Problem } from '../../shared/engine/validate-primitives.ts';
 
 /** Why an operation on a project file did not happen. `message` is one plain sentence for the user. */
 export type FileErrorCode =
@@ -27,10 +28,8 @@ export type FileErrorCode =
   | 'internal' // a fault of Orebridge's own, reported as a sentence
   | 'io'; // the operating system refused (permissions, disk full, …)
 
-export interface ValidationProblem {
-  path: string;
-  message: string;
-}
+/** A validation problem: the engine's one Problem type. */
+export type ValidationProblem = Problem;
 
 export interface FileError {
   code: FileErrorCode;

@@ -1,4 +1,4 @@
-import type { EngineJob, EngineResponse, WorkerReply, WorkerRequest } from './protocol.ts';
+import { checkWorkerReply, type EngineJob, type EngineResponse, type WorkerRequest } from './protocol.ts';
 import { runEngineJob } from './runJob.ts';
 
 /** Runs engine jobs somewhere: a Web Worker in the app, in-line in component tests. */
@@ -17,10 +17,16 @@ export function createWorkerRunner(createWorker: () => Worker): EngineRunner {
   let nextId = 1;
   const start = (): Worker => {
     const started = createWorker();
-    started.onmessage = (event: MessageEvent<WorkerReply>) => {
-      const resolve = waiting.get(event.data.id);
-      waiting.delete(event.data.id);
-      resolve?.(event.data.response);
+    started.onmessage = (event: MessageEvent<unknown>) => {
+      const checked = checkWorkerReply(event.data);
+      if (!checked.ok) {
+        for (const resolve of waiting.values()) resolve({ valid: null, failure: checked.message });
+        waiting.clear();
+        return;
+      }
+      const resolve = waiting.get(checked.reply.id);
+      waiting.delete(checked.reply.id);
+      resolve?.(checked.reply.response);
     };
     started.onerror = (event) => {
       event.preventDefault?.();

@@ -4,6 +4,7 @@ export { FIELDS, PARTNER_KINDS, DISCOUNTING_CONVENTIONS, ROYALTY_BASES, REPAYMEN
 export type { FieldDefinition, FieldKind, FieldRange, Presence } from './types.ts';
 export { fieldAt, fieldByPattern, fieldsOf, fillLabel, fillUnit, labelOf, shapeOf, type FieldAt, type LabelContext } from './lookup.ts';
 export { currencySymbol, decimalOf, formatDecimal, formatValue, projectValueContext, type ValueContext } from './format.ts';
+export { exampleOf, problemInWords, rangeInWords, type ProblemInWords } from './messages.ts';
 export { compareTerms, diffTerms, termLines, type TermChange, type TermLine, type TermRow } from './termSheet.ts';
 export { formatPath, getIn, parsePath, patternOf, setIn, type PathKey } from './paths.ts';
 export {

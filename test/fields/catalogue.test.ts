@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProjectText, validateProject, type Project } from '../../shared/engine/index.ts';
 import {
-  FIELDS, dealTerm, dealTerms, fieldAt, formatValue, labelOf, readTerm, shapeOf, writeTerm,
+  FIELDS, dealTerm, dealTerms, fieldAt, formatValue, labelOf, parsePath, problemInWords, readTerm, setIn, shapeOf, writeTerm,
 } from '../../shared/fields/index.ts';
 import { EXAMPLES_DIR } from '../support/examples.ts';
 
@@ -99,5 +99,27 @@ describe('the deal terms of a structure', () => {
     expect(writeTerm(project, 'sliding-royalty', 'terms.partners[0].equity', '0.5', { balanceWith: 'lithco' })).toMatchObject({ ok: false, error: { code: 'unknown-partner' } });
     expect(writeTerm(project, 'sliding-royalty', 'terms.partners[0].equity', '0.5', { balanceWith: 'cellmaker' })).toMatchObject({ ok: false, error: { code: 'out-of-range' } });
     expect(dealTerms(project, 'nope')).toMatchObject({ ok: false, error: { code: 'unknown-structure' } });
+  });
+});
+
+describe('problems in the user\'s words', () => {
+  it('names the field by its label and says what to type, in the units people type', () => {
+    const project = spodumene();
+    const at = (path: string, value: unknown) => setIn(project, parsePath(path), value);
+    const words = (path: string, value: unknown) => {
+      const edited = at(path, value);
+      const result = validateProject(edited);
+      const problem = result.ok ? null : result.problems.find((p) => p.path === path);
+      return problem ? problemInWords(problem, edited).message : null;
+    };
+    expect(words('structures[0].terms.partners[2].fundingCap', 'lots')).toBe('Funding cap of partner 3 must be an amount such as 300 m or 300,000,000');
+    expect(words('structures[0].terms.partners[2].fundingCap', '-5')).toBe('Funding cap of partner 3 must be 0 or more, not US$ −5');
+    expect(words('structures[0].terms.fiscal.incomeTax.rate', 1.2)).toBe('Income tax rate must be between 0 % and 100 %, not 120 %');
+    expect(words('assumptions.inflation', -1)).toBe('Inflation must be above −100 %, not −100 %');
+    expect(words('assumptions.production.grade[2]', 'high')).toBe('Grade 2029 must be a percentage such as 5 %');
+    expect(words('assumptions.years', 101)).toBe('Years must be from 1 to 100, not 101 years');
+    expect(words('assumptions.years', 'ten')).toBe('Years must be a whole number from 1 to 100');
+    expect(words('structures[0].terms.partners[1].kind', 'pirate')).toMatch(/^Kind of partner 2 must be one of "state"/);
+    expect(problemInWords({ path: 'structures[0].terms.partners[0].colour', message: 'is not a field of a partner' }, project).message).toBe('"colour" is not a field of a partner');
   });
 });
