@@ -3,6 +3,7 @@ import { getIn, parsePath } from '../lib/paths.ts';
 import { readField, storedToText, textToStored, type FieldUnits } from '../model/valueText.ts';
 import type { ValueFormat } from '../model/series.ts';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
+import { problemInWords } from '../../shared/fields/messages.ts';
 
 export type EmptyMeans = 'delete' | 'null' | 'keep';
 
@@ -52,8 +53,11 @@ export function useFieldUnits(unitTemplate: string | undefined): FieldUnits {
   }, [currency, productUnit, unitTemplate]);
 }
 
+/** The problems at a field, told in the user's words with the field's catalogue label. */
 export function useProblemsAt(path: string): string[] {
-  return useResults((state) => state.problems).filter((problem) => problem.path === path).map((problem) => problem.message);
+  const project = useWorkspace((state) => state.project);
+  const locale = useWorkspace((state) => state.locale);
+  return useResults((state) => state.problems).filter((problem) => problem.path === path).map((problem) => problemInWords(problem, project, locale).message);
 }
 
 export function useFieldId(path: string): string {

@@ -1,6 +1,8 @@
 import { formatFactor, formatIrr, formatMoney, formatPercent } from '../lib/format.ts';
 import { useResults, useEditor, useWorkspace } from '../app/context.tsx';
 import { PARTY_COLORS } from '../components/charts/index.ts';
+import { problemInWords } from '../../shared/fields/messages.ts';
+import type { Project } from '../../shared/engine/interchange.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
 import { EngineFailure } from './EngineFailure.tsx';
 import { PlaceholderNotice } from './PlaceholderNotice.tsx';
@@ -82,11 +84,12 @@ function Metric({ label, value, testId, stale = false }: { label: string; value:
   );
 }
 
-/** Every validation problem, each a button that takes you to its field. */
+/** Every validation problem in the user's words, each a button that takes you to its field; the path is the detail. */
 export function ProblemsList() {
   const problems = useResults((state) => state.problems);
   const editor = useEditor();
-  const structures = useWorkspace((state) => state.project?.structures);
+  const project = useWorkspace((state) => state.project);
+  const locale = useWorkspace((state) => state.locale);
   if (problems.length === 0) return null;
   return (
     <section className="problems" aria-labelledby="problems-heading">
@@ -97,8 +100,9 @@ export function ProblemsList() {
         {problems.map((problem) => (
           <li key={`${problem.path}:${problem.message}`}>
             <button type="button" className="problem-link" onClick={() => editor.goToProblem(problem.path)}>
-              <span className="problem-where">{describePath(problem.path, structures?.map((s) => s.name || s.id) ?? [])}</span>
-              <span className="problem-message">{problem.message}</span>
+              <span className="problem-where">{whereOf(problem.path, project)}</span>
+              <span className="problem-message">{problemInWords(problem, project, locale).message}</span>
+              <span className="problem-path">{problem.path || '(document)'}</span>
             </button>
           </li>
         ))}
@@ -107,10 +111,17 @@ export function ProblemsList() {
   );
 }
 
-function describePath(path: string, structureNames: string[]): string {
-  if (path === '') return 'Project';
+/** The structure or scenario a problem is in, by name. */
+function whereOf(path: string, project: Project | null): string {
   const structure = /^structures\[(\d+)\]/.exec(path);
-  const where = structure ? `${structureNames[Number(structure[1])] ?? 'Structure'}: ` : '';
-  const rest = path.replace(/^structures\[\d+\]\.?(terms\.)?/, '').replace(/^assumptions\./, '');
-  return `${where}${rest || 'structure'}`;
+  if (structure) {
+    const s = project?.structures[Number(structure[1])];
+    return s ? s.name || s.id : 'Structure';
+  }
+  const scenario = /^(scenarios|shocks)\[(\d+)\]/.exec(path);
+  if (scenario) {
+    const s = scenario[1] === 'scenarios' ? project?.scenarios[Number(scenario[2])] : project?.shocks?.[Number(scenario[2])];
+    return s ? s.name || s.id : scenario[1] === 'scenarios' ? 'Scenario' : 'Shock';
+  }
+  return path.startsWith('assumptions') ? 'Venture' : 'Project';
 }

@@ -5,6 +5,7 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { isPathWithin } from '../../renderer/lib/paths.ts';
 import { renderApp, settle, testWorkspace } from './helpers.tsx';
+import { problemInWords } from '../../shared/fields/messages.ts';
 
 afterEach(cleanup);
 
@@ -27,6 +28,11 @@ describe('validation problems', () => {
     const list = screen.getByRole('region', { name: /problems to fix/ });
     const links = within(list).getAllByRole('button');
     expect(links).toHaveLength(problems.length);
+    // In the user's words, with the field's label; the path is kept as the detail.
+    const inflation = links.find((link) => link.textContent?.includes('assumptions.inflation'))!;
+    expect(within(inflation).getByText('Inflation must be a percentage such as 5 %')).toBeTruthy();
+    const hurdle = links.find((link) => link.textContent?.includes('partners[0].hurdleRate'))!;
+    expect(hurdle.textContent).toContain('Hurdle rate of partner 1 must be above −100 %, not −200 %');
     const sectionsVisited = new Set<string>();
     for (const [index, problem] of problems.entries()) {
       act(() => editor.selectSection('results'));
@@ -42,7 +48,7 @@ describe('validation problems', () => {
       // The problem is also named at the field itself (or above its list).
       const described = focused.getAttribute('aria-describedby');
       const shownNearby = (described && document.getElementById(described.split(' ')[0]!)?.textContent) || focused.getAttribute('title') || (focused.classList.contains('list-problem') ? focused.textContent : '');
-      expect(shownNearby, `message at ${problem.path}`).toContain(problem.message.slice(0, 20));
+      expect(shownNearby, `message at ${problem.path}`).toContain(problemInWords(problem, workspace.store.getState().project).message.slice(0, 20));
     }
     expect([...sectionsVisited].sort()).toEqual(['mine-plan', 'offtake', 'partners', 'fiscal', 'scenarios', 'technology', 'venture'].sort());
     await settle(workspace);
