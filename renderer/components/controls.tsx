@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { getIn, parsePath } from '../lib/paths.ts';
 import { currencyLabel } from '../lib/format.ts';
-import type { ValueFormat } from '../model/series.ts';
+import { formatOfKind, type ValueFormat } from '../model/series.ts';
+import { fieldAt, labelOf, toggleLabelOf } from '../../shared/fields/index.ts';
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { selectIsPlaceholder } from '../store/selectors.ts';
 import { useFieldId, useProblemsAt, useStoredValue, type EmptyMeans } from './useStoredValue.ts';
@@ -24,11 +25,25 @@ export function useUnit(template: string | undefined): string {
   return template.replace('{currency}', currencyLabel(currency, locale) || 'money').replace('{productUnit}', productUnit || 'unit');
 }
 
+/**
+ * A field's label from the field catalogue ("Funding cap of partner 3"; a series value with its
+ * calendar year), unless the view gives one. `toggle`: the label of the control that switches an
+ * optional group on or off ("Partner 2 is carried").
+ */
+export function useFieldLabel(path: string, given?: string, toggle = false): string {
+  const startYear = useWorkspace((state) => state.project?.assumptions.startYear);
+  if (given !== undefined) return given;
+  const context = { project: { assumptions: { startYear } } };
+  return toggle ? toggleLabelOf(path, context) : labelOf(path, context);
+}
+
 export interface NumberFieldProps {
   path: string;
-  label: string;
-  format: ValueFormat;
-  /** Shown beside the value: "%", "{currency}", "{currency} /{productUnit}", "t", "years". */
+  /** Default: the catalogue's label. */
+  label?: string;
+  /** Default: from the catalogue's kind (a fraction is typed as a percentage). */
+  format?: ValueFormat;
+  /** Shown beside the value: "%", "{currency}", "{currency} /{productUnit}", "t", "years". Default: the catalogue's unit. */
   unit?: string;
   emptyMeans?: EmptyMeans;
   placeholder?: string;
@@ -36,9 +51,12 @@ export interface NumberFieldProps {
   disabled?: boolean;
 }
 
-export function NumberField({ path, label, format, unit, emptyMeans = 'keep', placeholder, hint, disabled }: NumberFieldProps) {
+export function NumberField({ path, label: givenLabel, format: givenFormat, unit, emptyMeans = 'keep', placeholder, hint, disabled }: NumberFieldProps) {
   const id = useFieldId(path);
-  const unitTemplate = unit ?? (format === 'percent' ? '%' : format === 'money' ? '{currency}' : undefined);
+  const field = fieldAt(path)?.field;
+  const label = useFieldLabel(path, givenLabel);
+  const format = givenFormat ?? (field ? formatOfKind(field.kind) : 'number');
+  const unitTemplate = unit ?? (field?.unit || undefined) ?? (format === 'percent' ? '%' : format === 'money' ? '{currency}' : undefined);
   const value = useStoredValue(path, format, emptyMeans, unitTemplate);
   const validation = useProblemsAt(path);
   const problems = value.problem ? [value.problem] : validation;
@@ -85,7 +103,8 @@ function splitUnit(unit: string, format: ValueFormat): [string, string] {
 
 export interface TextFieldProps {
   path: string;
-  label: string;
+  /** Default: the catalogue's label. */
+  label?: string;
   emptyMeans?: EmptyMeans;
   multiline?: boolean;
   placeholder?: string;
@@ -93,8 +112,9 @@ export interface TextFieldProps {
   onText?: (text: string) => void;
 }
 
-export function TextField({ path, label, emptyMeans = 'keep', multiline, placeholder, onText }: TextFieldProps) {
+export function TextField({ path, label: givenLabel, emptyMeans = 'keep', multiline, placeholder, onText }: TextFieldProps) {
   const editor = useEditor();
+  const label = useFieldLabel(path, givenLabel);
   const id = useFieldId(path);
   const keys = parsePath(path);
   const stored = useWorkspace((state) => getIn(state.project, keys));
@@ -128,15 +148,17 @@ export function TextField({ path, label, emptyMeans = 'keep', multiline, placeho
 
 export interface SelectFieldProps {
   path: string;
-  label: string;
+  /** Default: the catalogue's label. */
+  label?: string;
   options: readonly { value: string; label: string }[];
   onValue?: (value: string) => void;
   /** Maps the stored value to an option value (e.g. booleans to "step"/"linear"). */
   read?: (stored: unknown) => string;
 }
 
-export function SelectField({ path, label, options, onValue, read }: SelectFieldProps) {
+export function SelectField({ path, label: givenLabel, options, onValue, read }: SelectFieldProps) {
   const editor = useEditor();
+  const label = useFieldLabel(path, givenLabel);
   const id = useFieldId(path);
   const keys = parsePath(path);
   const stored = useWorkspace((state) => getIn(state.project, keys));
@@ -201,8 +223,10 @@ export function ChoiceField({ id, label, value, options, onChange, prompt, class
 export const namedChoices = (items: readonly { id: string; name?: string | null }[]) =>
   items.map((item) => ({ value: item.id, label: item.name || item.id }));
 
-export function CheckboxField({ path, label, onChecked, disabled }: { path: string; label: string; onChecked?: (checked: boolean) => void; disabled?: boolean }) {
+/** A flag, or (with `onChecked`) the switch of an optional group; its label defaults to the catalogue's. */
+export function CheckboxField({ path, label: givenLabel, onChecked, disabled }: { path: string; label?: string; onChecked?: (checked: boolean) => void; disabled?: boolean }) {
   const editor = useEditor();
+  const label = useFieldLabel(path, givenLabel, true);
   const id = useFieldId(path);
   const keys = parsePath(path);
   const stored = useWorkspace((state) => getIn(state.project, keys));

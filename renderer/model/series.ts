@@ -1,4 +1,6 @@
 // The yearly series of the methodology, in the order the mine-plan grid shows them.
+import { fieldByPattern, type FieldKind } from '../../shared/fields/index.ts';
+
 export type ValueFormat = 'number' | 'percent' | 'money' | 'integer' | 'year' | 'factor';
 
 export interface SeriesDefinition {
@@ -12,16 +14,43 @@ export interface SeriesDefinition {
   extendWith: 'zero' | 'last';
 }
 
+/** How a number of a catalogue kind is typed and shown in the editor. */
+export function formatOfKind(kind: FieldKind): ValueFormat {
+  switch (kind) {
+    case 'fraction':
+    case 'rate':
+      return 'percent';
+    case 'money':
+    case 'money-per-unit':
+      return 'money';
+    case 'factor':
+      return 'factor';
+    case 'calendar-year':
+      return 'year';
+    case 'whole-number':
+      return 'integer';
+    default:
+      return 'number';
+  }
+}
+
+/** A series of the venture, its label, unit and format from the field catalogue. */
+function series(path: string, extendWith: 'zero' | 'last'): SeriesDefinition {
+  const field = fieldByPattern(path);
+  if (!field?.series) throw new Error(`${path} is not a yearly series of the field catalogue`);
+  return { key: path.slice(path.lastIndexOf('.') + 1), path, label: field.label, format: formatOfKind(field.kind), unit: field.unit, extendWith };
+}
+
 export const YEARLY_SERIES: readonly SeriesDefinition[] = [
-  { key: 'oreMined', path: 'assumptions.production.oreMined', label: 'Ore mined', format: 'number', unit: 't', extendWith: 'zero' },
-  { key: 'wasteMined', path: 'assumptions.production.wasteMined', label: 'Waste mined', format: 'number', unit: 't', extendWith: 'zero' },
-  { key: 'grade', path: 'assumptions.production.grade', label: 'Grade', format: 'percent', unit: '%', extendWith: 'zero' },
-  { key: 'recovery', path: 'assumptions.production.recovery', label: 'Recovery', format: 'percent', unit: '%', extendWith: 'zero' },
-  { key: 'prices', path: 'assumptions.prices', label: 'Price', format: 'money', unit: '{currency} /{productUnit}', extendWith: 'last' },
-  { key: 'fixed', path: 'assumptions.costs.fixed', label: 'Fixed cost', format: 'money', unit: '{currency}', extendWith: 'zero' },
-  { key: 'initial', path: 'assumptions.capex.initial', label: 'Initial capex', format: 'money', unit: '{currency}', extendWith: 'zero' },
-  { key: 'sustaining', path: 'assumptions.capex.sustaining', label: 'Sustaining capex', format: 'money', unit: '{currency}', extendWith: 'zero' },
-  { key: 'closure', path: 'assumptions.capex.closure', label: 'Closure capex', format: 'money', unit: '{currency}', extendWith: 'zero' },
+  series('assumptions.production.oreMined', 'zero'),
+  series('assumptions.production.wasteMined', 'zero'),
+  series('assumptions.production.grade', 'zero'),
+  series('assumptions.production.recovery', 'zero'),
+  series('assumptions.prices', 'last'),
+  series('assumptions.costs.fixed', 'zero'),
+  series('assumptions.capex.initial', 'zero'),
+  series('assumptions.capex.sustaining', 'zero'),
+  series('assumptions.capex.closure', 'zero'),
 ];
 
 export function seriesByKey(key: string): SeriesDefinition {

@@ -73,15 +73,15 @@ function TechnologyCard({ path, list, index }: { path: string; list: string; ind
           </button>
         }
       >
-        <TextField path={`${path}.name`} label={`Name of agreement ${n}`} emptyMeans="delete" />
-        <TextField path={`${path}.id`} label={`Id of agreement ${n}`} />
-        <SelectField path={`${path}.licensor`} label={`Licensor of agreement ${n}`} options={options} />
-        {agreement?.licensor === 'external' && <CheckboxField path={`${path}.foreign`} label={`External licensor of agreement ${n} is foreign`} />}
-        <NumberField path={`${path}.recoveryUplift`} label={`Recovery uplift of agreement ${n}`} format="percent" unit="% points" />
-        <NumberField path={`${path}.royaltyRate`} label={`Running royalty rate of agreement ${n}`} format="percent" unit="% of revenue" />
-        <NumberField path={`${path}.royaltyFromYear`} label={`Royalty from year, agreement ${n}`} format="year" emptyMeans="null" placeholder="first year" />
-        <NumberField path={`${path}.royaltyToYear`} label={`Royalty to year, agreement ${n}`} format="year" emptyMeans="null" placeholder="last year" />
-        <NumberField path={`${path}.royaltyCapPerYear`} label={`Royalty cap per year, agreement ${n}`} format="money" emptyMeans="null" placeholder="no cap" />
+        <TextField path={`${path}.name`} emptyMeans="delete" />
+        <TextField path={`${path}.id`} />
+        <SelectField path={`${path}.licensor`} options={options} />
+        {agreement?.licensor === 'external' && <CheckboxField path={`${path}.foreign`} />}
+        <NumberField path={`${path}.recoveryUplift`} />
+        <NumberField path={`${path}.royaltyRate`} />
+        <NumberField path={`${path}.royaltyFromYear`} emptyMeans="null" placeholder="first year" />
+        <NumberField path={`${path}.royaltyToYear`} emptyMeans="null" placeholder="last year" />
+        <NumberField path={`${path}.royaltyCapPerYear`} emptyMeans="null" placeholder="no cap" />
       </Fieldset>
       <div className="subtable">
         <div className="list-header">
@@ -93,8 +93,8 @@ function TechnologyCard({ path, list, index }: { path: string; list: string; ind
         <ListProblems path={`${path}.fees`} />
         {fees.map((_, feeIndex) => (
           <div className="row-fields" key={feeIndex}>
-            <NumberField path={`${path}.fees[${feeIndex}].year`} label={`Fee ${feeIndex + 1} year, agreement ${n}`} format="year" />
-            <NumberField path={`${path}.fees[${feeIndex}].amount`} label={`Fee ${feeIndex + 1} amount, agreement ${n}`} format="money" />
+            <NumberField path={`${path}.fees[${feeIndex}].year`} />
+            <NumberField path={`${path}.fees[${feeIndex}].amount`} />
             <button type="button" className="danger" onClick={() => editor.removeListItem(`${path}.fees`, feeIndex)} aria-label={`Remove fee ${feeIndex + 1} of agreement ${n}`}>
               Remove
             </button>
@@ -140,14 +140,14 @@ export function OfftakeSection() {
                   </button>
                 }
               >
-                <TextField path={`${path}.id`} label={`Id of offtake ${n}`} />
-                <SelectField path={`${path}.offtaker`} label={`Offtaker of offtake ${n}`} options={options} />
-                <NumberField path={`${path}.share`} label={`Share of offtake ${n}`} format="percent" unit="% of sales" />
-                <NumberField path={`${path}.discount`} label={`Discount of offtake ${n}`} format="percent" unit="% to market" />
-                <NumberField path={`${path}.floor`} label={`Floor price of offtake ${n}`} format="money" unit="{currency} /{productUnit}" emptyMeans="null" placeholder="none" />
-                <NumberField path={`${path}.ceiling`} label={`Ceiling price of offtake ${n}`} format="money" unit="{currency} /{productUnit}" emptyMeans="null" placeholder="none" />
-                <NumberField path={`${path}.fromYear`} label={`First year of offtake ${n}`} format="year" emptyMeans="null" placeholder="first year" />
-                <NumberField path={`${path}.toYear`} label={`Last year of offtake ${n}`} format="year" emptyMeans="null" placeholder="last year" />
+                <TextField path={`${path}.id`} />
+                <SelectField path={`${path}.offtaker`} options={options} />
+                <NumberField path={`${path}.share`} />
+                <NumberField path={`${path}.discount`} />
+                <NumberField path={`${path}.floor`} emptyMeans="null" placeholder="none" />
+                <NumberField path={`${path}.ceiling`} emptyMeans="null" placeholder="none" />
+                <NumberField path={`${path}.fromYear`} emptyMeans="null" placeholder="first year" />
+                <NumberField path={`${path}.toYear`} emptyMeans="null" placeholder="last year" />
               </Fieldset>
             </li>
           );

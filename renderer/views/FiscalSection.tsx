@@ -17,7 +17,6 @@ export function FiscalSection() {
       <Fieldset legend="Royalty">
         <SelectField
           path={`${fiscal}.royalty.base`}
-          label="Royalty base"
           options={[
             { value: 'gross', label: 'Gross revenue' },
             { value: 'net', label: 'Revenue less selling costs' },
@@ -25,7 +24,6 @@ export function FiscalSection() {
         />
         <SelectField
           path={`${fiscal}.royalty.interpolate`}
-          label="Between bands"
           options={[
             { value: 'step', label: 'Step (rate of the band reached)' },
             { value: 'linear', label: 'Linear between band points' },
@@ -55,10 +53,10 @@ export function FiscalSection() {
           {Array.from({ length: bandCount }, (_, index) => (
             <tr key={index}>
               <td>
-                <NumberField path={`${bands}[${index}].fromPrice`} label={`Band ${index + 1} from price`} format="money" unit="{currency} /{productUnit}" />
+                <NumberField path={`${bands}[${index}].fromPrice`} />
               </td>
               <td>
-                <NumberField path={`${bands}[${index}].rate`} label={`Band ${index + 1} royalty rate`} format="percent" />
+                <NumberField path={`${bands}[${index}].rate`} />
               </td>
               <td>
                 <button type="button" className="danger" onClick={() => editor.removeListItem(bands, index)} aria-label={`Remove band ${index + 1}`}>
@@ -70,27 +68,26 @@ export function FiscalSection() {
         </tbody>
       </table>
       <Fieldset legend="Income tax">
-        <NumberField path={`${fiscal}.incomeTax.rate`} label="Income tax rate" format="percent" />
-        <NumberField path={`${fiscal}.incomeTax.depreciationYears`} label="Depreciation years" format="integer" unit="years" />
-        <NumberField path={`${fiscal}.incomeTax.lossCarryForwardYears`} label="Loss carry-forward years" format="integer" unit="years" emptyMeans="null" placeholder="no limit" hint="Empty: without limit; 0: no carry-forward" />
+        <NumberField path={`${fiscal}.incomeTax.rate`} />
+        <NumberField path={`${fiscal}.incomeTax.depreciationYears`} />
+        <NumberField path={`${fiscal}.incomeTax.lossCarryForwardYears`} emptyMeans="null" placeholder="no limit" hint="Empty: without limit; 0: no carry-forward" />
       </Fieldset>
       <Fieldset legend="Resource rent tax">
         <CheckboxField
           path={`${fiscal}.resourceRentTax`}
-          label="Resource rent tax applies"
           onChecked={(checked) => editor.setValue(`${fiscal}.resourceRentTax`, checked ? { rate: '0.25', thresholdRate: '0.15' } : null)}
         />
         {hasRrt && (
           <>
-            <NumberField path={`${fiscal}.resourceRentTax.rate`} label="Resource rent tax rate" format="percent" />
-            <NumberField path={`${fiscal}.resourceRentTax.thresholdRate`} label="Resource rent tax threshold rate" format="percent" />
+            <NumberField path={`${fiscal}.resourceRentTax.rate`} />
+            <NumberField path={`${fiscal}.resourceRentTax.thresholdRate`} />
           </>
         )}
       </Fieldset>
       <Fieldset legend="Withholding and community">
-        <NumberField path={`${fiscal}.withholding.dividends`} label="Dividend withholding" format="percent" />
-        <NumberField path={`${fiscal}.withholding.technology`} label="Technology withholding" format="percent" />
-        <NumberField path={`${fiscal}.communityShare`} label="Community share" format="percent" unit="% of revenue" />
+        <NumberField path={`${fiscal}.withholding.dividends`} />
+        <NumberField path={`${fiscal}.withholding.technology`} />
+        <NumberField path={`${fiscal}.communityShare`} />
       </Fieldset>
     </section>
   );

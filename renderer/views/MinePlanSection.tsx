@@ -16,14 +16,14 @@ export function MinePlanSection() {
         <SeriesChart />
       </div>
       <Fieldset legend="Production">
-        <NumberField path="assumptions.production.productFactor" label="Product factor" format="factor" unit="× contained" hint="Product units per unit of contained mineral" />
-        <NumberField path="assumptions.production.payability" label="Payability" format="percent" />
+        <NumberField path="assumptions.production.productFactor" hint="Product units per unit of contained mineral" />
+        <NumberField path="assumptions.production.payability" />
       </Fieldset>
       <Fieldset legend="Unit costs and working capital">
-        <NumberField path="assumptions.costs.miningPerTonne" label="Mining cost per tonne moved" format="money" unit="{currency} /t" />
-        <NumberField path="assumptions.costs.processingPerTonneOre" label="Processing cost per tonne of ore" format="money" unit="{currency} /t ore" />
-        <NumberField path="assumptions.costs.sellingPerUnit" label="Selling cost per product unit" format="money" unit="{currency} /{productUnit}" />
-        <NumberField path="assumptions.workingCapitalRate" label="Working capital" format="percent" unit="% of revenue" />
+        <NumberField path="assumptions.costs.miningPerTonne" />
+        <NumberField path="assumptions.costs.processingPerTonneOre" />
+        <NumberField path="assumptions.costs.sellingPerUnit" />
+        <NumberField path="assumptions.workingCapitalRate" />
       </Fieldset>
     </section>
   );

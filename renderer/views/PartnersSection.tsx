@@ -24,11 +24,11 @@ export function PartnersSection() {
     <section aria-labelledby="partners-heading" className="section">
       <h2 id="partners-heading">Structure and partners</h2>
       <Fieldset legend="Structure">
-        <TextField path={`${base}.name`} label="Structure name" emptyMeans="delete" />
-        <TextField path={`${base}.id`} label="Structure id" onText={(text) => editor.setStructureId(structureIndex, text)} />
-        <NumberField path={`${base}.terms.deemedValue`} label="Deemed value of contributed assets" format="money" />
-        <CheckboxField path={`${base}.terms.dilution`} label="Interests dilute with funding" />
-        <TextField path={`${base}.notes`} label="Structure notes" emptyMeans="delete" multiline />
+        <TextField path={`${base}.name`} emptyMeans="delete" />
+        <TextField path={`${base}.id`} onText={(text) => editor.setStructureId(structureIndex, text)} />
+        <NumberField path={`${base}.terms.deemedValue`} />
+        <CheckboxField path={`${base}.terms.dilution`} />
+        <TextField path={`${base}.notes`} emptyMeans="delete" multiline />
         {structureId && <PrivateNoteToggle owner={{ kind: 'structure', id: structureId }} label="Structure notes are private (never shared)" />}
       </Fieldset>
       <div className="list-header">
@@ -86,24 +86,23 @@ function PartnerCard({ structureIndex, index, count }: { structureIndex: number;
           </>
         }
       >
-        <TextField path={`${path}.name`} label={`Name of partner ${index + 1}`} emptyMeans="delete" />
-        <TextField path={`${path}.id`} label={`Id of partner ${index + 1}`} onText={(text) => editor.setPartnerId(index, text)} />
-        <TextField path={`${path}.country`} label={`Country of partner ${index + 1}`} emptyMeans="delete" />
-        <SelectField path={`${path}.kind`} label={`Kind of partner ${index + 1}`} options={PARTNER_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] ?? kind }))} />
-        <NumberField path={`${path}.equity`} label={`Equity of partner ${index + 1}`} format="percent" />
-        <NumberField path={`${path}.hurdleRate`} label={`Hurdle rate of partner ${index + 1}`} format="percent" />
-        <NumberField path={`${path}.fundingCap`} label={`Funding cap of partner ${index + 1}`} format="money" emptyMeans="null" placeholder="no cap" />
-        <CheckboxField path={`${path}.state`} label={`Partner ${index + 1} is state-owned`} />
-        <CheckboxField path={`${path}.foreign`} label={`Partner ${index + 1} is foreign`} />
+        <TextField path={`${path}.name`} emptyMeans="delete" />
+        <TextField path={`${path}.id`} onText={(text) => editor.setPartnerId(index, text)} />
+        <TextField path={`${path}.country`} emptyMeans="delete" />
+        <SelectField path={`${path}.kind`} options={PARTNER_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] ?? kind }))} />
+        <NumberField path={`${path}.equity`} />
+        <NumberField path={`${path}.hurdleRate`} />
+        <NumberField path={`${path}.fundingCap`} emptyMeans="null" placeholder="no cap" />
+        <CheckboxField path={`${path}.state`} />
+        <CheckboxField path={`${path}.foreign`} />
         <CheckboxField
           path={`${path}.carried`}
-          label={`Partner ${index + 1} is carried`}
           onChecked={(checked) => editor.setValue(`${path}.carried`, checked ? { interestRate: '0', repaymentShare: '1' } : null)}
         />
         {carried && (
           <>
-            <NumberField path={`${path}.carried.interestRate`} label={`Carry interest rate of partner ${index + 1}`} format="percent" />
-            <NumberField path={`${path}.carried.repaymentShare`} label={`Carry repayment share of partner ${index + 1}`} format="percent" unit="% of distributions" />
+            <NumberField path={`${path}.carried.interestRate`} />
+            <NumberField path={`${path}.carried.repaymentShare`} />
           </>
         )}
       </Fieldset>

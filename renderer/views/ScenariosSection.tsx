@@ -1,7 +1,8 @@
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { CheckboxField, Fieldset, ListProblems, NumberField, TextField } from '../components/controls.tsx';
 import { SeriesGrid } from '../components/SeriesGrid.tsx';
-import type { SeriesDefinition } from '../model/series.ts';
+import { formatOfKind, type SeriesDefinition } from '../model/series.ts';
+import { fieldByPattern, labelOf, patternOf, toggleLabelOf } from '../../shared/fields/index.ts';
 import { getIn, parsePath } from '../lib/paths.ts';
 import type { Overrides } from '../../shared/engine/interchange.ts';
 import { InternalScenarioToggle, PrivateNoteToggle } from '../components/PrivacyToggles.tsx';
@@ -38,7 +39,7 @@ export function ScenariosSection() {
       </div>
       <div className="field field-check">
         <input id="default-shocks" type="checkbox" data-path="shocks" checked={defaultShocks} onChange={(event) => editor.useDefaultShocks(event.target.checked)} />
-        <label htmlFor="default-shocks">Use the methodology's default shocks (capex +25 %, price −30 %, grade −15 %, opex +20 %, 2-year delay, 2-year disruption)</label>
+        <label htmlFor="default-shocks">{toggleLabelOf('shocks')}</label>
       </div>
       <ListProblems path="shocks" />
       {!defaultShocks && (
@@ -81,51 +82,50 @@ function OwnerCard({ ownerPath, noun, index, canRemove, onRemove, onId }: OwnerC
         ) : undefined
       }
     >
-      <TextField path={`${ownerPath}.name`} label={`Name of ${noun} ${n}`} emptyMeans="delete" />
-      <TextField path={`${ownerPath}.id`} label={`Id of ${noun} ${n}`} {...(onId ? { onText: onId } : {})} />
-      {noun === 'scenario' && <TextField path={`${ownerPath}.notes`} label={`Notes of ${noun} ${n}`} emptyMeans="delete" />}
+      <TextField path={`${ownerPath}.name`} emptyMeans="delete" />
+      <TextField path={`${ownerPath}.id`} {...(onId ? { onText: onId } : {})} />
+      {noun === 'scenario' && <TextField path={`${ownerPath}.notes`} emptyMeans="delete" />}
       {noun === 'scenario' && ownerId && <InternalScenarioToggle scenarioId={ownerId} label={`Scenario ${n} is internal (left out of shared copies)`} />}
       {noun === 'scenario' && ownerId && <PrivateNoteToggle owner={{ kind: 'scenario', id: ownerId }} label={`Notes of scenario ${n} are private`} />}
-      <OverridesFields ownerPath={ownerPath} label={`${noun} ${n}`} />
+      <OverridesFields ownerPath={ownerPath} />
     </Fieldset>
   );
 }
 
-function OverridesFields({ ownerPath, label }: { ownerPath: string; label: string }) {
+function OverridesFields({ ownerPath }: { ownerPath: string }) {
   const editor = useEditor();
   const overrides = useWorkspace((state) => getIn(state.project, parsePath(`${ownerPath}.overrides`)) as Overrides | undefined);
   const startYear = useWorkspace((state) => state.project?.assumptions.startYear ?? 2030);
   const prices = useWorkspace((state) => state.project?.assumptions.prices);
   const o = `${ownerPath}.overrides`;
-  const priceRow: SeriesDefinition = { key: `${ownerPath}-prices`, path: `${o}.prices`, label: `Price deck, ${label}`, format: 'money', unit: '{currency} /{productUnit}', extendWith: 'last' };
+  const deck = fieldByPattern(patternOf(`${o}.prices`))!;
+  const priceRow: SeriesDefinition = { key: `${ownerPath}-prices`, path: `${o}.prices`, label: labelOf(`${o}.prices`), format: formatOfKind(deck.kind), unit: deck.unit, extendWith: 'last' };
   return (
     <>
-      <NumberField path={`${o}.priceFactor`} label={`Price factor, ${label}`} format="factor" unit="×" emptyMeans="delete" placeholder="1" />
-      <NumberField path={`${o}.capexFactor`} label={`Capex factor, ${label}`} format="factor" unit="×" emptyMeans="delete" placeholder="1" />
-      <NumberField path={`${o}.opexFactor`} label={`Opex factor, ${label}`} format="factor" unit="×" emptyMeans="delete" placeholder="1" />
-      <NumberField path={`${o}.gradeFactor`} label={`Grade factor, ${label}`} format="factor" unit="×" emptyMeans="delete" placeholder="1" />
-      <NumberField path={`${o}.delayYears`} label={`Delay, ${label}`} format="integer" unit="years" emptyMeans="delete" placeholder="0" />
-      <NumberField path={`${o}.discountRate`} label={`Discount rate, ${label}`} format="percent" emptyMeans="delete" placeholder="venture rate" />
+      <NumberField path={`${o}.priceFactor`} emptyMeans="delete" placeholder="1" />
+      <NumberField path={`${o}.capexFactor`} emptyMeans="delete" placeholder="1" />
+      <NumberField path={`${o}.opexFactor`} emptyMeans="delete" placeholder="1" />
+      <NumberField path={`${o}.gradeFactor`} emptyMeans="delete" placeholder="1" />
+      <NumberField path={`${o}.delayYears`} emptyMeans="delete" placeholder="0" />
+      <NumberField path={`${o}.discountRate`} emptyMeans="delete" placeholder="venture rate" />
       <CheckboxField
         path={`${o}.disruption`}
-        label={`Disruption, ${label}`}
         onChecked={(checked) => editor.setValue(`${o}.disruption`, checked ? { fromYear: startYear + 2, toYear: startYear + 3 } : undefined)}
       />
       {overrides?.disruption && (
         <>
-          <NumberField path={`${o}.disruption.fromYear`} label={`Disruption from year, ${label}`} format="year" />
-          <NumberField path={`${o}.disruption.toYear`} label={`Disruption to year, ${label}`} format="year" />
+          <NumberField path={`${o}.disruption.fromYear`} />
+          <NumberField path={`${o}.disruption.toYear`} />
         </>
       )}
       <CheckboxField
         path={`${o}.prices`}
-        label={`Own price deck, ${label}`}
         onChecked={(checked) => editor.setValue(`${o}.prices`, checked ? [...(prices ?? [])].map(String) : undefined)}
       />
       {overrides?.prices && (
         <div className="field-wide">
           <ListProblems path={`${o}.prices`} />
-          <SeriesGrid caption={`Price deck, ${label}`} rows={[priceRow]} />
+          <SeriesGrid caption={priceRow.label} rows={[priceRow]} />
         </div>
       )}
     </>

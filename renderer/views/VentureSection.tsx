@@ -8,26 +8,25 @@ export function VentureSection() {
     <section aria-labelledby="venture-heading" className="section">
       <h2 id="venture-heading">Venture</h2>
       <Fieldset legend="Project">
-        <TextField path="name" label="Project name" emptyMeans="delete" />
-        <TextField path="assumptions.commodity" label="Commodity" emptyMeans="delete" placeholder="lithium" />
-        <TextField path="assumptions.productUnit" label="Product unit" emptyMeans="delete" placeholder="t SC6" />
-        <TextField path="assumptions.currency" label="Currency" emptyMeans="delete" placeholder="USD" />
-        <TextField path="notes" label="Project notes" emptyMeans="delete" multiline />
+        <TextField path="name" emptyMeans="delete" />
+        <TextField path="assumptions.commodity" emptyMeans="delete" placeholder="lithium" />
+        <TextField path="assumptions.productUnit" emptyMeans="delete" placeholder="t SC6" />
+        <TextField path="assumptions.currency" emptyMeans="delete" placeholder="USD" />
+        <TextField path="notes" emptyMeans="delete" multiline />
         <PrivateNoteToggle owner={{ kind: 'project', id: null }} label="Project notes are private (never shared)" />
       </Fieldset>
       <Fieldset legend="Time and money">
-        <NumberField path="assumptions.startYear" label="Start year" format="year" />
+        <NumberField path="assumptions.startYear" />
         <YearsField />
-        <NumberField path="assumptions.discountRate" label="Discount rate (real)" format="percent" />
+        <NumberField path="assumptions.discountRate" />
         <SelectField
           path="assumptions.discounting"
-          label="Discounting convention"
           options={[
             { value: 'end-year', label: 'End of year' },
             { value: 'mid-year', label: 'Mid-year' },
           ]}
         />
-        <NumberField path="assumptions.inflation" label="Inflation" format="percent" />
+        <NumberField path="assumptions.inflation" />
       </Fieldset>
     </section>
   );

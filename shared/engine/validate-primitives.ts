@@ -258,6 +258,7 @@ export function checkField(p: Problems, obj: Json, key: string, path: string): D
       return checkString(p, value, fieldPath, field.meaning);
     case 'group':
     case 'list':
+    case 'block':
       throw new Error(`${fieldPath} is a ${field.kind}: check it with its own rules`);
     default:
       return field.series ? null : checkDecimal(p, value, fieldPath, ruleOf(field), decimalKindOf(field));
@@ -269,7 +270,7 @@ export function checkFields(p: Problems, obj: Json, path: string, except: readon
   const pattern = patternOf(path);
   for (const field of fieldsOf(pattern, 1)) {
     const key = field.pattern.slice(field.pattern.lastIndexOf('.') + 1);
-    if (field.kind === 'group' || field.kind === 'list' || field.series || except.includes(key)) continue;
+    if (field.kind === 'group' || field.kind === 'list' || field.kind === 'block' || field.series || except.includes(key)) continue;
     checkField(p, obj, key, path);
   }
 }

@@ -6,6 +6,7 @@
 import type { FieldDefinition, FieldKind, FieldRange, Presence } from './types.ts';
 
 interface Options {
+  toggle?: string;
   presence?: Presence;
   since?: 1 | 2;
   range?: FieldRange;
@@ -95,7 +96,7 @@ const PARTNERS: FieldDefinition[] = [
   fraction(`${T}.partners[].equity`, 'Equity of {partners}'),
   flag(`${T}.partners[].foreign`, '{Partners} is foreign', 'whether the partner is foreign for withholding tax'),
   rate(`${T}.partners[].hurdleRate`, 'Hurdle rate of {partners}'),
-  group(`${T}.partners[].carried`, 'Carried terms of {partners}', 'carried terms', { presence: 'absent-or-null' }),
+  group(`${T}.partners[].carried`, 'Carried terms of {partners}', 'carried terms', { presence: 'absent-or-null', toggle: '{Partners} is carried' }),
   rate(`${T}.partners[].carried.interestRate`, 'Carry interest rate of {partners}'),
   fraction(`${T}.partners[].carried.repaymentShare`, 'Carry repayment share of {partners}', { unit: '% of distributions' }),
   money(`${T}.partners[].fundingCap`, 'Funding cap of {partners}', { presence: 'absent-or-null' }),
@@ -119,7 +120,7 @@ const FISCAL: FieldDefinition[] = [
   choice(`${T}.fiscal.incomeTax.depreciation.method`, 'Depreciation', DEPRECIATION_METHODS, 'the depreciation method', { since: 2 }),
   fraction(`${T}.fiscal.incomeTax.depreciation.rate`, 'Declining-balance depreciation rate', V2),
   factor(`${T}.fiscal.incomeTax.thinCapRatio`, 'Thin capitalisation ratio', '× equity', V2),
-  group(`${T}.fiscal.resourceRentTax`, 'Resource rent tax', 'the resource rent tax', { presence: 'absent-or-null' }),
+  group(`${T}.fiscal.resourceRentTax`, 'Resource rent tax', 'the resource rent tax', { presence: 'absent-or-null', toggle: 'Resource rent tax applies' }),
   fraction(`${T}.fiscal.resourceRentTax.rate`, 'Resource rent tax rate'),
   rate(`${T}.fiscal.resourceRentTax.thresholdRate`, 'Resource rent tax threshold rate'),
   group(`${T}.fiscal.withholding`, 'Withholding taxes', 'the withholding taxes'),
@@ -201,7 +202,7 @@ function overrides(owner: 'scenarios' | 'shocks'): FieldDefinition[] {
     group(`${o}.disruption`, `Disruption, ${who}`, 'a disruption', absent),
     year(`${o}.disruption.fromYear`, `Disruption from year, ${who}`, 'the first calendar year of the disruption'),
     year(`${o}.disruption.toYear`, `Disruption to year, ${who}`, 'the last calendar year of the disruption'),
-    series(`${o}.prices`, 'money-per-unit', `Price deck, ${who}`, '{currency} /{productUnit}', NON_NEGATIVE, absent),
+    series(`${o}.prices`, 'money-per-unit', `Price deck, ${who}`, '{currency} /{productUnit}', NON_NEGATIVE, { ...absent, toggle: `Own price deck, ${who}` }),
     rate(`${o}.discountRate`, `Discount rate, ${who}`, absent),
     group(`${o}.fiscalChange`, `Fiscal change, ${who}`, 'a fiscal change', V2),
     year(`${o}.fiscalChange.fromYear`, `Fiscal change from year, ${who}`, 'the first calendar year of the fiscal change', { since: 2 }),
@@ -234,8 +235,12 @@ export const FIELDS: readonly FieldDefinition[] = [
   text('scenarios[].name', 'Name of {scenarios}', 'name'),
   text('scenarios[].notes', 'Notes of {scenarios}', 'notes'),
   ...overrides('scenarios'),
-  list('shocks', 'Shocks', 'shocks', 'a shock', 'shock', { keyed: true }, { presence: 'absent-or-null' }),
+  list('shocks', 'Shocks', 'shocks', 'a shock', 'shock', { keyed: true }, {
+    presence: 'absent-or-null',
+    toggle: "Use the methodology's default shocks (capex +25 %, price −30 %, grade −15 %, opex +20 %, 2-year delay, 2-year disruption)",
+  }),
   id('shocks[].id', 'Id of {shocks}'),
   text('shocks[].name', 'Name of {shocks}', 'name'),
   ...overrides('shocks'),
+  field('risk', 'block', 'Risk simulation', { what: 'the risk block', meaning: 'the simulation inputs (shared/risk)' }, { presence: 'absent-or-null' }),
 ];

@@ -71,6 +71,13 @@ export function labelOf(path: string, context: LabelContext = {}): string {
   return typeof startYear === 'number' && Number.isInteger(startYear) ? `${label} ${startYear + position}` : `${label}, year ${position + 1}`;
 }
 
+/** The label of the control that switches an optional group, list or series on or off (its label when it has no own). */
+export function toggleLabelOf(path: string, context: LabelContext = {}): string {
+  const found = fieldAt(path);
+  if (!found) return path;
+  return found.field.toggle === undefined ? labelOf(path, context) : fillLabel(found.field.toggle, found.keys, context);
+}
+
 /** Fills `{partners}`, `{Partners}` and `{bands#}` from the list positions in `keys`. */
 export function fillLabel(template: string, keys: readonly PathKey[], context: LabelContext = {}): string {
   return template.replace(/\{(\w+)(#?)\}/g, (_, segment: string, numberOnly: string) => {

@@ -20,6 +20,7 @@ export type FieldKind =
   | 'text'
   | 'boolean'
   | 'group' // an object of further fields
+  | 'block' // an optional block whose fields its own module declares and validates (risk §R1)
   | 'list'; // a list of groups (partners, bands, …); its items are `pattern[]`
 
 /** Bounds of a number, as decimal text. `above` is an exclusive lower bound. */
@@ -70,6 +71,8 @@ export interface FieldDefinition {
   /** Lists: one item as the user calls it ("a partner"); its noun fills labels ("partner 3"). */
   item?: string;
   noun?: string;
+  /** Optional groups, lists and series: the label of the editor's control that switches the field on or off. */
+  toggle?: string;
   /** Lists: may be empty? */
   nonEmpty?: boolean;
   /** Lists whose items carry an `id` (and a `name`): matched by id in the term diff. */

@@ -136,7 +136,7 @@ describe('fiscal terms', () => {
     const rate = screen.getByRole('textbox', { name: 'Band 2 royalty rate' });
     await user.clear(rate);
     await user.type(rate, '7.5');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Between bands' }), 'linear');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Royalty rate between bands' }), 'linear');
     const royalty = workspace.store.getState().project!.structures[0]!.terms.fiscal.royalty;
     expect(royalty.bands).toEqual([{ fromPrice: '0', rate: '0.05' }, { fromPrice: '1000', rate: '0.075' }]);
     expect(royalty.interpolate).toBe(true);
