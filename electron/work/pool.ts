@@ -4,6 +4,7 @@
 // gets one plain sentence. Callers may follow progress and cancel.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { WORK_MEMORY_LIMIT_MB, WORK_TIME_LIMIT_MS } from '../../shared/limits.ts';
 import type { Answer, Task, WorkerMessage } from './tasks.ts';
 
 export interface WorkLimits {
@@ -14,9 +15,9 @@ export interface WorkLimits {
 }
 
 /** Open, check, import: a project file or document of any size Orebridge writes takes well under a second. */
-export const FILE_LIMITS: WorkLimits = { timeMs: 10_000, memoryMb: 768 };
+export const FILE_LIMITS: WorkLimits = { timeMs: WORK_TIME_LIMIT_MS, memoryMb: WORK_MEMORY_LIMIT_MB };
 /** One evaluation takes milliseconds; a compare matrix of hundreds of cases well under a second. */
-export const EVALUATION_LIMITS: WorkLimits = { timeMs: 10_000, memoryMb: 768 };
+export const EVALUATION_LIMITS: WorkLimits = { timeMs: WORK_TIME_LIMIT_MS, memoryMb: WORK_MEMORY_LIMIT_MB };
 
 export type WorkFailure = { ok: false; error: { code: 'too-large' | 'cancelled' | 'internal'; message: string } };
 export type WorkResult<T> = { ok: true; value: T } | WorkFailure;

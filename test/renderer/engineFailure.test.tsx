@@ -50,3 +50,32 @@ describe('an engine crash', () => {
     expect(screen.queryByText(/calculation engine stopped/)).toBeNull();
   });
 });
+
+describe('an engine job past its time limit', () => {
+  it('is stopped, reported as what it is, and the next job runs on a fresh worker', async () => {
+    const created: { terminated: boolean }[] = [];
+    const factory = () => {
+      const state = { terminated: false };
+      created.push(state);
+      const worker = {
+        onmessage: null as ((event: MessageEvent<WorkerReply>) => void) | null,
+        onerror: null as ((event: ErrorEvent) => void) | null,
+        postMessage(request: { id: number; job: EngineJob }) {
+          // The first worker never answers (a job that would run for minutes); later ones do.
+          if (created.length > 1) setTimeout(() => worker.onmessage?.({ data: { id: request.id, response: runEngineJob(request.job) } } as MessageEvent<WorkerReply>), 0);
+        },
+        terminate() {
+          state.terminated = true;
+        },
+      };
+      return worker as unknown as Worker;
+    };
+    const runner = createWorkerRunner(factory, 30);
+    const job = { project: { bad: true } as never, selections: [], options: { shocks: false, breakeven: false } };
+    expect(await runner.run(job)).toEqual({ valid: null, failure: 'the project is too large to evaluate safely: it takes longer than 0.03 s' });
+    expect(created[0]?.terminated).toBe(true);
+    const next = await runner.run(job);
+    expect(next.valid).not.toBeNull();
+    runner.dispose();
+  });
+});
