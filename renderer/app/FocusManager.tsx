@@ -13,7 +13,7 @@ function findTarget(path: string): HTMLElement | null {
   }) ?? null;
 }
 
-/** Moves focus to the field a problem names, once its section has rendered. */
+/** Moves focus to the field a problem names, or to the list item just added or now in a removed one's place, once rendered. */
 export function FocusManager() {
   const request = useWorkspace((state) => state.focusRequest);
   useEffect(() => {
@@ -25,6 +25,8 @@ export function FocusManager() {
       if (target) {
         target.scrollIntoView?.({ block: 'center', behavior: 'auto' });
         target.focus();
+        // Typing replaces what is there, as when tabbing into a field.
+        if (target instanceof HTMLInputElement && target.type === 'text') target.select();
         return;
       }
       attempts += 1;

@@ -68,6 +68,21 @@ export function SeriesGrid({ caption, rows, onRowFocus }: SeriesGridProps) {
       Home: event.ctrlKey ? { row: position.row, col: 0 } : null,
       End: event.ctrlKey ? { row: position.row, col: count - 1 } : null,
     };
+    // Tab moves along the years and on to the next row, as in a spreadsheet; from the last cell
+    // (Shift+Tab: the first) it leaves the grid as usual.
+    if (event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      const index = position.row * count + position.col + (event.shiftKey ? -1 : 1);
+      if (index >= 0 && index < rows.length * count) {
+        event.preventDefault();
+        focusCell({ row: Math.floor(index / count), col: index % count });
+      }
+      return;
+    }
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      focusAfter(tableRef.current);
+      return;
+    }
     const target = moves[event.key];
     if (target) {
       event.preventDefault();
@@ -98,7 +113,7 @@ export function SeriesGrid({ caption, rows, onRowFocus }: SeriesGridProps) {
         </button>
         <PlaceholderLegend rows={rows} />
         <span className="grid-hint">
-          {activeRow ? `${activeRow.label}, ${firstYear + active.col}` : ''} · paste tab-separated rows or columns from a spreadsheet
+          {activeRow ? `${activeRow.label}, ${firstYear + active.col}` : ''} · Tab: next year · Esc: leave the grid · paste tab-separated rows or columns from a spreadsheet
         </span>
       </div>
       {pending && (
@@ -240,4 +255,15 @@ function GridCell({ row, position, year, isActive, onFocusCell, onKeyDown, onPas
       />
     </td>
   );
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Moves focus to the first control after `element` (Escape leaves a grid that Tab walks through). */
+function focusAfter(element: HTMLElement | null): void {
+  if (!element) return;
+  const next = Array.from(document.querySelectorAll<HTMLElement>(FOCUSABLE)).find(
+    (candidate) => !element.contains(candidate) && (element.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+  );
+  next?.focus();
 }

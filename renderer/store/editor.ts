@@ -63,12 +63,24 @@ export function createEditor(store: WorkspaceStore) {
     return Array.isArray(list) ? list : [];
   }
 
-  function addListItem(path: string, item: unknown): void {
-    commit((project) => setIn(project, parsePath(path), [...listAt(project, path), item]));
+  /** Keyboard users land where they acted: on the item added, or on the one that took the removed one's place. */
+  function focusListItem(path: string, index: number): void {
+    const project = get().project;
+    if (!project || index < 0 || index >= listAt(project, path).length) return;
+    focusNonce += 1;
+    store.setState({ focusRequest: { path: `${path}[${index}]`, nonce: focusNonce } });
   }
 
-  function removeListItem(path: string, index: number): void {
+  function addListItem(path: string, item: unknown, moveFocus = true): void {
+    commit((project) => setIn(project, parsePath(path), [...listAt(project, path), item]));
+    const project = get().project;
+    if (moveFocus && project) focusListItem(path, listAt(project, path).length - 1);
+  }
+
+  function removeListItem(path: string, index: number, moveFocus = true): void {
     commit((project) => setIn(project, parsePath(path), listAt(project, path).filter((_, at) => at !== index)));
+    const project = get().project;
+    if (moveFocus && project) focusListItem(path, Math.min(index, listAt(project, path).length - 1));
   }
 
   function moveListItem(path: string, index: number, delta: number): void {
@@ -268,7 +280,7 @@ export function createEditor(store: WorkspaceStore) {
       if (!state.project || !source) return;
       const id = uniqueId(`${source.id}-copy`, state.project.structures.map((s) => s.id));
       const copy: Structure = { ...structuredClone(source), id, name: `${source.name ?? source.id} (copy)` };
-      addListItem('structures', copy);
+      addListItem('structures', copy, false);
       // Offered in Compare at once, beside the structure it was copied from.
       const compare = get().compare;
       store.setState({ structureId: id, structureIndexHint: state.project.structures.length, compare: { ...compare, structures: [...compare.structures.filter((s) => s !== id), id] } });
@@ -277,7 +289,7 @@ export function createEditor(store: WorkspaceStore) {
       const project = get().project;
       if (!project || project.structures.length <= 1) return;
       const removed = project.structures[index]?.id;
-      removeListItem('structures', index);
+      removeListItem('structures', index, false);
       if (removed === get().structureId) store.setState({ structureId: get().project?.structures[0]?.id ?? null, structureIndexHint: 0 });
       else selectStructureById(get().structureId);
     },

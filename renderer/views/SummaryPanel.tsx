@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { formatFactor, formatIrr, formatMoney, formatPercent } from '../lib/format.ts';
 import { useResults, useEditor, useWorkspace } from '../app/context.tsx';
 import { PARTY_COLORS } from '../components/charts/index.ts';
@@ -23,9 +24,11 @@ export function SummaryPanel() {
   return (
     <aside className="summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Results</h2>
-      <p className={`result-status${problemCount > 0 ? ' status-warn' : ''}`} role="status" aria-live="polite">
+      {/* Shown at once but not read out on every keystroke: the announcer below speaks once typing pauses. */}
+      <p className={`result-status${problemCount > 0 ? ' status-warn' : ''}`} role="status" aria-live="off">
         {status}
       </p>
+      <SettledAnnouncement text={v && status === 'Up to date' ? `Results up to date: venture NPV ${formatMoney(v.npv, { ...money, compact: true })}.` : status === 'Updating…' ? null : status} />
       <EngineFailure />
       <PlaceholderNotice />
       {evaluation && <ResultSentences evaluation={evaluation} topic="venture" />}
@@ -124,4 +127,21 @@ function whereOf(path: string, project: Project | null): string {
     return s ? s.name || s.id : scenario[1] === 'scenarios' ? 'Scenario' : 'Shock';
   }
   return path.startsWith('assumptions') ? 'Venture' : 'Project';
+}
+
+const SETTLE_MS = 1200;
+
+/** A polite live region that speaks `text` once it has stayed the same for a moment, and only when it changed. */
+function SettledAnnouncement({ text }: { text: string | null }) {
+  const [spoken, setSpoken] = useState('');
+  useEffect(() => {
+    if (text === null) return;
+    const timer = setTimeout(() => setSpoken(text), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid="results-announcement">
+      {spoken}
+    </p>
+  );
 }

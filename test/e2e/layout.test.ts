@@ -48,6 +48,53 @@ async function wrappedCells(page: Page, selector: string): Promise<string[]> {
   );
 }
 
+
+/** The focused element's accessible name, as far as the journeys need it. */
+async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return '';
+    const labelled = element.getAttribute('aria-labelledby');
+    const byId = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+    const label = (element as HTMLInputElement).labels?.[0]?.textContent ?? '';
+    return (element.getAttribute('aria-label') || byId || label || element.textContent || '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element is called `name`; fails after `limit` presses. */
+async function tabTo(page: Page, name: string | RegExp, options: { backwards?: boolean; limit?: number } = {}): Promise<number> {
+  const matches = (text: string) => (typeof name === 'string' ? text === name : name.test(text));
+  for (let presses = 1; presses <= (options.limit ?? 80); presses += 1) {
+    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
+    if (matches(await focusedName(page))) return presses;
+  }
+  throw new Error(`Tab never reached ${String(name)}; focus is on "${await focusedName(page)}"`);
+}
+
+/** Contrast of the focused element's outline against what is behind it (WCAG 2 ratio). */
+async function focusContrast(page: Page): Promise<{ ratio: number; outline: string; background: string }> {
+  return page.evaluate(() => {
+    const parse = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (value: number) => { const c = value / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+    };
+    const element = document.activeElement as HTMLElement;
+    const outline = getComputedStyle(element).outlineColor;
+    let node: HTMLElement | null = element.parentElement;
+    let background = 'rgb(255, 255, 255)';
+    while (node) {
+      const color = getComputedStyle(node).backgroundColor;
+      const parts = parse(color);
+      if (parts.length >= 3 && (parts.length < 4 || parts[3]! > 0)) { background = color; break; }
+      node = node.parentElement;
+    }
+    if (getComputedStyle(element).outlineStyle === 'none' || getComputedStyle(element).outlineWidth === '0px') return { ratio: 0, outline, background };
+    const [a, b] = [luminance(parse(outline)), luminance(parse(background))];
+    return { ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), outline, background };
+  });
+}
+
 describe('layout and keyboard journeys in browser mode', { timeout: 120_000 }, () => {
   it('(e) compares 3 structures × 3 scenarios at 1280 × 720 and reads every value on one line', async () => {
     const page = await open({ viewport: { width: 1280, height: 720 }, permissions: ['clipboard-read', 'clipboard-write'] });
@@ -95,6 +142,103 @@ describe('layout and keyboard journeys in browser mode', { timeout: 120_000 }, (
     expect(Math.max(...ticks)).toBe(100);
     await screenshot(page, 'e-split-chart-1280');
     expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+    await page.context().close();
+  });
+
+
+  it('(f) keyboard only: builds a partner, moves through a grid with Tab, reaches every chart\'s values', async () => {
+    const page = await open();
+    await tabTo(page, 'New venture');
+    await page.keyboard.press('Enter');
+    await waitForResults(page);
+
+    // Build a partner: after "Add partner" the focus is on the new partner's first field.
+    await tabTo(page, 'Partners');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Add partner');
+    expect((await focusContrast(page)).ratio).toBeGreaterThanOrEqual(3);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('Name of partner 2');
+    await page.keyboard.type('Kanto Cell KK');
+    await tabTo(page, 'Equity of partner 2');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('30 %');
+    await tabTo(page, 'Equity of partner 1', { backwards: true });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('70 %');
+    await page.keyboard.press('Tab');
+    await waitForResults(page);
+    expect(await page.getByText('Equity total 100.00 %').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('list', { name: 'Benefit split by party' }).getByText('Kanto Cell KK').count()).toBe(1);
+    await screenshot(page, 'f-partner-built');
+
+    // Removing the new partner puts the focus on the partner before it, not on the page.
+    await tabTo(page, 'Remove Kanto Cell KK', { limit: 200 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('Name of partner 1');
+    await page.keyboard.press('Control+Z');
+    await waitForResults(page);
+
+    // Tab moves through the grid along the years and on to the next row; Shift+Tab goes back.
+    await tabTo(page, 'Mine plan and prices', { backwards: true });
+    await page.keyboard.press('Enter');
+    const years = await page.getByRole('textbox', { name: /^Ore mined \d{4}$/ }).count();
+    await tabTo(page, /^Ore mined \d{4}$/);
+    const first = await focusedName(page);
+    const startYear = Number(first.slice(-4));
+    expect(first).toBe(`Ore mined ${startYear}`);
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe(`Ore mined ${startYear + 1}`);
+    const contrast = await focusContrast(page);
+    expect(contrast.ratio, `focus outline ${contrast.outline} on ${contrast.background}`).toBeGreaterThanOrEqual(3);
+    for (let press = 0; press < years - 1; press += 1) await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe(`Waste mined ${startYear}`);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedName(page)).toBe(`Ore mined ${startYear + years - 1}`);
+    await screenshot(page, 'f-grid-tab');
+    // Escape leaves the grid for the control after it (the chart's table button).
+    await page.keyboard.press('Escape');
+    expect(await focusedName(page)).toMatch(/^Show values as a table: /);
+
+    // Every chart's values: its table button is reached with Tab and shows the numbers.
+    const reachEveryChart = async (where: string) => {
+      const charts = await page.getByRole('button', { name: /^Show values as a table: / }).count();
+      expect(charts, `charts on ${where}`).toBeGreaterThan(0);
+      for (let index = 0; index < charts; index += 1) {
+        if (!/^Show values as a table: /.test(await focusedName(page))) await tabTo(page, /^Show values as a table: /);
+        const title = (await focusedName(page)).replace(/^Show values as a table: /, '');
+        await page.keyboard.press('Enter');
+        const table = page.getByRole('table', { name: title, exact: true });
+        await table.waitFor();
+        expect(await table.getByRole('row').count(), title).toBeGreaterThan(1);
+        expect(await page.getByRole('button', { name: `Show chart: ${title}` }).evaluate((button) => button === document.activeElement)).toBe(true);
+      }
+      await screenshot(page, `f-chart-tables-${where}`);
+    };
+    await reachEveryChart('mine-plan');
+    await tabTo(page, 'Results', { backwards: true });
+    await page.keyboard.press('Enter');
+    await waitForResults(page);
+    await reachEveryChart('results');
+    await tabTo(page, 'Compare', { backwards: true, limit: 200 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('table', { name: /Metrics by structure and scenario/ }).getByText('computing…').waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+    await reachEveryChart('compare');
+    expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows focus at 3:1 or more in the dark theme too', async () => {
+    const page = await open({ colorScheme: 'dark' });
+    await tabTo(page, 'New venture');
+    const onButton = await focusContrast(page);
+    expect(onButton.ratio, `${onButton.outline} on ${onButton.background}`).toBeGreaterThanOrEqual(3);
+    await page.keyboard.press('Enter');
+    await waitForResults(page);
+    await tabTo(page, 'Project name');
+    const onField = await focusContrast(page);
+    expect(onField.ratio, `${onField.outline} on ${onField.background}`).toBeGreaterThanOrEqual(3);
+    await screenshot(page, 'f-dark-focus');
     await page.context().close();
   });
 

@@ -64,9 +64,8 @@ export function Chart({ title, description, table, plot, legend, className }: Ch
   return (
     <figure className={`chart-kit ${className ?? ''}`.trim()} ref={frame}>
       <div className="chart-toolbar">
-        <button type="button" className="chart-toggle" aria-pressed={showTable} onClick={() => setShowTable((shown) => !shown)}>
+        <button type="button" className="chart-toggle" aria-label={`${showTable ? 'Show chart' : 'Show values as a table'}: ${title}`} onClick={() => setShowTable((shown) => !shown)}>
           {showTable ? 'Show chart' : 'Show values as a table'}
-          <span className="visually-hidden">: {title}</span>
         </button>
       </div>
       {showTable ? (

@@ -64,6 +64,7 @@ export function axisFor(measure: Measure, values: readonly number[], count = 5, 
   const [divisor, word] = ([[1e9, 'bn'], [1e6, 'm'], [1e3, 'k'], [1, '']] as const).find(([size]) => largest >= size * 10 || size === 1)!;
   const digits = decimalsFor(step / divisor);
   const unit = measure.kind === 'money' ? currencyLabel(measure.currency, measure.locale) : (measure.unit ?? '');
-  const label = [unit, word].filter(Boolean).join(' ');
+  const words: Record<string, string> = { k: 'thousands', m: 'millions', bn: 'billions' };
+  const label = measure.kind === 'money' ? [unit, word].filter(Boolean).join(' ') : [unit, word && `(${words[word]})`].filter(Boolean).join(' ');
   return { ticks, domain, label, tickFormat: (value) => number(value / divisor, digits) };
 }
