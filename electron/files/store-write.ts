@@ -1,5 +1,6 @@
 // Writes an interchange project into the tables of a working database (format 2).
 import type { Database } from './sqlite.ts';
+import { FIELDS, getIn, parsePath } from '../../shared/fields/index.ts';
 import type { DocumentMetadata } from './types.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
 import {
@@ -34,17 +35,13 @@ export const CONTENT_TABLES = [
   'project',
 ] as const;
 
-const SERIES: readonly (readonly [string, (assumptions: JsonObject) => unknown])[] = [
-  ['oreMined', (a) => asObject(a.production).oreMined],
-  ['wasteMined', (a) => asObject(a.production).wasteMined],
-  ['grade', (a) => asObject(a.production).grade],
-  ['recovery', (a) => asObject(a.production).recovery],
-  ['prices', (a) => a.prices],
-  ['fixed', (a) => asObject(a.costs).fixed],
-  ['initial', (a) => asObject(a.capex).initial],
-  ['sustaining', (a) => asObject(a.capex).sustaining],
-  ['closure', (a) => asObject(a.capex).closure],
-];
+/** The venture's yearly series (rows of yearly_series, named by their field), from the field catalogue. */
+const SERIES: readonly (readonly [string, (assumptions: JsonObject) => unknown])[] = FIELDS
+  .filter((field) => field.series && field.pattern.startsWith('assumptions.'))
+  .map((field) => {
+    const keys = parsePath(field.pattern.slice('assumptions.'.length));
+    return [String(keys[keys.length - 1]), (assumptions: JsonObject) => getIn(assumptions, keys)] as const;
+  });
 
 function inserter(db: Database): (table: string, row: Row) => void {
   const statements = new Map<string, ReturnType<Database['prepare']>>();
