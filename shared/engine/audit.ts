@@ -37,13 +37,13 @@ export interface Reconciliation {
   partnersPv: string;
   governmentPv: string;
   communityPv: string;
-  /** External licensors and external offtakers. */
+  /** External licensors, external offtakers and (v2) external lenders. */
   othersPv: string;
   /** pre-tax NPV − Σ of every party's PV: money rounding, nothing else. */
   splitResidual: string;
   /** PV of the dividend withholding the government takes from partners' distributions. */
   dividendWithholdingPv: string;
-  /** PV of what partners receive besides the venture's free cash flow: technology payments (net) and offtake margins. */
+  /** PV of what partners receive besides the venture's free cash flow: technology payments (net), offtake margins and (v2) their loans' flows. */
   partnerReceiptsPv: string;
   /** venture NPV − withholding PV + receipts PV − Σ partner PVs: money rounding, nothing else. */
   ventureResidual: string;
@@ -81,7 +81,7 @@ export function auditOf<T>(ar: Arithmetic<T>, run: CaseRun<T>, partnerIds: reado
   const partnersPv = sum(partnerIds.map(pvOf));
   const governmentPv = pvOf('government');
   const communityPv = pvOf('community');
-  const othersPv = ar.add(pvOf('external-licensor'), pvOf('external-offtaker'));
+  const othersPv = ar.add(ar.add(pvOf('external-licensor'), pvOf('external-offtaker')), pvOf('external-lender'));
   const everyone = sum(run.parties.map((party) => party.pv));
   const dividendWithholdingPv = presentValue(ar, f.dividendWithholding, run.nominalWeights);
   // What partners receive beyond distributions net of calls: their flow minus their share of F.

@@ -44,7 +44,8 @@ export function breakevenPriceFactor(
   return null;
 }
 
-function refine(floatNpv: (m: number) => number, decimalSign: (m: number) => number, low: number, high: number): Decimal {
+function refine(floatNpv: (m: number) => number, decimalSign: (m: number) => number, cellLow: number, cellHigh: number): Decimal {
+  const [low, high] = firstSignChange(floatNpv, cellLow, cellHigh);
   const [lo, hi] = bracketRoot(floatNpv, low, high);
   const root = (lo + hi) / 2;
   // Confirm in decimal that the sign changes within 1e-12 of the float root; where float noise
@@ -59,6 +60,33 @@ function refine(floatNpv: (m: number) => number, decimalSign: (m: number) => num
     if (sa !== sb) return tolerance === RELATIVE_TOLERANCE ? new Dec(root).toSignificantDigits(13) : decimalBisect(decimalSign, a, b);
   }
   return decimalBisect(decimalSign, low, high);
+}
+
+/**
+ * The NPV need not be monotonic inside a grid cell (holidays, loss expiry and thin
+ * capitalisation make it jump), and the smallest m counts: narrow the cell to the first of
+ * SUBCELLS equal parts whose ends differ in sign, SUBCELL_LEVELS times.
+ */
+const SUBCELLS = 20;
+const SUBCELL_LEVELS = 3;
+function firstSignChange(fn: (m: number) => number, low: number, high: number): [number, number] {
+  let a = low;
+  let b = high;
+  for (let level = 0; level < SUBCELL_LEVELS; level++) {
+    const width = (b - a) / SUBCELLS;
+    let previous = Math.sign(fn(a));
+    for (let i = 1; i <= SUBCELLS; i++) {
+      const m = i === SUBCELLS ? b : a + i * width;
+      const sign = Math.sign(fn(m));
+      if (sign === 0) return [m, m];
+      if (sign !== previous && previous !== 0) {
+        [a, b] = [m - width, m];
+        break;
+      }
+      previous = sign;
+    }
+  }
+  return [a, b];
 }
 
 /**

@@ -1,11 +1,14 @@
 import { decimalArithmetic as ar, floatArithmetic, type Dec as Decimal } from './arithmetic.ts';
 import { auditOf } from './audit.ts';
 import { breakevenPriceFactor } from './breakeven.ts';
-import type { DecimalInput, Evaluation, PartyResult, Project, VentureMetrics, Warning, YearRow } from './interchange.ts';
+import type { DebtResult, DecimalInput, Evaluation, PartyResult, Project, SupplyResult, VentureMetrics, Warning, YearRow } from './interchange.ts';
+import { debtServiceMetrics } from './debt-service.ts';
+import { supply } from './supply.ts';
 import { irrRoots } from './irr.ts';
 import { paybackYear, peakExposure, ratio } from './metrics.ts';
-import { toDealTerms, toOverrides, toVentureInputs } from './model.ts';
+import { toDealTerms, toOverrides, toVentureInputs, type DealTerms } from './model.ts';
 import { runCase, type CaseRun, type PartyRun } from './run.ts';
+import { NON_PARTNER_PARTIES } from './parties.ts';
 import { defaultShocks, projectShocks, shockTable } from './shocks.ts';
 import { applyOverrides } from './transforms.ts';
 import { discountFactors, presentValue, total } from './discounting.ts';
@@ -44,7 +47,7 @@ export function evaluateProject(project: Project, selection: CaseSelection = {},
   const inputs = applyOverrides(ar, toVentureInputs(ar, project.assumptions), toOverrides(ar, scenario.overrides));
   const base = runCase(ar, inputs, deal);
   const partnerState = new Map(structure.terms.partners.map((p) => [p.id, p]));
-  const order = [...structure.terms.partners.map((p) => p.id), 'government', 'community', 'external-licensor', 'external-offtaker'];
+  const order = [...structure.terms.partners.map((p) => p.id), ...NON_PARTNER_PARTIES];
 
   let breakeven: Decimal | null = null;
   if (options.breakeven !== false) {
@@ -57,19 +60,102 @@ export function evaluateProject(project: Project, selection: CaseSelection = {},
   const deflator = base.venture.escalation.map((e) => ar.div(ar.one, e));
   const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, deflator[k]!));
   const realByParty = new Map(base.parties.map((p) => [p.id, realOf(p.flows)]));
-  const audit = auditOf(ar, base, structure.terms.partners.map((p) => p.id));
+  const partnerIds = structure.terms.partners.map((p) => p.id);
+  const audit = auditOf(ar, base, partnerIds);
+  const evaluation: Evaluation = {
+    structure: structure.id,
+    scenario: scenario.id,
+    warnings: shortfallWarnings(base),
+    venture: ventureMetrics(base, realOf, realByParty, (id) => partnerState.get(id)?.state === true, breakeven),
+    parties: base.parties.map((party) => partyResult(base, party, realByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate)),
+    years: yearRows(base, partnerIds).map((row, k) => ({ ...row, ...audit.years[k]! })),
+    shocks,
+    reconciliation: audit.reconciliation,
+  };
+  return { ok: true, evaluation: isVersion2(project) ? withVersion2Fields(evaluation, base, deal) : evaluation };
+}
+
+/** `version` may be written as a number or a decimal string (§9). */
+export function isVersion2(project: Project): boolean {
+  return Number(project.version) === 2;
+}
+
+/** interchange.md "Version 2": the fields a version-2 evaluation adds, present even when unused. */
+function withVersion2Fields(evaluation: Evaluation, run: CaseRun<Decimal>, deal: DealTerms<Decimal>): Evaluation {
+  const v = run.venture;
+  const d = v.debt;
+  const metrics = debtServiceMetrics(ar, v.dscr, v.firstProduction);
+  const withholding = (k: number) => ar.add(f.dividendWithholding[k]!, v.technologyWithholdingByAgreement.reduce((s, row) => ar.add(s, row[k]!), d.withholding[k]!));
+  const f = run.funding;
   return {
-    ok: true,
-    evaluation: {
-      structure: structure.id,
-      scenario: scenario.id,
-      warnings: shortfallWarnings(base),
-      venture: ventureMetrics(base, realOf, realByParty, (id) => partnerState.get(id)?.state === true, breakeven),
-      parties: base.parties.map((party) => partyResult(base, party, realByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate)),
-      years: yearRows(base, structure.terms.partners.map((p) => p.id)).map((row, k) => ({ ...row, ...audit.years[k]! })),
-      shocks,
-      reconciliation: audit.reconciliation,
+    ...evaluation,
+    venture: {
+      ...evaluation.venture,
+      minDscr: optionalStr(metrics.minDscr),
+      minDscrYear: metrics.minDscrYear === null ? null : v.startYear + metrics.minDscrYear,
+      averageDscr: optionalStr(metrics.averageDscr),
     },
+    years: evaluation.years.map((row, k) => {
+      const { interests, flows, ...v1 } = row;
+      const dscr = v.dscr[k];
+      return {
+        ...v1,
+        withholdingTax: str(withholding(k)),
+        priceSupport: str(v.priceSupport[k]!),
+        grant: str(v.grant[k]!),
+        investmentAllowance: str(v.investmentAllowance[k]!),
+        incomeTaxRate: str(v.incomeTaxRate[k]!),
+        interestDeductible: str(v.interestDeductible[k]!),
+        drawdown: str(d.drawdown[k]!),
+        interest: str(d.interest[k]!),
+        principal: str(d.principal[k]!),
+        debtBalance: str(d.balance[k]!),
+        interestWithholding: str(d.withholding[k]!),
+        cashFlowBeforeFinancing: str(v.cashFlowBeforeFinancing[k]!),
+        cfads: str(v.cfads[k]!),
+        debtService: str(v.debtService[k]!),
+        dscr: dscr === null || dscr === undefined ? null : str(dscr),
+        interests,
+        flows,
+      };
+    }),
+    debt: debtResults(run, deal),
+    supply: supplyResult(run, deal),
+  };
+}
+
+function debtResults(run: CaseRun<Decimal>, deal: DealTerms<Decimal>): DebtResult[] {
+  const v = run.venture;
+  return deal.debt.map((tranche, i) => {
+    const t = v.debt.tranches[i]!;
+    return {
+      id: tranche.id,
+      lender: tranche.lenderIndex < 0 ? 'external' : deal.partners[tranche.lenderIndex]!.id,
+      foreign: tranche.foreign,
+      years: t.drawdown.map((draw, k) => ({
+        year: v.startYear + k,
+        drawdown: str(draw),
+        interest: str(t.interest[k]!),
+        withholding: str(t.withholding[k]!),
+        principal: str(t.principal[k]!),
+        balance: str(t.balance[k]!),
+      })),
+    };
+  });
+}
+
+function supplyResult(run: CaseRun<Decimal>, deal: DealTerms<Decimal>): SupplyResult {
+  const v = run.venture;
+  const s = supply(ar, deal, v.volume, v.startYear);
+  const byOfftaker = (pick: (row: Decimal[]) => Decimal) => Object.fromEntries(s.offtakers.map((id, o) => [id, str(pick(s.byOfftaker[o]!))]));
+  return {
+    years: v.volume.map((volume, k) => ({
+      year: v.startYear + k,
+      volume: str(volume),
+      offtakers: byOfftaker((row) => row[k]!),
+      market: str(s.market[k]!),
+    })),
+    total: { volume: str(total(ar, v.volume)), offtakers: byOfftaker((row) => total(ar, row)), market: str(total(ar, s.market)) },
   };
 }
 

@@ -27,11 +27,13 @@ export function depreciation<T>(ar: Arithmetic<T>, capex: readonly T[], life: nu
 
 /**
  * §5 Loss carry-forward: losses set off oldest first against positive taxable income of the
- * following `carryYears` years (null: without limit; 0: none). Returns the loss used each year.
+ * following `carryYears` years (null: without limit; 0: none). The pool is fed one year at a
+ * time (v2 needs each year's tax before the next year's interest deduction, §10): `use(k, TI_k)`
+ * returns the loss used in year k.
  */
-export function lossesUsed<T>(ar: Arithmetic<T>, taxableIncome: readonly T[], carryYears: number | null): T[] {
+export function lossPool<T>(ar: Arithmetic<T>, carryYears: number | null): (k: number, income: T) => T {
   const pool: { year: number; remaining: T }[] = [];
-  return taxableIncome.map((income, k) => {
+  return (k, income) => {
     if (ar.sign(income) < 0) {
       if (carryYears !== 0) pool.push({ year: k, remaining: ar.neg(income) });
       return ar.zero;
@@ -48,5 +50,5 @@ export function lossesUsed<T>(ar: Arithmetic<T>, taxableIncome: readonly T[], ca
       used = ar.add(used, take);
     }
     return used;
-  });
+  };
 }

@@ -15,6 +15,12 @@ export const DISCOUNTING_CONVENTIONS: readonly Discounting[] = ['end-year', 'mid
 export const ROYALTY_BASES: readonly RoyaltyBase[] = ['gross', 'net'];
 /** Ids that name parties other than partners, so no partner may use them. */
 export const RESERVED_PARTY_IDS: readonly string[] = ['government', 'community', 'external', 'external-licensor', 'external-offtaker'];
+/** Reserved as well in a version-2 project (§9 "Version 2"). */
+export const EXTERNAL_LENDER_ID = 'external-lender';
+export type RepaymentProfile = 'equal-principal' | 'annuity';
+export const REPAYMENT_PROFILES: readonly RepaymentProfile[] = ['equal-principal', 'annuity'];
+export type DepreciationMethod = 'straight-line' | 'declining-balance';
+export const DEPRECIATION_METHODS: readonly DepreciationMethod[] = ['straight-line', 'declining-balance'];
 
 export interface Production {
   oreMined: DecimalInput[];
@@ -87,6 +93,17 @@ export interface IncomeTax {
   rate: DecimalInput;
   depreciationYears: number;
   lossCarryForwardYears?: number | null;
+  /** Version 2 (§13). */
+  holidayYears?: number | null;
+  investmentAllowance?: DecimalInput | null;
+  depreciation?: Depreciation | null;
+  thinCapRatio?: DecimalInput | null;
+}
+
+/** Version 2 (§13): the depreciation method; the rate only for declining balance. */
+export interface Depreciation {
+  method: DepreciationMethod;
+  rate?: DecimalInput | null;
 }
 
 export interface ResourceRentTax {
@@ -97,6 +114,14 @@ export interface ResourceRentTax {
 export interface Withholding {
   dividends: DecimalInput;
   technology: DecimalInput;
+  /** Version 2 (§14). */
+  interest?: DecimalInput | null;
+}
+
+/** Version 2 (§12). */
+export interface CapitalGrant {
+  share: DecimalInput;
+  cap?: DecimalInput | null;
 }
 
 export interface Fiscal {
@@ -105,6 +130,10 @@ export interface Fiscal {
   resourceRentTax?: ResourceRentTax | null;
   withholding: Withholding;
   communityShare: DecimalInput;
+  /** Version 2 (§12, §15). */
+  capitalGrant?: CapitalGrant | null;
+  stabilized?: boolean | null;
+  stabilizedUntilYear?: number | null;
 }
 
 export interface TechnologyFee {
@@ -139,6 +168,37 @@ export interface Offtake {
   toYear?: number | null;
 }
 
+/** Version 2 (§14): a loan drawn on a gearing of capex or on dated drawdowns. */
+export interface DebtTranche {
+  id: string;
+  name?: string | null;
+  /** A partner id or "external". */
+  lender: string;
+  /** Read only for an external lender. */
+  foreign?: boolean | null;
+  gearing?: DecimalInput | null;
+  drawFromYear?: number | null;
+  drawToYear?: number | null;
+  drawdowns?: { year: number; amount: DecimalInput }[] | null;
+  maxAmount?: DecimalInput | null;
+  interestRate: DecimalInput;
+  graceYears: number;
+  tenorYears: number;
+  repayment: RepaymentProfile;
+}
+
+/** Version 2 (§11): a government contract for difference or strategic-reserve floor. */
+export interface PriceSupportContract {
+  id: string;
+  name?: string | null;
+  strike: DecimalInput;
+  share: DecimalInput;
+  fromYear?: number | null;
+  toYear?: number | null;
+  capPrice?: DecimalInput | null;
+  upsideShare?: DecimalInput | null;
+}
+
 export interface Terms {
   partners: Partner[];
   deemedValue: DecimalInput;
@@ -146,6 +206,9 @@ export interface Terms {
   fiscal: Fiscal;
   technology: TechnologyAgreement[];
   offtake: Offtake[];
+  /** Version 2 (§14, §11). */
+  debt?: DebtTranche[] | null;
+  priceSupport?: PriceSupportContract[] | null;
 }
 
 export interface Structure {
@@ -169,6 +232,15 @@ export interface Overrides {
   disruption?: Disruption;
   prices?: DecimalInput[];
   discountRate?: DecimalInput;
+  /** Version 2 (§15); on a shock, absent or null keeps the scenario's. */
+  fiscalChange?: FiscalChange | null;
+}
+
+/** Version 2 (§15): fiscal terms that change from a calendar year on. */
+export interface FiscalChange {
+  fromYear: number;
+  royaltyRateAdd?: DecimalInput | null;
+  incomeTaxRate?: DecimalInput | null;
 }
 
 export interface Scenario {
@@ -184,9 +256,12 @@ export interface Shock {
   overrides: Overrides;
 }
 
+export type ProjectVersion = 1 | 2;
+
 export interface Project {
   format: 'orebridge-project';
-  version: 1;
+  /** 1, or 2 for a project that may use the instruments of methodology §11–§17. */
+  version: ProjectVersion;
   name?: string | null;
   notes?: string | null;
   assumptions: Assumptions;
@@ -238,7 +313,7 @@ export interface RiskBlock {
 
 // ---------------------------------------------------------------- evaluation
 
-export type PartyKind = 'partner' | 'government' | 'community' | 'external-licensor' | 'external-offtaker';
+export type PartyKind = 'partner' | 'government' | 'community' | 'external-licensor' | 'external-offtaker' | 'external-lender';
 
 export interface Warning {
   code: 'fundingShortfall';
@@ -257,6 +332,10 @@ export interface VentureMetrics {
   aetr: string | null;
   breakevenPriceFactor: string | null;
   paybackYear: number | null;
+  /** Version 2 (§16). */
+  minDscr?: string | null;
+  minDscrYear?: number | null;
+  averageDscr?: string | null;
 }
 
 export interface PartyResult {
@@ -294,8 +373,37 @@ export interface YearRow extends Partial<YearAudit> {
   withholdingTax: string;
   freeCashFlow: string;
   preTaxNetCashFlow: string;
+  /** Version 2 (§10–§16). */
+  priceSupport?: string;
+  grant?: string;
+  investmentAllowance?: string;
+  incomeTaxRate?: string;
+  interestDeductible?: string;
+  drawdown?: string;
+  interest?: string;
+  principal?: string;
+  debtBalance?: string;
+  interestWithholding?: string;
+  cashFlowBeforeFinancing?: string;
+  cfads?: string;
+  debtService?: string;
+  dscr?: string | null;
   interests: Record<string, string>;
   flows: Record<string, string>;
+}
+
+/** Version 2 (§14): one tranche's schedule. */
+export interface DebtResult {
+  id: string;
+  lender: string;
+  foreign: boolean;
+  years: { year: number; drawdown: string; interest: string; withholding: string; principal: string; balance: string }[];
+}
+
+/** Version 2 (§17): volumes by buyer. */
+export interface SupplyResult {
+  years: { year: number; volume: string; offtakers: Record<string, string>; market: string }[];
+  total: { volume: string; offtakers: Record<string, string>; market: string };
 }
 
 export interface ShockPartyRow {
@@ -320,4 +428,7 @@ export interface Evaluation {
   shocks: ShockResult[];
   /** Venture NPV reconciled with the parties' PVs: an extra field, see audit.ts. */
   reconciliation?: Reconciliation;
+  /** Version 2 only. */
+  debt?: DebtResult[];
+  supply?: SupplyResult;
 }

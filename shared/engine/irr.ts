@@ -13,6 +13,7 @@ import { Dec, type Dec as Decimal } from './arithmetic.ts';
 const X_AT_RATE_10 = 1 / 11;
 const X_AT_RATE_MINUS_099 = 100;
 const GRID_CELLS = 1000;
+const SUBCELLS = 16;
 const ONE_POINT = 1e-9;
 const ROUNDOFF = 2 ** -53;
 const DECIMAL_STEP = new Dec('1e-15');
@@ -21,8 +22,6 @@ interface Sample {
   x: number;
   value: number;
   slope: number;
-  /** h''/2: where it changes sign, an extremum may hide between two others. */
-  curvature: number;
   /** Σ |c_k| x^(k−1): the scale of Horner's rounding error at x. */
   magnitude: number;
 }
@@ -30,15 +29,13 @@ interface Sample {
 function sample(g: readonly number[], x: number): Sample {
   let value = 0;
   let slope = 0;
-  let curvature = 0;
   let magnitude = 0;
   for (let k = g.length - 1; k >= 0; k--) {
-    curvature = curvature * x + slope;
     slope = slope * x + value;
     value = value * x + g[k]!;
     magnitude = magnitude * x + Math.abs(g[k]!);
   }
-  return { x, value, slope, curvature, magnitude };
+  return { x, value, slope, magnitude };
 }
 
 /** A bound on the float error of h at a sample (Horner's rule plus the scaling of the flows). */
@@ -47,8 +44,6 @@ const noise = (degree: number, s: Sample) => 4 * (degree + 2) * ROUNDOFF * s.mag
 /** The sign of h at a point or end where float noise might decide it, from the flows themselves. */
 interface SignOracle {
   signAt(x: number): number;
-  /** The extrema of h strictly inside (a, b), located in decimal (where float noise blurs h'). */
-  extremaWithin(a: number, b: number): number[];
   /** At an end of the interval: the sign just inside it, and whether h has a root of odd multiplicity there. */
   atEnd(end: 'rate-10' | 'rate-minus-0.99'): { inside: number; oddRoot: boolean };
 }
@@ -96,10 +91,9 @@ function coefficientSignChanges(g: readonly number[]): number {
 
 /**
  * Sign-change brackets of h over [1/11, 100). The grid is even in ln x; a cell whose ends differ
- * in sign, whose slope or curvature changes sign or whose ends float cannot sign is searched for
- * extrema (the derivative cascade, in decimal where float cannot sign h), and each extremum is a
- * point of the sign sequence, so a tangent root (an extremum touching zero) never makes a pair
- * and close roots either side of an extremum are all found.
+ * in sign, whose slope changes sign or whose ends float cannot sign is searched for extrema on a
+ * finer grid, and each extremum is a point of the sign sequence, so a tangent root (an extremum
+ * touching zero) never makes a pair and two close roots either side of an extremum are both found.
  * With at most one sign change in the coefficients (Descartes' rule) the ends decide.
  */
 function scan(g: readonly number[], oracle: SignOracle): ScanResult {
@@ -127,22 +121,12 @@ function scan(g: readonly number[], oracle: SignOracle): ScanResult {
     const at = (i: number) => (i === 0 ? high : i === GRID_CELLS ? low : sample(g, Math.exp(uLow + ((uHigh - uLow) * i) / GRID_CELLS)));
     let previous = high;
     let previousSign = highSign;
-    let derivatives: number[][] | null = null;
     for (let i = 1; i <= GRID_CELLS; i++) {
       const current = at(i);
       const currentSign = i === GRID_CELLS ? lowSign : signOf(current);
       const unclear = reliableSign(previous) === null || reliableSign(current) === null;
-      const turns = Math.sign(previous.slope) !== Math.sign(current.slope) || Math.sign(previous.curvature) !== Math.sign(current.curvature);
-      if (unclear || turns || previousSign !== currentSign || previousSign === 0) {
-        derivatives ??= derivativesOf(g);
-        let extrema = signChangesWithin(derivatives, 1, previous.x, current.x);
-        let signs = extrema.map((x) => reliableSign(sample(g, x)));
-        if (unclear || signs.includes(null)) {
-          // Float cannot sign h here: a tangent root, or features closer than its noise.
-          extrema = oracle.extremaWithin(previous.x, current.x);
-          signs = extrema.map((x) => oracle.signAt(x));
-        }
-        extrema.forEach((x, i) => points.push({ x, sign: signs[i]! }));
+      if (unclear || previousSign !== currentSign || previousSign === 0 || Math.sign(previous.slope) !== Math.sign(current.slope)) {
+        for (const extremum of extremaWithin(g, previous.x, current.x)) points.push({ x: extremum.x, sign: signOf(extremum) });
       }
       points.push({ x: current.x, sign: currentSign });
       previous = current;
@@ -160,45 +144,21 @@ function scan(g: readonly number[], oracle: SignOracle): ScanResult {
   return { brackets, rootAtTen };
 }
 
-/** The coefficients of h, h', h'', … (constant term first), in float. */
-function derivativesOf(g: readonly number[]): number[][] {
-  const all = [[...g]];
-  for (let previous = all[0]!; previous.length > 1;) {
-    previous = previous.slice(1).map((c, i) => c * (i + 1));
-    all.push(previous);
+/** The extrema of h strictly inside (a, b), found on a finer grid by bisection on the slope. */
+function extremaWithin(g: readonly number[], a: number, b: number): Sample[] {
+  const slope = (x: number) => sample(g, x).slope;
+  const found: Sample[] = [];
+  let xPrev = a;
+  let slopePrev = slope(a);
+  for (let j = 1; j <= SUBCELLS; j++) {
+    const x = j === SUBCELLS ? b : a + ((b - a) * j) / SUBCELLS;
+    const s = slope(x);
+    if (slopePrev !== 0 && s !== 0 && Math.sign(s) !== Math.sign(slopePrev)) found.push(sample(g, bisect(slope, xPrev, x)));
+    else if (s === 0 && j < SUBCELLS) found.push(sample(g, x));
+    xPrev = x;
+    slopePrev = s;
   }
-  return all;
-}
-
-function horner(c: readonly number[], x: number): number {
-  let value = 0;
-  for (let k = c.length - 1; k >= 0; k--) value = value * x + c[k]!;
-  return value;
-}
-
-/**
- * The points strictly inside (a, b) where the derivative of the given order changes sign,
- * ascending. Between two consecutive sign changes of the next derivative it is monotone, so each
- * of its sign changes lies between two of them and is found by bisection: with order 1 these are
- * the extrema of h, however close (three roots 0.001 apart in one cell included).
- */
-function signChangesWithin(derivatives: readonly number[][], order: number, a: number, b: number): number[] {
-  if (order >= derivatives.length - 1) return [];
-  const coefficients = derivatives[order]!;
-  const at = (x: number) => horner(coefficients, x);
-  const points = [a, ...signChangesWithin(derivatives, order + 1, a, b), b];
-  const changes: number[] = [];
-  let xPrevious = a;
-  let previous = at(a);
-  for (let i = 1; i < points.length; i++) {
-    const x = points[i]!;
-    const value = at(x);
-    if (previous !== 0 && value !== 0 && Math.sign(value) !== Math.sign(previous)) changes.push(bisect(at, xPrevious, x));
-    else if (value === 0 && i < points.length - 1) changes.push(x);
-    xPrevious = x;
-    previous = value;
-  }
-  return changes;
+  return found;
 }
 
 /** h and h' at x in decimal (Horner). */
@@ -249,72 +209,10 @@ function rootAtInteger(highestFirst: readonly bigint[], r: bigint): { multiplici
   return { multiplicity, sign: 0 };
 }
 
-/** The coefficients of h, h', h'', … in decimal (exact: integer multiples of the flows). */
-function decimalDerivativesOf(c: readonly Decimal[]): Decimal[][] {
-  const all = [[...c]];
-  for (let previous = all[0]!; previous.length > 1;) {
-    previous = previous.slice(1).map((d, i) => d.times(i + 1));
-    all.push(previous);
-  }
-  return all;
-}
-
-function decimalValue(c: readonly Decimal[], x: Decimal): Decimal {
-  let value = new Dec(0);
-  for (let k = c.length - 1; k >= 0; k--) value = value.times(x).plus(c[k]!);
-  return value;
-}
-
-/** signChangesWithin in decimal; each sign change placed by safeguarded Newton on the derivative below it. */
-function decimalSignChangesWithin(derivatives: readonly Decimal[][], order: number, a: Decimal, b: Decimal): Decimal[] {
-  if (order >= derivatives.length - 1) return [];
-  const coefficients = derivatives[order]!;
-  const slopes = derivatives[order + 1]!;
-  const points = [a, ...decimalSignChangesWithin(derivatives, order + 1, a, b), b];
-  const changes: Decimal[] = [];
-  let xPrevious = a;
-  let previous = decimalSign(decimalValue(coefficients, a));
-  for (let i = 1; i < points.length; i++) {
-    const x = points[i]!;
-    const sign = decimalSign(decimalValue(coefficients, x));
-    if (previous !== 0 && sign !== 0 && sign !== previous) changes.push(decimalMonotoneRoot(coefficients, slopes, xPrevious, x, previous));
-    else if (sign === 0 && i < points.length - 1) changes.push(x);
-    xPrevious = x;
-    previous = sign;
-  }
-  return changes;
-}
-
-/** The root of a polynomial that is monotone on (lo, hi) and has the sign `signLo` at lo. */
-function decimalMonotoneRoot(coefficients: readonly Decimal[], slopes: readonly Decimal[], low: Decimal, high: Decimal, signLo: number): Decimal {
-  let lo = low;
-  let hi = high;
-  let x = lo.plus(hi).div(2);
-  for (let i = 0; i < 200; i++) {
-    const value = decimalValue(coefficients, x);
-    const s = decimalSign(value);
-    if (s === 0) return x;
-    if (s === signLo) lo = x;
-    else hi = x;
-    const slope = decimalValue(slopes, x);
-    let next = slope.isZero() ? null : x.minus(value.div(slope));
-    if (next === null || next.lte(lo) || next.gte(hi)) next = lo.plus(hi).div(2);
-    const step = next.minus(x).abs();
-    x = next;
-    if (step.lte(x.abs().times('1e-30'))) break;
-  }
-  return x;
-}
-
 /** Signs from the flows in decimal inside the interval, and exactly at its ends. */
 function decimalOracle(c: () => readonly Decimal[]): SignOracle {
-  let derivatives: Decimal[][] | null = null;
   return {
     signAt: (x) => decimalSign(decimalHorner(c(), new Dec(x))[0]),
-    extremaWithin: (a, b) => {
-      derivatives ??= decimalDerivativesOf(c());
-      return decimalSignChangesWithin(derivatives, 1, new Dec(a), new Dec(b)).map((x) => x.toNumber());
-    },
     atEnd: (end) => {
       const integers = scaledIntegers(c());
       if (end === 'rate-10') {

@@ -4,6 +4,9 @@ import type { DealTerms } from './model.ts';
 import type { FundingYears } from './funding.ts';
 import type { VentureYears } from './venture.ts';
 
+/** §7 The parties other than partners, in the methodology's order (`external-lender` from v2, §10). */
+export const NON_PARTNER_PARTIES = ['government', 'community', 'external-licensor', 'external-offtaker', 'external-lender'] as const;
+
 export interface PartyFlows<T> {
   id: string;
   kind: PartyKind;
@@ -14,9 +17,10 @@ export interface PartyFlows<T> {
 }
 
 /**
- * §6–§7: every party's nominal flow per year, partners first in input order, then government,
- * community, external licensors and external offtakers. Parties whose flow is zero in every
- * year are left out.
+ * §6–§7 and §10: every party's nominal flow per year, partners first in input order, then
+ * government, community, external licensors, external offtakers and external lenders. Parties
+ * whose flow is zero in every year are left out. A lender's flow of tranche d is
+ * LF_d,k = −Draw_d,k + Int_d,k − WHTint_d,k + Prin_d,k; the government adds WHTint_k − Grant_k − PS_k.
  */
 export function partyFlows<T>(ar: Arithmetic<T>, deal: DealTerms<T>, v: VentureYears<T>, f: FundingYears<T>): PartyFlows<T>[] {
   const n = v.years;
@@ -27,6 +31,12 @@ export function partyFlows<T>(ar: Arithmetic<T>, deal: DealTerms<T>, v: VentureY
       : sum), ar.zero);
   const margins = (offtakerIndex: number, k: number) =>
     deal.offtake.reduce((sum, o, i) => (o.offtakerIndex === offtakerIndex ? ar.add(sum, v.offtakeMargins[i]![k]!) : sum), ar.zero);
+  const lending = (lenderIndex: number, k: number) =>
+    deal.debt.reduce((sum, d, i) => {
+      if (d.lenderIndex !== lenderIndex) return sum;
+      const t = v.debt.tranches[i]!;
+      return ar.add(sum, ar.add(ar.sub(ar.sub(t.interest[k]!, t.drawdown[k]!), t.withholding[k]!), t.principal[k]!));
+    }, ar.zero);
 
   const partners: PartyFlows<T>[] = deal.partners.map((p, i) => ({
     id: p.id,
@@ -36,18 +46,21 @@ export function partyFlows<T>(ar: Arithmetic<T>, deal: DealTerms<T>, v: VentureY
       let flow = ar.sub(f.distributions[k]![i]!, f.paid[k]![i]!);
       flow = ar.add(flow, f.carryRepayments[k]![i]!);
       flow = ar.add(flow, netTechnology(i, k));
-      return ar.add(flow, margins(i, k));
+      flow = ar.add(flow, margins(i, k));
+      return deal.debt.length === 0 ? flow : ar.add(flow, lending(i, k));
     }),
   }));
   const government = years.map((k) => {
     const techTax = v.technologyWithholdingByAgreement.reduce((s, row) => ar.add(s, row[k]!), ar.zero);
-    return [v.incomeTax[k]!, v.resourceRentTax[k]!, f.dividendWithholding[k]!, techTax].reduce((s, x) => ar.add(s, x), v.royalty[k]!);
+    const v1 = [v.incomeTax[k]!, v.resourceRentTax[k]!, f.dividendWithholding[k]!, techTax].reduce((s, x) => ar.add(s, x), v.royalty[k]!);
+    return ar.sub(ar.sub(ar.add(v1, v.debt.withholding[k]!), v.grant[k]!), v.priceSupport[k]!);
   });
   const others: PartyFlows<T>[] = [
     { id: 'government', kind: 'government', partnerIndex: -1, flows: government },
     { id: 'community', kind: 'community', partnerIndex: -1, flows: v.community.slice() },
     { id: 'external-licensor', kind: 'external-licensor', partnerIndex: -1, flows: years.map((k) => netTechnology(-1, k)) },
     { id: 'external-offtaker', kind: 'external-offtaker', partnerIndex: -1, flows: years.map((k) => margins(-1, k)) },
+    { id: 'external-lender', kind: 'external-lender', partnerIndex: -1, flows: years.map((k) => lending(-1, k)) },
   ];
   return [...partners, ...others].filter((party) => party.flows.some((x) => ar.sign(x) !== 0));
 }

@@ -1,4 +1,5 @@
 import type { Arithmetic } from './arithmetic.ts';
+import { changedRoyaltyRate } from './fiscal-change.ts';
 import type { DealTerms } from './model.ts';
 
 type Bands<T> = DealTerms<T>['royalty']['bands'];
@@ -14,8 +15,9 @@ export function royaltyRate<T>(ar: Arithmetic<T>, bands: Bands<T>, interpolate: 
   return ar.add(band.rate, ar.mul(ar.sub(next.rate, band.rate), position));
 }
 
-export function royalty<T>(ar: Arithmetic<T>, deal: DealTerms<T>, price: T, revenue: T, selling: T): T {
+/** Roy_k = rate_k × base_k; `rateAdd` is a fiscal change's royaltyRateAdd in a changed year (§15). */
+export function royalty<T>(ar: Arithmetic<T>, deal: DealTerms<T>, price: T, revenue: T, selling: T, rateAdd: T | null = null): T {
   const r = deal.royalty;
   const base = r.base === 'gross' ? revenue : ar.max(ar.zero, ar.sub(revenue, selling));
-  return ar.money(ar.mul(royaltyRate(ar, r.bands, r.interpolate, price), base));
+  return ar.money(ar.mul(changedRoyaltyRate(ar, royaltyRate(ar, r.bands, r.interpolate, price), rateAdd), base));
 }

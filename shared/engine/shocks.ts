@@ -12,7 +12,7 @@ interface ShockDefinition<T> {
 
 const noOverrides = <T>(): TransformOverrides<T> => ({
   priceFactor: null, capexFactor: null, opexFactor: null, gradeFactor: null,
-  delayYears: 0, disruption: null, prices: null, discountRate: null,
+  delayYears: 0, disruption: null, prices: null, discountRate: null, fiscalChange: null,
 });
 
 /** §8 The default set; disruption-2y covers the first two producing years of the unshocked run. */

@@ -21,7 +21,8 @@ const scale = <T>(ar: Arithmetic<T>, values: readonly T[], factor: T | null, rou
 
 /**
  * §2: the transforms of a scenario or a shock, in the methodology's order: delay, disruption,
- * price deck replacement, factors, discount rate.
+ * price deck replacement, factors, discount rate; then the fiscal change (§15), which a shock
+ * without one leaves as the scenario set it.
  */
 export function applyOverrides<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, o: TransformOverrides<T>): VentureInputs<T> {
   const s = inputs.series;
@@ -72,5 +73,6 @@ export function applyOverrides<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, o
     processingPerTonneOre: opex(inputs.processingPerTonneOre),
     sellingPerUnit: opex(inputs.sellingPerUnit),
     discountRate: o.discountRate ?? inputs.discountRate,
+    fiscalChange: o.fiscalChange ?? inputs.fiscalChange,
   };
 }

@@ -5,11 +5,11 @@ import {
   type Json, type Problem,
 } from './validate-primitives.ts';
 import { checkOverrides, checkShocks } from './validate-scenarios.ts';
-import { decimalTextOf, wholeNumberOfText } from './decimal-text.ts';
 import { duplicateIds, optionalText, type Horizon } from './validate-primitives.ts';
 import { fieldsOf } from '../fields/lookup.ts';
 import { patternOf } from '../fields/paths.ts';
 import { checkRiskBlock } from '../risk/validate-risk.ts';
+import { checkVersion2, projectVersion, withoutVersion2Fields } from './validate-v2.ts';
 
 export type { Problem } from './validate-primitives.ts';
 export type ValidationResult = { ok: true; project: Project } | { ok: false; problems: Problem[] };
@@ -17,12 +17,14 @@ export type ValidationResult = { ok: true; project: Project } | { ok: false; pro
 /** §9: every problem of a project document at once; the project is returned only when there is none. */
 export function validateProject(input: unknown): ValidationResult {
   const p = new Problems();
-  const doc = isJsonValue(input) ? (JSON.parse(JSON.stringify(input)) as unknown) : input;
+  const full = isJsonValue(input) ? (JSON.parse(JSON.stringify(input)) as unknown) : input;
+  // The version-1 checks see the document without its version-2 fields (validate-v2.ts).
+  const doc = isJsonObject(full) ? withoutVersion2Fields(full) : full;
   const root = checkObject(p, doc, '', 'a project', ['format', 'version', 'assumptions', 'structures', 'scenarios'], ['name', 'notes', 'shocks', 'risk']);
   if (root) {
     if (root.format !== 'orebridge-project') p.add('format', `must be "orebridge-project", not ${JSON.stringify(root.format)}: this is not an Orebridge project document`);
-    const versionText = decimalTextOf(root.version);
-    if (versionText === null || wholeNumberOfText(versionText) !== 1) p.add('version', `must be 1 (this version of Orebridge reads project documents of version 1), not ${JSON.stringify(root.version)}`);
+    const version = projectVersion(root.version);
+    if (version === null) p.add('version', `must be 1 or 2 (this version of Orebridge reads project documents of versions 1 and 2), not ${JSON.stringify(root.version)}`);
     optionalText(p, root, '', ['name', 'notes']);
     const horizon = checkAssumptions(p, root.assumptions, 'assumptions');
     checkStructures(p, root.structures, horizon);
@@ -37,8 +39,27 @@ export function validateProject(input: unknown): ValidationResult {
     if (scenarios) duplicateIds(p, scenarios, 'scenarios');
     if (!isUnset(root.shocks)) checkShocks(p, root.shocks, 'shocks', horizon);
     if (!isUnset(root.risk)) checkRiskBlock(p, root.risk, 'risk');
+    if (isJsonObject(full)) checkVersion2(p, full, version, horizon);
   }
-  return p.list.length === 0 ? { ok: true, project: doc as Project } : { ok: false, problems: p.list };
+  return p.list.length === 0 ? { ok: true, project: mergeNormalised(doc as Json, full as Json) as unknown as Project } : { ok: false, problems: p.list };
+}
+
+const isJsonObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The version-1 checks normalise what they read (integers written as strings become numbers) in
+ * `checked`; the project returned is `checked` with the version-2 fields of `full` put back.
+ */
+function mergeNormalised(checked: Json, full: Json): Json {
+  for (const [key, value] of Object.entries(full)) {
+    if (!(key in checked)) checked[key] = value;
+    else if (isJsonObject(value) && isJsonObject(checked[key])) mergeNormalised(checked[key] as Json, value);
+    else if (Array.isArray(value) && Array.isArray(checked[key])) {
+      const list = checked[key] as unknown[];
+      value.forEach((item, i) => { if (isJsonObject(item) && isJsonObject(list[i])) mergeNormalised(list[i] as Json, item); });
+    }
+  }
+  return checked;
 }
 
 function isJsonValue(input: unknown): boolean {

@@ -4,6 +4,8 @@ import type { Project } from '../engine/interchange.ts';
 import { irrRootsOfFloats } from '../engine/irr.ts';
 import { toDealTerms, toOverrides, toVentureInputs, type DealTerms, type TransformOverrides, type VentureInputs } from '../engine/model.ts';
 import { runCase } from '../engine/run.ts';
+import { NON_PARTNER_PARTIES } from '../engine/parties.ts';
+import { isVersion2 } from '../engine/evaluate.ts';
 import { applyOverrides } from '../engine/transforms.ts';
 import type { PartyKind } from '../engine/interchange.ts';
 import { simulationIrrRoots } from './irr-fast.ts';
@@ -23,11 +25,16 @@ export interface PreparedCase {
   scenario: string;
   inputs: VentureInputs<number>;
   deal: DealTerms<number>;
-  /** §7 party order: partners, government, community, external licensor, external offtaker. */
+  /** §7 party order: partners, government, community, external licensor, external offtaker, external lender. */
   slots: PartySlot[];
   /** Discount factors at each partner's hurdle rate. */
   hurdleFactors: number[][];
   kernel: Kernel;
+  /**
+   * A version-2 project runs the generic float schedule, which covers every v2 instrument, until
+   * the kernel is extended to them (the kernel holds §2–§7 only).
+   */
+  generic: boolean;
 }
 
 export type PrepareOutcome = { ok: true; prepared: PreparedCase } | { ok: false; error: { code: 'unknown-structure' | 'unknown-scenario'; message: string } };
@@ -45,7 +52,7 @@ export function prepareCase(project: Project, selection: { structure?: string; s
   const partners = structure.terms.partners;
   const slots: PartySlot[] = [
     ...partners.map((p, i) => ({ id: p.id, kind: 'partner' as const, partnerIndex: i })),
-    ...(['government', 'community', 'external-licensor', 'external-offtaker'] as const).map((kind) => ({ id: kind, kind, partnerIndex: -1 })),
+    ...NON_PARTNER_PARTIES.map((kind) => ({ id: kind, kind, partnerIndex: -1 })),
   ];
   const deal = toDealTerms(ar, structure.terms);
   return {
@@ -58,6 +65,7 @@ export function prepareCase(project: Project, selection: { structure?: string; s
       slots,
       hurdleFactors: partners.map((p) => discountFactors(ar, Number(p.hurdleRate), inputs.discounting, inputs.years)),
       kernel: createKernel(inputs, deal),
+      generic: isVersion2(project),
     },
   };
 }
@@ -67,7 +75,7 @@ export function iterationOverrides(prepared: PreparedCase, sampler: Sampler, dra
   let level = 1;
   const overrides: TransformOverrides<number> = {
     priceFactor: null, capexFactor: null, opexFactor: null, gradeFactor: null,
-    delayYears: 0, disruption: null, prices: null, discountRate: null,
+    delayYears: 0, disruption: null, prices: null, discountRate: null, fiscalChange: null,
   };
   sampler.variables.forEach((v, i) => {
     const x = draws.values[i]!;
@@ -109,12 +117,17 @@ export function newOutcome(prepared: PreparedCase): IterationOutcome {
 
 /** §3–§7 in float for one iteration's overrides, by the kernel. */
 export function evaluateIteration(prepared: PreparedCase, overrides: TransformOverrides<number>, out: IterationOutcome, scratch: KernelResult): void {
+  if (prepared.generic) {
+    evaluateIterationGeneric(prepared, overrides, out);
+    return;
+  }
   prepared.kernel.run(overrides, scratch);
   out.npv = scratch.npv;
   out.preTaxNpv = scratch.preTaxNpv;
   const roots = simulationIrrRoots(scratch.realFreeCashFlow);
   out.irrRootCount = roots.length;
   out.irr = roots.length === 1 ? roots[0]! : Number.NaN;
+  out.pv.fill(Number.NaN);
   out.pv.set(scratch.pv);
   out.npvAtHurdle.set(scratch.npvAtHurdle);
   out.governmentTake = scratch.preTaxReal > 0 ? scratch.governmentReal / scratch.preTaxReal : Number.NaN;
@@ -138,7 +151,7 @@ export function evaluateIterationGeneric(prepared: PreparedCase, overrides: Tran
   let governmentReal = 0;
   let governmentPv = 0;
   for (const party of run.parties) {
-    const slot = party.partnerIndex >= 0 ? party.partnerIndex : prepared.deal.partners.length + ['government', 'community', 'external-licensor', 'external-offtaker'].indexOf(party.kind);
+    const slot = party.partnerIndex >= 0 ? party.partnerIndex : prepared.deal.partners.length + (NON_PARTNER_PARTIES as readonly string[]).indexOf(party.kind);
     out.pv[slot] = party.pv;
     const real = party.flows.map((x, k) => x * (1 / escalation[k]!));
     if (party.partnerIndex >= 0) out.npvAtHurdle[party.partnerIndex] = presentValue(ar, real, prepared.hurdleFactors[party.partnerIndex]!);

@@ -31,7 +31,8 @@ describe('the audit lines rebuild every figure by hand', () => {
           expect(line.flow).toBe(y.flows[partner.id] ?? '0');
           expect(line.interest).toBe(y.interests[partner.id]);
           const fromVenture = D(line.distribution).minus(D(line.cashCallPaid)).plus(D(line.carryReceived));
-          const hasOtherReceipts = structure.terms.technology.some((t) => t.licensor === partner.id) || structure.terms.offtake.some((o) => o.offtaker === partner.id);
+          const hasOtherReceipts = structure.terms.technology.some((t) => t.licensor === partner.id) || structure.terms.offtake.some((o) => o.offtaker === partner.id)
+            || (structure.terms.debt ?? []).some((d) => d.lender === partner.id);
           if (!hasOtherReceipts) expect(D(line.flow).eq(fromVenture)).toBe(true);
         }
         // The carry balance: opening × (1 + rate) + share of the call − repaid.

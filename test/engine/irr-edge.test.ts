@@ -129,37 +129,3 @@ describe('the float path of the IRR (Monte Carlo) follows the same rule', () => 
     }), { numRuns: 300 });
   });
 });
-
-describe('IRR of flows built from known roots, clustered as closely as the rule allows', () => {
-  /** Flows whose f(ρ) = Π (1 + ρ − (1 + r)) / (1 + ρ)^n: their roots are exactly `rates`. */
-  const flowsWithRoots = (rates: readonly Dec[]) => {
-    let poly = [new Dec(1)];
-    for (const r of rates) {
-      const root = r.plus(1);
-      poly = [...poly, new Dec(0)].map((c, i) => c.minus(i > 0 ? poly[i - 1]!.times(root) : 0));
-    }
-    return poly;
-  };
-  // A root alone, a pair 1e-3…1e-7 apart, or three roots 0.001 apart, each around a rate with 3 decimals.
-  const cluster = fc.tuple(fc.integer({ min: -800, max: 4200 }), fc.constantFrom('single', 'pair', 'triple'), fc.integer({ min: 3, max: 7 }))
-    .map(([thousandths, kind, exponent]) => {
-      const base = new Dec(thousandths).div(1000);
-      if (kind === 'single') return [base];
-      if (kind === 'pair') return [base, base.plus(new Dec(10).pow(-exponent))];
-      return [base, base.plus('0.001'), base.plus('0.002')];
-    });
-
-  it('finds every root of odd multiplicity to 1e-10, and no other', () => {
-    fc.assert(fc.property(fc.array(cluster, { minLength: 1, maxLength: 4 }), (clusters) => {
-      const rates = clusters.flat().sort((p, q) => p.cmp(q));
-      const expected: Dec[] = [];
-      for (let i = 0; i < rates.length;) {
-        let j = i;
-        while (j < rates.length && rates[j]!.eq(rates[i]!)) j++;
-        if ((j - i) % 2 === 1) expected.push(rates[i]!);
-        i = j;
-      }
-      expectRoots(irrRoots(flowsWithRoots(rates)), expected.map(String));
-    }), { numRuns: 200 });
-  });
-});

@@ -89,7 +89,7 @@ const cases: [string, Edit[], string, string | RegExp][] = [
   ['an external licensor without a foreign flag', [remove('structures[0].terms.technology[0].foreign')], 'structures[0].terms.technology[0].foreign', 'an external licensor needs a foreign flag'],
   ['a number that is not a decimal', [set('assumptions.inflation', 'two percent')], 'assumptions.inflation', 'must be a number (a JSON number or a decimal string'],
   ['a wrong format tag', [set('format', 'something-else')], 'format', 'must be "orebridge-project"'],
-  ['a newer document version', [set('version', 2)], 'version', 'must be 1'],
+  ['an unknown document version', [set('version', 3)], 'version', 'must be 1 or 2'],
   ['an override price deck of the wrong length', [set('scenarios[1].overrides.prices', [1, 2, 3])], 'scenarios[1].overrides.prices', 'must have one value per year: 14 values, not 3'],
   ['a duplicate shock id', [set('shocks', [{ id: 's', overrides: {} }, { id: 's', overrides: { priceFactor: 0.5 } }])], 'shocks[1].id', 'ids must be unique'],
 ];
