@@ -39,9 +39,13 @@ class WorkingSession implements ProjectDocument {
   readonly #dataDir: string;
   readonly #userName: string | undefined;
   #lock: HeldLock | null;
-  /** Content hash of what the file holds (null: never saved, or recovered work), and of the working copy. */
-  #savedHash: string | null;
-  #currentHash: string;
+  /**
+   * Content hashes of what was last saved (null: recovered work, unsaved; undefined: not hashed
+   * yet, because nothing changed since opening) and of the working copy. Hashed only once an
+   * edit comes, so opening costs nothing extra.
+   */
+  #savedHash: string | null | undefined;
+  #currentHash: string | null = null;
 
   constructor(init: { dataDir: string; meta: WorkingCopyMeta; db: Database; lock: HeldLock | null; userName: string | undefined }) {
     this.workingCopyId = init.meta.workingCopyId;
@@ -52,8 +56,19 @@ class WorkingSession implements ProjectDocument {
     this.#dataDir = init.dataDir;
     this.#lock = init.lock;
     this.#userName = init.userName;
+    this.#savedHash = init.meta.unsaved ? null : undefined;
+  }
+
+  /** Before the first change: what the working copy holds now is what was saved. */
+  #baseline(): void {
+    if (this.#savedHash !== undefined) return;
     this.#currentHash = this.#contentHash();
-    this.#savedHash = init.meta.unsaved ? null : this.#currentHash;
+    this.#savedHash = this.#currentHash;
+  }
+
+  #markSaved(): void {
+    this.#currentHash ??= this.#contentHash();
+    this.#savedHash = this.#currentHash;
   }
 
   /** Everything a save writes (project, metadata, revisions), hashed: equal hashes mean nothing to save. */
@@ -72,7 +87,8 @@ class WorkingSession implements ProjectDocument {
 
   /** Main decides "unsaved": the working copy differs from what was last saved (or opened). */
   get dirty(): boolean {
-    return this.#currentHash !== this.#savedHash;
+    if (this.#savedHash === undefined) return false;
+    return this.#savedHash === null || this.#currentHash !== this.#savedHash;
   }
 
   #updateMeta(change: Partial<WorkingCopyMeta>): void {
@@ -100,12 +116,15 @@ class WorkingSession implements ProjectDocument {
     if (!validation.ok) {
       return { ok: false, error: invalidProjectError(validation.problems, 'The project') };
     }
-    this.#db.transaction(() => writeProject(this.#db, project))();
+    // Only the parts that differ from what the working copy holds are rewritten.
+    this.#baseline();
+    this.#db.transaction(() => writeProject(this.#db, project, undefined, readProjectTree(this.#db)))();
     this.#edited();
     return { ok: true, value: undefined };
   }
 
   setScenarioInternal(scenarioId: string, internal: boolean): FileResult<void> {
+    this.#baseline();
     const result = this.#db.prepare('UPDATE scenarios SET internal = ? WHERE id = ?').run(internal ? 1 : 0, scenarioId);
     if (result.changes === 0) return { ok: false, error: { code: 'unknown-scenario', message: `There is no scenario "${scenarioId}" in the project.` } };
     this.#edited();
@@ -113,6 +132,7 @@ class WorkingSession implements ProjectDocument {
   }
 
   setNotePrivate(owner: NoteOwner, isPrivate: boolean): FileResult<void> {
+    this.#baseline();
     const result = this.#db
       .prepare('UPDATE notes SET private = ? WHERE owner_kind = ? AND owner_id = ?')
       .run(isPrivate ? 1 : 0, owner.kind, owner.id ?? '');
@@ -141,7 +161,7 @@ class WorkingSession implements ProjectDocument {
     }
     const saved = await saveDatabaseAtomically(this.#db, this.#path);
     if (saved.ok) {
-      this.#savedHash = this.#currentHash;
+      this.#markSaved();
       this.#updateMeta({ unsaved: false, onDisk: currentFingerprint(this.#path) });
     }
     return saved;
@@ -161,7 +181,7 @@ class WorkingSession implements ProjectDocument {
     this.#lock = lock.value;
     this.#path = path;
     this.#readOnly = false;
-    this.#savedHash = this.#currentHash;
+    this.#markSaved();
     this.#updateMeta({ path, readOnly: false, unsaved: false, onDisk: currentFingerprint(path) });
     return saved;
   }
@@ -196,6 +216,7 @@ class WorkingSession implements ProjectDocument {
       party: request.party,
       note: request.note ?? null,
     };
+    this.#baseline();
     this.#db
       .prepare('INSERT INTO revisions (id, structure_id, recorded_at, party, note, snapshot) VALUES (?, ?, ?, ?, ?, ?)')
       .run(revision.id, revision.structureId, revision.recordedAt, revision.party, revision.note, stringifyWithLiterals(terms as JsonObject, 0));

@@ -76,22 +76,83 @@ function preservedMetadata(db: Database): PreservedMetadata {
 }
 
 /**
+ * The parts of the content a write can replace on their own, with their tables (children first)
+ * and the owner kind of their notes. An edit rewrites only the parts that changed.
+ */
+type Section = 'head' | 'structures' | 'scenarios' | 'shocks' | 'risk';
+const SECTIONS: Record<Section, { tables: readonly (string | readonly [string, string])[]; notes?: string }> = {
+  head: { tables: ['yearly_series', 'assumptions', 'project'], notes: 'project' },
+  structures: { tables: ['offtakes', 'technology_fees', 'technology_agreements', 'royalty_bands', 'fiscal_terms', 'partners', 'structures'], notes: 'structure' },
+  scenarios: { tables: [['override_prices', 'scenario'], ['overrides', 'scenario'], 'scenarios'], notes: 'scenario' },
+  shocks: { tables: [['override_prices', 'shock'], ['overrides', 'shock'], 'shocks'] },
+  risk: { tables: ['risk'] },
+};
+
+const SECTION_PARTS: Record<Section, (project: JsonObject) => unknown> = {
+  head: (p) => ({ name: p.name, notes: p.notes, assumptions: p.assumptions, shocks: presenceOf(p, 'shocks') }),
+  structures: (p) => ({ structures: p.structures }),
+  scenarios: (p) => ({ scenarios: p.scenarios }),
+  shocks: (p) => ({ shocks: p.shocks }),
+  risk: (p) => ({ risk: p.risk, form: presenceOf(p, 'risk') }),
+};
+
+const ALL_SECTIONS: Record<Section, boolean> = { head: true, structures: true, scenarios: true, shocks: true, risk: true };
+
+/** Every content table belongs to a section; a table added without one makes every write whole. */
+const SECTIONED = new Set(Object.values(SECTIONS).flatMap((section) => section.tables.map((table) => (typeof table === 'string' ? table : table[0]))));
+const EVERY_TABLE_SECTIONED = CONTENT_TABLES.every((table) => SECTIONED.has(table));
+
+function changedSections(project: JsonObject, previous: unknown): Record<Section, boolean> {
+  if (previous === undefined || !EVERY_TABLE_SECTIONED) return ALL_SECTIONS;
+  const before = asObject(previous);
+  const differs = (section: Section) => stringifyWithLiterals(SECTION_PARTS[section](project), 0) !== stringifyWithLiterals(SECTION_PARTS[section](before), 0);
+  return { head: differs('head'), structures: differs('structures'), scenarios: differs('scenarios'), shocks: differs('shocks'), risk: differs('risk') };
+}
+
+function deleteSections(db: Database, write: Record<Section, boolean>): void {
+  if (Object.values(write).every(Boolean)) {
+    for (const table of CONTENT_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    db.prepare('DELETE FROM notes').run();
+    return;
+  }
+  for (const [name, section] of Object.entries(SECTIONS) as [Section, (typeof SECTIONS)[Section]][]) {
+    if (!write[name]) continue;
+    for (const table of section.tables) {
+      if (typeof table === 'string') db.prepare(`DELETE FROM ${table}`).run();
+      else db.prepare(`DELETE FROM ${table[0]} WHERE owner_kind = ?`).run(table[1]);
+    }
+    if (section.notes) db.prepare('DELETE FROM notes WHERE owner_kind = ?').run(section.notes);
+  }
+}
+
+/**
  * Replaces the interchange content of `db` with `source` (a project already validated by the
  * engine; numbers may be NumberLiterals). Scenario `internal` flags and note `private` flags are
- * kept for ids that still exist. Revisions are never touched. Call inside a transaction.
+ * kept for ids that still exist. Revisions are never touched. With `previous` (the project the
+ * tables hold now), only the sections that differ from it are rewritten. Call inside a transaction.
  */
-export function writeProject(db: Database, source: unknown, metadata?: DocumentMetadata): void {
+export function writeProject(db: Database, source: unknown, metadata?: DocumentMetadata, previous?: unknown): void {
   const kept = metadata
     ? {
         internalScenarios: new Set(metadata.internalScenarios),
         privateNotes: new Set(metadata.privateNotes.map((owner) => noteKey(owner.kind, owner.id ?? ''))),
       }
     : preservedMetadata(db);
-  for (const table of CONTENT_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-  db.prepare('DELETE FROM notes').run();
-  const insert = inserter(db);
   const project = asObject(source);
+  const write = changedSections(project, previous);
+  deleteSections(db, write);
+  const insert = inserter(db);
 
+  if (write.head) writeHead(insert, kept, project);
+  if (write.structures) writeStructures(insert, kept, project);
+  if (write.scenarios) writeScenarios(insert, kept, project);
+  if (write.shocks) writeShocks(insert, project);
+  if (write.risk) writeRisk(insert, project);
+}
+
+type Insert = (table: string, row: Row) => void;
+
+function writeHead(insert: Insert, kept: PreservedMetadata, project: JsonObject): void {
   const projectRow: Row = { id: 1 };
   putOptional(projectRow, 'name', project, 'name', text);
   projectRow.shocks_form = presenceOf(project, 'shocks');
@@ -124,7 +185,9 @@ export function writeProject(db: Database, source: unknown, metadata?: DocumentM
       insert('yearly_series', row);
     });
   }
+}
 
+function writeStructures(insert: Insert, kept: PreservedMetadata, project: JsonObject): void {
   asArray(project.structures).forEach((structureValue, position) => {
     const structure = asObject(structureValue);
     const structureId = text(structure.id);
@@ -137,7 +200,9 @@ export function writeProject(db: Database, source: unknown, metadata?: DocumentM
     writeNote(insert, kept, 'structure', structureId, structure);
     writeTerms(insert, structureId, terms);
   });
+}
 
+function writeScenarios(insert: Insert, kept: PreservedMetadata, project: JsonObject): void {
   asArray(project.scenarios).forEach((scenarioValue, position) => {
     const scenario = asObject(scenarioValue);
     const id = text(scenario.id);
@@ -147,7 +212,9 @@ export function writeProject(db: Database, source: unknown, metadata?: DocumentM
     writeNote(insert, kept, 'scenario', id, scenario);
     writeOverrides(insert, 'scenario', id, asObject(scenario.overrides));
   });
+}
 
+function writeShocks(insert: Insert, project: JsonObject): void {
   if (Array.isArray(project.shocks)) {
     project.shocks.forEach((shockValue, position) => {
       const shock = asObject(shockValue);
@@ -158,7 +225,9 @@ export function writeProject(db: Database, source: unknown, metadata?: DocumentM
       writeOverrides(insert, 'shock', id, asObject(shock.overrides));
     });
   }
+}
 
+function writeRisk(insert: Insert, project: JsonObject): void {
   const riskForm = presenceOf(project, 'risk');
   if (riskForm !== 'a') insert('risk', { id: 1, block: riskForm === 'v' ? stringifyWithLiterals(project.risk, 0) : null, block_form: riskForm });
 }
