@@ -221,11 +221,9 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const settingsSchema = z.strictObject({
   theme: z.enum(THEMES),
-  /** Decimal places the result tables show (the numbers themselves are never rounded). */
-  decimalPlaces: z.number().int().min(0).max(6),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', decimalPlaces: 2 };
+export const DEFAULT_SETTINGS: Settings = { theme: 'system' };
 
 export const appInfoSchema = z.strictObject({
   version: z.string(),

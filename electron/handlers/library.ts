@@ -1,6 +1,7 @@
 // What the app offers besides open documents: recent files, the browser-mode file listing, the
 // bundled examples, settings, and the engine.
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { z } from 'zod';
 import { basename, dirname, extname, join } from 'node:path';
 import { DEFAULT_SETTINGS, failure, settingsSchema, success } from '../../shared/contract.ts';
 import type { ExampleInfo, FileEntry, Settings } from '../../shared/contract.ts';
@@ -53,7 +54,8 @@ async function readExample(path: string): Promise<ExampleInfo | null> {
 
 export async function readSettings(dataDir: string): Promise<Settings> {
   try {
-    const parsed = settingsSchema.partial().safeParse(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')));
+    // Settings an older version wrote and this one no longer has are dropped, not a reason to forget the rest.
+    const parsed = z.object(settingsSchema.shape).partial().safeParse(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')));
     return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data } : { ...DEFAULT_SETTINGS };
   } catch {
     return { ...DEFAULT_SETTINGS };

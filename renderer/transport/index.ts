@@ -2,6 +2,7 @@
 // the preload in the desktop app, or the HTTP client (with the in-app file picker) in browser mode.
 import type { OrebridgeApi } from '../../shared/contract.ts';
 import { createBrowserApi, keyboardCommands } from './browser-api.ts';
+import { createCheckedDesktopApi } from './desktop-api.ts';
 import { createDomFilePicker } from './file-picker.ts';
 import { createHttpClient } from './http-client.ts';
 
@@ -25,7 +26,7 @@ export function takeToken(win: Window): string | null {
 
 export function connectTransport(win: Window = window): OrebridgeApi {
   const desktop = (win as Window & { orebridge?: OrebridgeApi }).orebridge;
-  if (desktop) return desktop;
+  if (desktop) return createCheckedDesktopApi(desktop);
   const token = takeToken(win) ?? '';
   const server = createHttpClient({ baseUrl: win.location.origin, token, subscribeCommands: keyboardCommands(win) });
   return createBrowserApi(server, createDomFilePicker(win.document));

@@ -17,7 +17,7 @@ function fakeApi(calls: string[]): OrebridgeApi {
     listRecoverable: [{ workingCopyId: 'wc-1', name: null, folder: null, projectName: 'Salar JV', lastEditedAt: '2026-11-20T10:00:00Z', unsaved: true }],
     recoverDocument: { document, project: { ...loadExample('northern-spodumene'), name: 'Salar JV' }, metadata: { internalScenarios: [], privateNotes: [] } },
     discardRecoverable: null,
-    getSettings: { theme: 'system', decimalPlaces: 2 },
+    getSettings: { theme: 'system' },
   };
   return new Proxy({} as OrebridgeApi, {
     get(_, name: string) {
