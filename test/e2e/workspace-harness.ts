@@ -15,6 +15,8 @@ export interface BrowserMode {
   server: WebServer;
   browser: Browser;
   documentsFolder: string;
+  /** The built renderer, for a second server in the same journey. */
+  rendererDir: string;
   newPage(options?: { colorScheme?: 'light' | 'dark'; locale?: string; viewport?: { width: number; height: number }; deviceScaleFactor?: number; permissions?: string[] }): Promise<Page>;
   close(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     server,
     browser,
     documentsFolder,
+    rendererDir,
     async newPage(options = {}) {
       const context = await browser.newContext({
         viewport: options.viewport ?? { width: 1440, height: 900 },

@@ -1,0 +1,139 @@
+// Hardening journeys in browser mode (issue 9): a hostile file is refused in one sentence while
+// another document keeps being edited; a file changed by another program is saved over only by
+// the user's choice; two servers over one folder (one through a symbolic link) cannot both hold
+// the same file. Screenshots in test-artifacts/.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importJsonFile, loadProjectFile } from '../../electron/files/index.ts';
+import { startWebServer } from '../../electron/web/server.ts';
+import { EXAMPLES_DIR } from '../../scripts/lib/paths.ts';
+import { screenshot, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+
+let mode: BrowserMode;
+beforeAll(async () => {
+  mode = await startBrowserMode();
+}, 180_000);
+afterAll(async () => {
+  await mode?.close();
+});
+
+async function section(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
+}
+
+async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  const field = page.getByRole('textbox', { name, exact: true });
+  await field.fill(text);
+  await field.press('Tab');
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name }).click();
+}
+
+async function saveAs(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Save as…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save as' });
+  await dialog.getByRole('textbox', { name: 'File name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(`Saved ${name}.orebridge.`).waitFor();
+}
+
+/** A project file whose table rows far exceed what any project holds (5 million series rows). */
+async function rowBomb(path: string): Promise<void> {
+  const imported = await importJsonFile(join(EXAMPLES_DIR, 'northern-spodumene.project.json'), path);
+  if (!imported.ok) throw new Error(imported.error.message);
+  const db = new Database(path);
+  db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000000) INSERT INTO yearly_series SELECT 'prices', 1000 + i, '1', 'n' FROM n`);
+  db.close();
+}
+
+describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
+  it('(j) a hostile file is refused in one sentence while another document keeps being edited', async () => {
+    await rowBomb(join(mode.documentsFolder, 'From the other side.orebridge'));
+    const editing = await mode.newPage();
+    await editing.getByRole('button', { name: /Northern Spodumene/ }).click();
+    await waitForResults(editing);
+
+    const hostile = await mode.newPage();
+    await openFile(hostile, 'From the other side.orebridge');
+    // Meanwhile the other document takes edits and recomputes.
+    await section(editing, 'Fiscal terms');
+    await typeInto(editing, 'Income tax rate', '27');
+    await waitForResults(editing);
+    expect(await editing.getByRole('textbox', { name: 'Income tax rate', exact: true }).inputValue()).toMatch(/^27/);
+
+    const refusal = hostile.getByRole('alert').filter({ hasText: 'too large to open safely' });
+    await refusal.waitFor({ timeout: 30_000 });
+    const text = (await refusal.textContent()) ?? '';
+    expect(text).toMatch(/This file is too large to open safely: its table "yearly_series" has more than 100,000 rows, more than any project holds\./);
+    await screenshot(hostile, 'j-hostile-file-refused');
+    await screenshot(editing, 'j-other-document-edited');
+    await hostile.context().close();
+    await editing.context().close();
+  });
+
+  it('(k) a file another program changed is saved over only when the user chooses to', async () => {
+    const page = await mode.newPage();
+    await page.getByRole('button', { name: /NdPr/ }).click();
+    await waitForResults(page);
+    await saveAs(page, 'Changed elsewhere');
+    const path = join(mode.documentsFolder, 'Changed elsewhere.orebridge');
+    const theirs = join(mkdtempSync(join(tmpdir(), 'orebridge-e2e-theirs-')), 'theirs.orebridge');
+    const imported = await importJsonFile(join(EXAMPLES_DIR, 'northern-spodumene.project.json'), theirs);
+    if (!imported.ok) throw new Error(imported.error.message);
+    copyFileSync(theirs, path);
+
+    await section(page, 'Fiscal terms');
+    await typeInto(page, 'Income tax rate', '31');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const question = page.getByRole('alert').filter({ hasText: 'was changed by another program since you opened it' });
+    await question.waitFor();
+    for (const choice of ['Save as a copy…', 'Overwrite', 'Reload from disk']) await question.getByRole('button', { name: choice }).waitFor();
+    await screenshot(page, 'k-changed-on-disk-choice');
+    expect(readFileSync(path)).toEqual(readFileSync(theirs));
+
+    await question.getByRole('button', { name: 'Overwrite' }).click();
+    await page.getByText('Saved Changed elsewhere.orebridge.').waitFor();
+    const saved = await loadProjectFile(path);
+    const other = await loadProjectFile(theirs);
+    expect(saved.ok && other.ok && saved.value.project.name !== other.value.project.name).toBe(true);
+    expect(saved.ok && saved.value.project.structures.some((s) => JSON.stringify(s).includes('0.31'))).toBe(true);
+    rmSync(join(theirs, '..'), { recursive: true, force: true });
+    await page.context().close();
+  });
+
+  it('(l) two servers over one folder, one through a symbolic link, cannot both hold the same file', async () => {
+    const first = await mode.newPage();
+    await first.getByRole('button', { name: /Northern Spodumene/ }).click();
+    await waitForResults(first);
+    await saveAs(first, 'Shared deal');
+
+    const aliasRoot = mkdtempSync(join(tmpdir(), 'orebridge-e2e-alias-'));
+    const alias = join(aliasRoot, 'deals');
+    symlinkSync(mode.documentsFolder, alias);
+    const data = mkdtempSync(join(tmpdir(), 'orebridge-e2e-data-'));
+    const second = await startWebServer({ port: 0, rendererDir: mode.rendererDir, documentsFolder: alias, dataDir: data, examplesDir: EXAMPLES_DIR, version: 'e2e-second' });
+    try {
+      const context = await mode.browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(second.url);
+      await openFile(page, 'Shared deal.orebridge');
+      const locked = page.getByRole('alert').filter({ hasText: 'is already open by' });
+      await locked.waitFor();
+      expect(await locked.textContent()).toMatch(/The file Shared deal\.orebridge is already open by .* you can open it read-only\./);
+      await screenshot(page, 'l-second-server-locked');
+      await context.close();
+    } finally {
+      await second.close();
+      rmSync(aliasRoot, { recursive: true, force: true });
+      rmSync(data, { recursive: true, force: true });
+    }
+    await first.context().close();
+  });
+});
