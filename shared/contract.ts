@@ -306,6 +306,18 @@ export const methods = {
     response: z.strictObject({ name: z.string() }).nullable(),
   },
 
+  /** Save a table of the workspace as CSV (the renderer lays the table out; main only writes it). */
+  exportTable: {
+    request: z.strictObject({
+      ...documentRef,
+      /** The table's name, for the suggested file name. */
+      name: z.string().min(1).max(200),
+      csv: z.string().max(8 * 1024 * 1024),
+      target: saveTargetSchema.optional(),
+    }),
+    response: z.strictObject({ name: z.string() }).nullable(),
+  },
+
   listRecent: { request: empty, response: z.array(recentFileSchema) },
   clearRecent: { request: empty, response: nothing },
   /** Browser mode's file picker: the project and JSON files in the documents folder. */

@@ -41,6 +41,7 @@ type DocumentHandlers = Pick<
   | 'importJson'
   | 'exportJson'
   | 'exportReport'
+  | 'exportTable'
   | 'recordRevision'
   | 'listRevisions'
   | 'diff'
@@ -287,6 +288,16 @@ export function documentHandlers({ options, handles, documents, work }: Document
       const path = await targetPath(target, format, current.name, context);
       if (!path.ok || path.value === null) return path.ok ? success(null) : path;
       const written = writeExport(path.value, made.bytes, document.path);
+      return written.ok ? success({ name: basename(path.value) }) : fromFileError(written.error);
+    },
+
+    exportTable: async ({ documentId, name, csv, target }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const project = entry.value.document.project();
+      const path = await targetPath(target, 'csv', `${project.name || 'Untitled'} ${name}`, context);
+      if (!path.ok || path.value === null) return path.ok ? success(null) : path;
+      const written = writeExport(path.value, csv, entry.value.document.path);
       return written.ok ? success({ name: basename(path.value) }) : fromFileError(written.error);
     },
 

@@ -104,7 +104,7 @@ function TopBar() {
         <button type="button" onClick={() => void commands.exportJson()}>Export JSON…</button>
         <details className="export-menu">
           <summary>Export</summary>
-          <div role="group" aria-label="Export">
+          <div role="group" aria-label="Export" onClick={(event) => event.currentTarget.closest('details')?.removeAttribute('open')}>
             <button type="button" onClick={() => void commands.exportReport('xlsx')}>Excel workbook…</button>
             <button type="button" onClick={() => void commands.exportReport('csv')}>CSV…</button>
             <button type="button" onClick={() => void commands.exportReport('pdf')}>Negotiation pack (PDF)…</button>

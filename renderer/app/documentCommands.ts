@@ -204,6 +204,16 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       if (!result.ok) return fail(result.error);
       if (result.value) editor.notify({ kind: 'info', message: `Exported ${result.value.name}.` });
     },
+    /** Saves a table of the workspace, laid out as shown, as a CSV file. */
+    async exportTable(name: string, csv: string): Promise<void> {
+      const project = store.getState().project;
+      if (!api || !project) return;
+      const document = await ensureDocument(project);
+      if (!document) return;
+      const result = await api.exportTable({ documentId: document.documentId, name, csv });
+      if (!result.ok) return fail(result.error);
+      if (result.value) editor.notify({ kind: 'info', message: `Saved ${result.value.name}.` });
+    },
     /** Writes a reduced copy; by default of every structure, without notes. */
     async shareCopy(options: { structures?: string[]; keepNotes?: boolean } = {}): Promise<void> {
       const project = store.getState().project;

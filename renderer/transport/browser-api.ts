@@ -60,6 +60,11 @@ export function createBrowserApi(server: OrebridgeApi, picker: FilePicker): Oreb
       const target = await chooseTarget(titles[request.format], request.project, `.${request.format}`);
       return target ? server.exportReport({ ...request, target }) : success(null);
     },
+    exportTable: async (request) => {
+      if (request.target) return server.exportTable(request);
+      const target = await picker.chooseSaveTarget({ title: `Save ${request.name} as CSV`, suggestedName: `${request.name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'table'}.csv`, extension: '.csv', folder: await folder() });
+      return target ? server.exportTable({ ...request, target }) : success(null);
+    },
     exportJson: async (request) => {
       if (request.target) return server.exportJson(request);
       const target = await chooseTarget('Export JSON', request.project, '.json');

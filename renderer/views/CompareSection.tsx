@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { ExportableTable } from '../components/TableExport.tsx';
 import type { Evaluation, Scenario, Structure } from '../../shared/engine/interchange.ts';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { partyColor, ShareBars } from '../components/charts/index.ts';
 import { selectionKey } from '../engine/protocol.ts';
 import { formatPercent } from '../lib/format.ts';
 import { COMPARE_METRICS, headerFor, matrixMetrics, scaleFor, showCell } from '../model/compareMatrix.ts';
-import { toTabSeparated } from '../../shared/reports/table.ts';
 import { compareTerms, projectValueContext } from '../../shared/fields/index.ts';
 import { PARTY_NAMES, useMoneyContext } from './useResult.ts';
 import { ChoiceField, namedChoices } from '../components/controls.tsx';
@@ -57,18 +57,10 @@ export function CompareSection() {
     return { metric, header: headerFor(metric, scale), cells };
   });
   const caseName = (c: Case) => ({ structure: c.structure.name || c.structure.id, scenario: c.scenario.name || c.scenario.id });
-  const copyTable = async () => {
-    const table = {
-      columns: ['Structure', 'Scenario', ...columns.map((column) => column.header)],
-      rows: cases.map((c, index) => [caseName(c).structure, caseName(c).scenario, ...columns.map((column) => { const cell = column.cells[index]; return cell ? (cell.shown ?? cell.text) : (c.status ?? ''); })]),
-    };
-    try {
-      await navigator.clipboard.writeText(toTabSeparated(table));
-      editor.notify({ kind: 'info', message: `Copied ${cases.length} cases × ${columns.length} metrics as a table: paste it into a spreadsheet.` });
-    } catch {
-      editor.notify({ kind: 'error', message: 'The table could not be copied: this browser did not allow access to the clipboard.' });
-    }
-  };
+  const matrixTable = () => ({
+    columns: ['Structure', 'Scenario', ...columns.map((column) => column.header)],
+    rows: cases.map((c, index) => [caseName(c).structure, caseName(c).scenario, ...columns.map((column) => { const cell = column.cells[index]; return cell ? (cell.shown ?? cell.text) : (c.status ?? ''); })]),
+  });
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const metricsAsRows = compare.layout === 'metrics-as-rows';
   const valueCell = (c: Case, index: number, column: (typeof columns)[number]) => {
@@ -122,69 +114,70 @@ export function CompareSection() {
             <button type="button" aria-pressed={metricsAsRows} onClick={() => editor.setCompare({ layout: metricsAsRows ? 'cases-as-rows' : 'metrics-as-rows' })}>
               {metricsAsRows ? 'Show cases as rows' : 'Show metrics as rows'}
             </button>
-            <button type="button" onClick={() => void copyTable()}>Copy as a table</button>
             <span className="muted small">Differences in brackets are against {reference?.name || reference?.id}, on the values as shown.</span>
           </div>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Compare matrix">
-            <table className={`data-table compare-matrix ${metricsAsRows ? 'metrics-as-rows' : 'cases-as-rows'}`}>
-              <caption className="visually-hidden">Metrics by structure and scenario; differences against {reference?.name || reference?.id}</caption>
-              {metricsAsRows ? (
-                <>
-                  <thead>
-                    <tr>
-                      <th scope="col">Metric</th>
-                      {cases.map((c) => (
-                        <th scope="col" key={`${c.structure.id}|${c.scenario.id}`} className={c.structure.id === reference?.id ? 'reference' : undefined}>
-                          {caseName(c).structure}
-                          <span className="muted small"> · {caseName(c).scenario}</span>
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {columns.map((column) => (
-                      <tr key={column.metric.id}>
-                        <th scope="row"><MetricHeader text={column.header} /></th>
-                        {cases.map((c, index) => valueCell(c, index, column))}
+          <ExportableTable name="Compare matrix" table={matrixTable} copyLabel="Copy as a table">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Compare matrix">
+              <table className={`data-table compare-matrix ${metricsAsRows ? 'metrics-as-rows' : 'cases-as-rows'}`}>
+                <caption className="visually-hidden">Metrics by structure and scenario; differences against {reference?.name || reference?.id}</caption>
+                {metricsAsRows ? (
+                  <>
+                    <thead>
+                      <tr>
+                        <th scope="col">Metric</th>
+                        {cases.map((c) => (
+                          <th scope="col" key={`${c.structure.id}|${c.scenario.id}`} className={c.structure.id === reference?.id ? 'reference' : undefined}>
+                            {caseName(c).structure}
+                            <span className="muted small"> · {caseName(c).scenario}</span>
+                          </th>
+                        ))}
                       </tr>
-                    ))}
-                  </tbody>
-                </>
-              ) : (
-                <>
-                  <thead>
-                    <tr>
-                      <th scope="col">Structure</th>
-                      <th scope="col">Scenario</th>
+                    </thead>
+                    <tbody>
                       {columns.map((column) => (
-                        <th scope="col" key={column.metric.id}>
-                          <MetricHeader text={column.header} />
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {cases.map((c, index) => {
-                      const firstOfStructure = index === 0 || cases[index - 1]!.structure.id !== c.structure.id;
-                      const reference = c.structure.id === compare.reference || (!compare.reference && c.structure.id === structures[0]?.id);
-                      return (
-                        <tr key={`${c.structure.id}|${c.scenario.id}`} className={firstOfStructure && index > 0 ? 'structure-start' : undefined}>
-                          {firstOfStructure && (
-                            <th scope="rowgroup" rowSpan={scenarios.length} className="case-structure">
-                              {caseName(c).structure}
-                              {reference && <span className="muted small"> (reference)</span>}
-                            </th>
-                          )}
-                          <th scope="row" className="case-scenario">{caseName(c).scenario}</th>
-                          {columns.map((column) => valueCell(c, index, column))}
+                        <tr key={column.metric.id}>
+                          <th scope="row"><MetricHeader text={column.header} /></th>
+                          {cases.map((c, index) => valueCell(c, index, column))}
                         </tr>
-                      );
-                    })}
-                  </tbody>
-                </>
-              )}
-            </table>
-          </div>
+                      ))}
+                    </tbody>
+                  </>
+                ) : (
+                  <>
+                    <thead>
+                      <tr>
+                        <th scope="col">Structure</th>
+                        <th scope="col">Scenario</th>
+                        {columns.map((column) => (
+                          <th scope="col" key={column.metric.id}>
+                            <MetricHeader text={column.header} />
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {cases.map((c, index) => {
+                        const firstOfStructure = index === 0 || cases[index - 1]!.structure.id !== c.structure.id;
+                        const reference = c.structure.id === compare.reference || (!compare.reference && c.structure.id === structures[0]?.id);
+                        return (
+                          <tr key={`${c.structure.id}|${c.scenario.id}`} className={firstOfStructure && index > 0 ? 'structure-start' : undefined}>
+                            {firstOfStructure && (
+                              <th scope="rowgroup" rowSpan={scenarios.length} className="case-structure">
+                                {caseName(c).structure}
+                                {reference && <span className="muted small"> (reference)</span>}
+                              </th>
+                            )}
+                            <th scope="row" className="case-scenario">{caseName(c).scenario}</th>
+                            {columns.map((column) => valueCell(c, index, column))}
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </>
+                )}
+              </table>
+            </div>
+          </ExportableTable>
         </div>
       )}
       {chartScenario && structures.length > 0 && (
@@ -254,24 +247,26 @@ function TermSheet() {
       <p className="muted" aria-live="polite">
         {rows.filter((row) => row.differs).length} of {rows.length} terms differ.
       </p>
-      <table className="data-table term-sheet" aria-label="Term sheet">
-        <thead>
-          <tr>
-            <th scope="col">Term</th>
-            <th scope="col">{left.name || left.id}</th>
-            <th scope="col">{right.name || right.id}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => (
-            <tr key={row.key} className={row.differs ? 'differs' : undefined}>
-              <th scope="row">{row.label}</th>
-              <td>{format(row.left)}</td>
-              <td>{format(row.right)}</td>
+      <ExportableTable name="Term sheet">
+        <table className="data-table term-sheet" aria-label="Term sheet">
+          <thead>
+            <tr>
+              <th scope="col">Term</th>
+              <th scope="col">{left.name || left.id}</th>
+              <th scope="col">{right.name || right.id}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.key} className={row.differs ? 'differs' : undefined}>
+                <th scope="row">{row.label}</th>
+                <td>{format(row.left)}</td>
+                <td>{format(row.right)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ExportableTable>
     </div>
   );
 }

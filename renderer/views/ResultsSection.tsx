@@ -1,4 +1,5 @@
 import type { Evaluation, YearRow } from '../../shared/engine/interchange.ts';
+import { ExportableTable } from '../components/TableExport.tsx';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { EngineFailure } from './EngineFailure.tsx';
 import { PlaceholderNotice } from './PlaceholderNotice.tsx';
@@ -67,29 +68,31 @@ function BenefitSplit({ evaluation }: { evaluation: Evaluation }) {
         series={segments}
         measure={{ kind: 'money', ...money }}
       />
-      <table className="data-table">
-        <caption className="visually-hidden">Benefit split by party</caption>
-        <thead>
-          <tr>
-            <th scope="col">Party</th>
-            <th scope="col">Present value</th>
-            <th scope="col">Share of pre-tax PV</th>
-            <th scope="col">Undiscounted total (real)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {evaluation.parties.map((party, index) => (
-            <tr key={party.id}>
-              <th scope="row">
-                <span className="swatch" style={{ background: partyColor(index) }} aria-hidden="true" /> {nameOf(party.id)}
-              </th>
-              <td>{formatMoney(party.pv, money)}</td>
-              <td>{formatPercent(party.share, money.locale)}</td>
-              <td>{formatMoney(party.total, money)}</td>
+      <ExportableTable name="Benefit split">
+        <table className="data-table">
+          <caption className="visually-hidden">Benefit split by party</caption>
+          <thead>
+            <tr>
+              <th scope="col">Party</th>
+              <th scope="col">Present value</th>
+              <th scope="col">Share of pre-tax PV</th>
+              <th scope="col">Undiscounted total (real)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {evaluation.parties.map((party, index) => (
+              <tr key={party.id}>
+                <th scope="row">
+                  <span className="swatch" style={{ background: partyColor(index) }} aria-hidden="true" /> {nameOf(party.id)}
+                </th>
+                <td>{formatMoney(party.pv, money)}</td>
+                <td>{formatPercent(party.share, money.locale)}</td>
+                <td>{formatMoney(party.total, money)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ExportableTable>
     </div>
   );
 }
@@ -101,29 +104,31 @@ function PartnerMetrics({ evaluation }: { evaluation: Evaluation }) {
   return (
     <div className="panel">
       <h3>Partners</h3>
-      <table className="data-table">
-        <caption className="visually-hidden">Partner metrics</caption>
-        <thead>
-          <tr>
-            <th scope="col">Partner</th>
-            <th scope="col">NPV at hurdle</th>
-            <th scope="col">IRR</th>
-            <th scope="col">Payback</th>
-            <th scope="col">Peak exposure</th>
-          </tr>
-        </thead>
-        <tbody>
-          {partners.map((party) => (
-            <tr key={party.id}>
-              <th scope="row">{nameOf(party.id)}</th>
-              <td>{formatMoney(party.npvAtHurdle, money)}</td>
-              <td>{formatIrr(party.irr ?? null, party.irrRoots, money.locale)}</td>
-              <td>{party.paybackYear ?? 'never'}</td>
-              <td>{formatMoney(party.peakExposure, money)}</td>
+      <ExportableTable name="Partner metrics">
+        <table className="data-table">
+          <caption className="visually-hidden">Partner metrics</caption>
+          <thead>
+            <tr>
+              <th scope="col">Partner</th>
+              <th scope="col">NPV at hurdle</th>
+              <th scope="col">IRR</th>
+              <th scope="col">Payback</th>
+              <th scope="col">Peak exposure</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {partners.map((party) => (
+              <tr key={party.id}>
+                <th scope="row">{nameOf(party.id)}</th>
+                <td>{formatMoney(party.npvAtHurdle, money)}</td>
+                <td>{formatIrr(party.irr ?? null, party.irrRoots, money.locale)}</td>
+                <td>{party.paybackYear ?? 'never'}</td>
+                <td>{formatMoney(party.peakExposure, money)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ExportableTable>
     </div>
   );
 }
@@ -206,44 +211,46 @@ function CashFlowTable({ evaluation }: { evaluation: Evaluation }) {
   return (
     <div className="panel">
       <h3>Yearly cash flow (nominal, {money.currency || 'money'})</h3>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Yearly cash flow table">
-        <table className="data-table cash-flow">
-          <caption className="visually-hidden">Yearly cash flow, every line of the evaluation</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              {evaluation.years.map((year) => (
-                <th scope="col" key={year.year}>
-                  {year.year}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          {groups.map((group) => {
-            const open = isOpen(group.id);
-            return (
-              <tbody key={group.id}>
-                <tr className="group-row">
-                  <th scope="rowgroup" colSpan={evaluation.years.length + 1}>
-                    <button type="button" aria-expanded={open} onClick={() => editor.toggleCashFlowGroup(group.id)}>
-                      <span aria-hidden="true">{open ? '▾' : '▸'}</span> {group.label}
-                    </button>
+      <ExportableTable name="Yearly cash flow">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Yearly cash flow table">
+          <table className="data-table cash-flow">
+            <caption className="visually-hidden">Yearly cash flow, every line of the evaluation</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                {evaluation.years.map((year) => (
+                  <th scope="col" key={year.year}>
+                    {year.year}
                   </th>
-                </tr>
-                {open &&
-                  group.rows.map((row) => (
-                    <tr key={row.label}>
-                      <th scope="row">{row.label}</th>
-                      {row.values.map((value, index) => (
-                        <td key={index}>{value}</td>
-                      ))}
-                    </tr>
-                  ))}
-              </tbody>
-            );
-          })}
-        </table>
-      </div>
+                ))}
+              </tr>
+            </thead>
+            {groups.map((group) => {
+              const open = isOpen(group.id);
+              return (
+                <tbody key={group.id}>
+                  <tr className="group-row">
+                    <th scope="rowgroup" colSpan={evaluation.years.length + 1}>
+                      <button type="button" aria-expanded={open} onClick={() => editor.toggleCashFlowGroup(group.id)}>
+                        <span aria-hidden="true">{open ? '▾' : '▸'}</span> {group.label}
+                      </button>
+                    </th>
+                  </tr>
+                  {open &&
+                    group.rows.map((row) => (
+                      <tr key={row.label}>
+                        <th scope="row">{row.label}</th>
+                        {row.values.map((value, index) => (
+                          <td key={index}>{value}</td>
+                        ))}
+                      </tr>
+                    ))}
+                </tbody>
+              );
+            })}
+          </table>
+        </div>
+      </ExportableTable>
     </div>
   );
 }
@@ -269,43 +276,45 @@ function RiskSharing({ evaluation, stale }: { evaluation: Evaluation; stale: boo
         series={partyIds.map((id) => ({ id, name: nameOf(id), color: colorOf(id) }))}
         measure={{ kind: 'percent', locale: money.locale }}
       />
-      <div className="table-scroll">
-        <table className="data-table risk-table">
-          <caption className="visually-hidden">Risk sharing: share of each shock borne by each party, and the change in its present value</caption>
-          <thead>
-            <tr>
-              <th scope="col">Shock</th>
-              {partyIds.map((id) => (
-                <th scope="col" key={id}>
-                  {nameOf(id)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {evaluation.shocks.map((shock) => (
-              <tr key={shock.id}>
-                <th scope="row">{shockName(shock)}</th>
-                {partyIds.map((id) => {
-                  const row = shock.parties.find((party) => party.id === id);
-                  return (
-                    <td key={id}>
-                      {row ? (
-                        <>
-                          <strong>{formatPercent(row.bearShare, money.locale, 1)}</strong>
-                          <span className="muted small"> {formatMoney(row.deltaPv, { ...money, compact: true, signed: true })}</span>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  );
-                })}
+      <ExportableTable name="Shocks">
+        <div className="table-scroll">
+          <table className="data-table risk-table">
+            <caption className="visually-hidden">Risk sharing: share of each shock borne by each party, and the change in its present value</caption>
+            <thead>
+              <tr>
+                <th scope="col">Shock</th>
+                {partyIds.map((id) => (
+                  <th scope="col" key={id}>
+                    {nameOf(id)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {evaluation.shocks.map((shock) => (
+                <tr key={shock.id}>
+                  <th scope="row">{shockName(shock)}</th>
+                  {partyIds.map((id) => {
+                    const row = shock.parties.find((party) => party.id === id);
+                    return (
+                      <td key={id}>
+                        {row ? (
+                          <>
+                            <strong>{formatPercent(row.bearShare, money.locale, 1)}</strong>
+                            <span className="muted small"> {formatMoney(row.deltaPv, { ...money, compact: true, signed: true })}</span>
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </ExportableTable>
     </div>
   );
 }

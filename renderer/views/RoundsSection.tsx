@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ExportableTable } from '../components/TableExport.tsx';
 import type { DiffSide, Revision, TermChange } from '../../shared/contract.ts';
 import { useWorkspace, useWorkspaceContext } from '../app/context.tsx';
 import { selectStructure } from '../store/selectors.ts';
@@ -115,28 +116,30 @@ export function RoundsSection() {
       {revisions.length === 0 ? (
         <p className="muted">No revisions yet.</p>
       ) : (
-        <table className="data-table text-table" aria-label="Revisions">
-          <thead>
-            <tr>
-              <th scope="col">Revision</th>
-              <th scope="col">Structure</th>
-              <th scope="col">Party</th>
-              <th scope="col">Recorded</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">@{r.id}</th>
-                <td>{r.structureId}</td>
-                <td>{r.party}</td>
-                <td>{new Date(r.recordedAt).toLocaleString(locale)}</td>
-                <td>{r.note ?? ''}</td>
+        <ExportableTable name="Revisions">
+          <table className="data-table text-table" aria-label="Revisions">
+            <thead>
+              <tr>
+                <th scope="col">Revision</th>
+                <th scope="col">Structure</th>
+                <th scope="col">Party</th>
+                <th scope="col">Recorded</th>
+                <th scope="col">Note</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {revisions.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">@{r.id}</th>
+                  <td>{r.structureId}</td>
+                  <td>{r.party}</td>
+                  <td>{new Date(r.recordedAt).toLocaleString(locale)}</td>
+                  <td>{r.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ExportableTable>
       )}
       <h3>Term-by-term changes</h3>
       <div className="compare-choices">
@@ -150,26 +153,28 @@ export function RoundsSection() {
         (changes.length === 0 ? (
           <p>No terms differ.</p>
         ) : (
-          <table className="data-table text-table" aria-label="Changes">
-            <thead>
-              <tr>
-                <th scope="col">Term</th>
-                <th scope="col">Change</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((change) => (
-                <tr key={change.path} className="differs">
-                  <th scope="row">{change.label}</th>
-                  <td>{change.change}</td>
-                  <td>{change.before ?? '—'}</td>
-                  <td>{change.after ?? '—'}</td>
+          <ExportableTable name="Changes">
+            <table className="data-table text-table" aria-label="Changes">
+              <thead>
+                <tr>
+                  <th scope="col">Term</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Before</th>
+                  <th scope="col">After</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {changes.map((change) => (
+                  <tr key={change.path} className="differs">
+                    <th scope="row">{change.label}</th>
+                    <td>{change.change}</td>
+                    <td>{change.before ?? '—'}</td>
+                    <td>{change.after ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ExportableTable>
         ))}
     </section>
   );

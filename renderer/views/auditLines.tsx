@@ -1,6 +1,7 @@
 // The audit lines of the yearly table and the reconciliation of the venture NPV with the
 // parties' present values: what a person needs to rebuild every figure by hand.
 import type { Evaluation } from '../../shared/engine/interchange.ts';
+import { ExportableTable } from '../components/TableExport.tsx';
 import type { PartnerYearAudit } from '../../shared/engine/audit.ts';
 import { formatMoney, formatNumber, formatPercent } from '../lib/format.ts';
 import { useMoneyContext, usePartyNames } from './useResult.ts';
@@ -78,17 +79,19 @@ export function Reconciliation({ evaluation }: { evaluation: Evaluation }) {
     <div className="panel">
       <h3>Reconciliation of present values</h3>
       <p className="muted">Every party’s present value adds up to the pre-tax NPV; the partners’ add up to the venture NPV after the government’s withholding and their other receipts.</p>
-      <table className="data-table reconciliation">
-        <caption className="visually-hidden">Venture NPV reconciled with the parties’ present values</caption>
-        <tbody>
-          {rows.map(([label, value, kind], index) => (
-            <tr key={index} className={kind === 'total' ? 'total-row' : undefined}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ExportableTable name="Reconciliation">
+        <table className="data-table reconciliation">
+          <caption className="visually-hidden">Venture NPV reconciled with the parties’ present values</caption>
+          <tbody>
+            {rows.map(([label, value, kind], index) => (
+              <tr key={index} className={kind === 'total' ? 'total-row' : undefined}>
+                <th scope="row">{label}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ExportableTable>
     </div>
   );
 }

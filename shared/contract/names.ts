@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'importJson',
   'exportJson',
   'exportReport',
+  'exportTable',
   'listRecent',
   'clearRecent',
   'listFiles',
