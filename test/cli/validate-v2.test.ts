@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyEdits, remove, set, type JsonContainer } from '../support/json-edit.ts';
+import { runCli } from '../support/cli.ts';
+import { EXAMPLES_DIR } from '../support/examples.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'orebridge-cli-v2-'));
+const write = (name: string, doc: unknown) => {
+  const path = join(work, name);
+  writeFileSync(path, JSON.stringify(doc));
+  return path;
+};
+const read = (name: string) => JSON.parse(readFileSync(join(EXAMPLES_DIR, `${name}.project.json`), 'utf8')) as JsonContainer;
+const T0 = 'structures[0].terms';
+const T1 = 'structures[1].terms';
+
+describe('orebridge validate, version 2 (§9 "Version 2")', () => {
+  it('says the version-2 examples are valid', () => {
+    for (const name of ['nordic-graphite-anode', 'ndpr-strategic-reserve']) {
+      const result = runCli(['validate', join(EXAMPLES_DIR, `${name}.project.json`)]);
+      expect(result.code, result.stderr).toBe(0);
+    }
+  });
+
+  it('lists one line per mistake, with its path, for a mistake in every new section, exit 2', () => {
+    const doc = applyEdits(read('ndpr-strategic-reserve'), [
+      set(`${T0}.partners[1].id`, 'external-lender'),                                 // reserved party id
+      set(`${T0}.debt[0].lender`, 'bank-that-is-not-a-partner'),                      // debt: lender
+      set(`${T0}.debt[1].gearing`, 0.3),                                              // debt: both bases
+      set(`${T0}.debt[1].tenorYears`, 0),                                             // debt: tenor
+      set(`${T0}.priceSupport[0].capPrice`, 90000),                                   // price support: cap below strike
+      set(`${T0}.fiscal.incomeTax.holidayYears`, 2.5),                                // holiday
+      set(`${T0}.fiscal.capitalGrant.share`, 1.1),                                    // grant
+      set(`${T0}.fiscal.withholding.interest`, -0.1),                                 // interest withholding
+      set(`${T1}.fiscal.incomeTax.depreciation`, { method: 'declining-balance' }),    // depreciation without a rate
+      set(`${T1}.fiscal.stabilized`, false),                                          // stabilisation year while not stabilised
+      remove(`${T1}.debt[0].foreign`),                                                // external lender without foreign
+      set('scenarios[2].overrides.fiscalChange.royaltyRateAdd', 1.5),                 // fiscal change
+    ]);
+    const result = runCli(['validate', write('every-v2-section.json', doc)]);
+    expect(result.code).toBe(2);
+    const paths = result.stderr.trim().split('\n').map((line) => line.split(':')[0]);
+    expect(paths.sort()).toEqual([
+      `${T0}.debt[0].lender`,
+      `${T0}.debt[1]`,
+      `${T0}.debt[1].tenorYears`,
+      `${T0}.fiscal.capitalGrant.share`,
+      `${T0}.fiscal.incomeTax.holidayYears`,
+      `${T0}.fiscal.withholding.interest`,
+      `${T0}.partners[1].id`,
+      `${T0}.priceSupport[0].capPrice`,
+      `${T1}.debt[0].foreign`,
+      `${T1}.fiscal.incomeTax.depreciation.rate`,
+      `${T1}.fiscal.stabilizedUntilYear`,
+      'scenarios[2].overrides.fiscalChange.royaltyRateAdd',
+    ].sort());
+  });
+
+  it('reports every version-2 field of a version-1 project, null included, at its own path', () => {
+    const doc = applyEdits(read('northern-spodumene'), [
+      set(`${T0}.debt`, null),
+      set(`${T0}.fiscal.incomeTax.holidayYears`, 3),
+      set('scenarios[1].overrides.fiscalChange', { fromYear: 2030 }),
+    ]);
+    const result = runCli(['validate', write('v1-with-v2-fields.json', doc)]);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.map((line) => line.split(':')[0]).sort()).toEqual([
+      `${T0}.debt`, `${T0}.fiscal.incomeTax.holidayYears`, 'scenarios[1].overrides.fiscalChange',
+    ].sort());
+    for (const line of lines) expect(line).toContain('a version-2 field');
+  });
+});
