@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Offtake, Partner, Project, TechnologyAgreement } from '../../shared/engine/interchange.ts';
 
 /** A decimal string with `places` decimals in [min, max]. */
-const decimal = (min: number, max: number, places: number) =>
+export const decimal = (min: number, max: number, places: number) =>
   fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) })
     .map((units) => {
       const negative = units < 0;
