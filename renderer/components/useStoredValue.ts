@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { getIn, parsePath } from '../lib/paths.ts';
 import { readField, storedToText, textToStored, type FieldUnits } from '../model/valueText.ts';
 import type { ValueFormat } from '../model/series.ts';
+import { fieldNumber } from '../model/fieldNumber.ts';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { problemInWords } from '../../shared/fields/messages.ts';
 
@@ -11,9 +12,13 @@ export type EmptyMeans = 'delete' | 'null' | 'keep';
  * The text of a field bound to a path in the project. While the user types, the field shows
  * exactly what they typed; each keystroke is stored at once (one undo step per visit).
  */
-export function useStoredValue(path: string, format: ValueFormat, emptyMeans: EmptyMeans = 'keep', unitTemplate?: string) {
+export function useStoredValue(path: string, shownFormat: ValueFormat, emptyMeans: EmptyMeans = 'keep', shownUnit?: string) {
   const editor = useEditor();
-  const units = useFieldUnits(unitTemplate);
+  // The field catalogue decides how typed text is read; the caller's format and unit only stand
+  // in for paths the catalogue does not know.
+  const catalogued = fieldNumber(path);
+  const format = catalogued?.kind ?? shownFormat;
+  const units = useFieldUnits(catalogued?.unit ?? shownUnit);
   const keys = parsePath(path);
   const stored = useWorkspace((state) => getIn(state.project, keys));
   const locale = useWorkspace((state) => state.locale);

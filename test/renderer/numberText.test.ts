@@ -89,3 +89,22 @@ describe('reading typed numbers', () => {
     );
   });
 });
+
+describe('reading a project field takes its kind and unit from the field catalogue', () => {
+  it('maps every numeric kind of the catalogue, and reads and refuses accordingly', async () => {
+    const { fieldNumber } = await import('../../renderer/model/fieldNumber.ts');
+    const { readField } = await import('../../renderer/model/valueText.ts');
+    const { FIELDS } = await import('../../shared/fields/index.ts');
+    const numeric = FIELDS.filter((field) => ['fraction', 'rate', 'money', 'money-per-unit', 'tonnes', 'factor', 'calendar-year', 'whole-number'].includes(field.kind));
+    for (const field of numeric) expect(fieldNumber(field.pattern.replace(/\[\]/g, '[0]')), field.pattern).not.toBeNull();
+    expect(fieldNumber('structures[1].terms.partners[2].fundingCap')).toEqual({ kind: 'money', unit: '{currency}' });
+    expect(fieldNumber('assumptions.production.oreMined[3]')).toEqual({ kind: 'number', unit: 't' });
+    expect(fieldNumber('assumptions.prices[0]')).toEqual({ kind: 'money', unit: '{currency} /{productUnit}' });
+    expect(fieldNumber('structures[0].terms.partners[0].equity')?.kind).toBe('percent');
+    expect(fieldNumber('structures[0].terms.partners[0].name')).toBeNull();
+    const cap = fieldNumber('structures[0].terms.partners[2].fundingCap')!;
+    const read = (text: string) => readField(text, cap.kind, 'en-US', { currency: 'USD', unit: cap.unit });
+    expect(read('300 m')).toMatchObject({ ok: true, value: '300000000' });
+    expect(read('5 %')).toMatchObject({ ok: false, message: '“%” belongs in percentage fields. Type an amount in USD such as 300 m or 300,000,000.' });
+  });
+});
