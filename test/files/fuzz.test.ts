@@ -79,7 +79,7 @@ function mutate(original: Buffer, next: () => number): { bytes: Buffer; how: str
 }
 
 describe('fuzzing valid files', () => {
-  it('1,200 mutated files are each refused with a sentence, or open as a valid project', async () => {
+  it('1,200 mutated files are each refused with a sentence, or open as a valid project', { timeout: 180_000 }, async () => {
     const dir = tempDir();
     const originals: Buffer[] = [];
     for (const name of ['northern-spodumene', 'nickel-cobalt-hpal']) {

@@ -120,12 +120,14 @@ describe('the browser-mode transport', () => {
     expect(takeToken(window)).toBe('abc123');
   });
 
-  it('uses the preload’s window.orebridge when there is one', () => {
+  it('uses the preload’s window.orebridge when there is one, its replies checked against the contract', async () => {
     const desktop = fakeServer().api;
     (window as Window & { orebridge?: OrebridgeApi }).orebridge = desktop;
-    expect(connectTransport(window)).toBe(desktop);
+    const api = connectTransport(window);
+    expect(await api.getAppInfo({})).toEqual(await desktop.getAppInfo({}));
     delete (window as Window & { orebridge?: OrebridgeApi }).orebridge;
-    expect(connectTransport(window)).not.toBe(desktop);
+    const browser = connectTransport(window);
+    expect(browser.getAppInfo).not.toBe(api.getAppInfo);
   });
 });
 
