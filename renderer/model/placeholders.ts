@@ -38,11 +38,12 @@ const INVENTED_VALUES = [
 export type Placeholders = Readonly<Record<string, unknown>>;
 
 export function templatePlaceholders(project: Project): Placeholders {
-  const entries: [string, unknown][] = INVENTED_VALUES.map((path) => [path, getIn(project, parsePath(path))]);
+  const entries: [string, unknown][] = [];
   for (const series of INVENTED_SERIES) {
     const values = getIn(project, parsePath(series));
     if (Array.isArray(values)) values.forEach((value, index) => entries.push([`${series}[${index}]`, value]));
   }
+  for (const path of INVENTED_VALUES) entries.push([path, getIn(project, parsePath(path))]);
   return Object.fromEntries(entries);
 }
 
@@ -55,8 +56,11 @@ export function openPlaceholders(project: Project | null, placeholders: Placehol
     .map(([path]) => path);
 }
 
-/** "Price 2029–2038, Discount rate (real), …": the open placeholders in the user's words, series grouped. */
-export function describePlaceholders(project: Project, paths: readonly string[], limit = 6): string {
+/**
+ * "Price 2029–2038, Discount rate (real), …": the open placeholders in the user's words, a
+ * series' years together, and how many inputs that is (a series counts once).
+ */
+export function describePlaceholders(project: Project, paths: readonly string[], limit = 6): { inputs: number; names: string } {
   const groups = new Map<string, string[]>();
   for (const path of paths) {
     const series = /^(.*)\[(\d+)\]$/.exec(path);
@@ -72,5 +76,5 @@ export function describePlaceholders(project: Project, paths: readonly string[],
     return `${labelOf(key, { project })} ${first === last ? first : `${first}–${last}`}`;
   });
   const shown = names.slice(0, limit).join(', ');
-  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+  return { inputs: names.length, names: names.length > limit ? `${shown} and ${names.length - limit} more` : shown };
 }

@@ -46,5 +46,7 @@ export function selectIsPlaceholder(state: WorkspaceState, path: string): boolea
 /** The open placeholders in the user's words ("Price 2027–2038, Discount rate (real)"), and how many. */
 export function selectPlaceholderSummary(state: WorkspaceState): string {
   const open = openPlaceholders(state.project, state.placeholders, state.confirmedPlaceholders);
-  return open.length === 0 || !state.project ? '' : `${open.length}\u0000${describePlaceholders(state.project, open)}\u0000${open[0]}`;
+  if (open.length === 0 || !state.project) return '';
+  const { inputs, names } = describePlaceholders(state.project, open);
+  return `${inputs}\u0000${names}\u0000${open[0]}`;
 }

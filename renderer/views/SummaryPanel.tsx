@@ -30,7 +30,7 @@ export function SummaryPanel() {
       </p>
       <SettledAnnouncement text={v && status === 'Up to date' ? `Results up to date: venture NPV ${formatMoney(v.npv, { ...money, compact: true })}.` : status === 'Updating…' ? null : status} />
       <EngineFailure />
-      <PlaceholderNotice />
+      <PlaceholderNotice compact />
       {evaluation && <ResultSentences evaluation={evaluation} topic="venture" />}
       {error && <p className="field-problem">{error}</p>}
       {v ? (

@@ -104,7 +104,15 @@ describe('issue 8 journeys in browser mode', { timeout: 90_000 }, () => {
     expect((await cellValues(page)).slice(11)).toEqual(['1,200', '1,200', '1,200', '1,200']);
     const closure = await page.getByRole('textbox', { name: /^Closure capex \d{4}$/ }).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(closure.slice(11)).toEqual(['0', '0', '0', '50,000,000']);
+    // The template's invented numbers are marked until replaced, and the results say so.
+    expect(await page.locator('td.cell-placeholder').count()).toBeGreaterThan(50);
+    expect(await page.getByText(/Dashed, italic values are the template’s placeholders/).count()).toBe(1);
     await screenshot(page, 'issue8-c-grid-with-15-years');
+    await section(page, 'Results');
+    await waitForResults(page);
+    const note = page.getByRole('main').getByRole('note');
+    expect(await note.textContent()).toMatch(/Illustrative: these results still use the new-venture template’s placeholders in\s+\d+ inputs \(Ore mined \d{4}–\d{4}, /);
+    await screenshot(page, 'issue8-c-results-say-placeholders');
     await page.context().close();
   });
 

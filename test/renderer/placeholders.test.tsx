@@ -54,7 +54,7 @@ describe('the new-venture template’s placeholders', () => {
     expect(rate.getAttribute('aria-describedby')).toMatch(/placeholder/);
     const results = screen.getByRole('complementary', { name: 'Results' });
     const note = within(results).getByRole('note');
-    expect(note.textContent).toMatch(/Illustrative: these results still use \d+ placeholders from the new-venture template \(Discount rate/);
+    expect(note.textContent).toMatch(/^Illustrative: \d+ inputs still hold the new-venture template’s placeholders\./);
     await user.click(rate);
     await user.keyboard('{Control>}a{/Control}9');
     await settle(workspace);
