@@ -33,6 +33,7 @@ const suites: Suite[] = [
   moduleSuite('files', 'files.ts'),
   moduleSuite('ui', 'ui.ts'),
   moduleSuite('reports', 'reports.ts'),
+  moduleSuite('risk', 'risk.ts'),
 ];
 
 function printTable(results: readonly BenchResult[]): void {

@@ -16,6 +16,7 @@ import { ScenariosSection } from '../views/ScenariosSection.tsx';
 import { ResultsSection } from '../views/ResultsSection.tsx';
 import { CompareSection } from '../views/CompareSection.tsx';
 import { RoundsSection } from '../views/RoundsSection.tsx';
+import { RiskSection } from '../views/RiskSection.tsx';
 import { FocusManager } from './FocusManager.tsx';
 import { ChoiceField, namedChoices } from '../components/controls.tsx';
 
@@ -29,6 +30,7 @@ const SECTIONS: Record<SectionId, () => React.ReactNode> = {
   scenarios: ScenariosSection,
   results: ResultsSection,
   compare: CompareSection,
+  risk: RiskSection,
   rounds: RoundsSection,
 };
 
@@ -50,7 +52,7 @@ function WorkspaceView() {
   const section = useWorkspace((state) => state.section);
   const Section = SECTIONS[section];
   // Results and Compare show every result themselves: on a narrow window they take the side panel's room.
-  const wide = section === 'results' || section === 'compare';
+  const wide = section === 'results' || section === 'compare' || section === 'risk';
   return (
     <div className={wide ? 'app app-wide-section' : 'app'}>
       <TopBar />

@@ -27,6 +27,7 @@ const GROUPS: { label: string; items: { id: SectionId; label: string }[] }[] = [
     items: [
       { id: 'results', label: 'Results' },
       { id: 'compare', label: 'Compare' },
+      { id: 'risk', label: 'Risk' },
       { id: 'rounds', label: 'Negotiation rounds' },
     ],
   },

@@ -17,5 +17,6 @@ export function sectionForPath(keys: readonly PathKey[]): SectionId {
     return 'partners';
   }
   if (root === 'scenarios' || root === 'shocks') return 'scenarios';
+  if (root === 'risk') return 'risk';
   return 'venture';
 }

@@ -12,6 +12,7 @@ export type SectionId =
   | 'scenarios'
   | 'results'
   | 'compare'
+  | 'risk'
   | 'rounds';
 
 /** The back end's open document this project belongs to (see shared/contract.ts). */

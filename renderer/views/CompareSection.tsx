@@ -1,3 +1,4 @@
+import { RiskCompare } from './RiskCompare.tsx';
 import { useState } from 'react';
 import { ExportableTable } from '../components/TableExport.tsx';
 import type { Evaluation, Scenario, Structure } from '../../shared/engine/interchange.ts';
@@ -201,6 +202,7 @@ export function CompareSection() {
           />
         </div>
       )}
+      <RiskCompare structures={structures.map((s) => s.id)} scenario={scenarios[0]?.id ?? null} nameOf={nameOf} />
       <TermSheet />
     </section>
   );

@@ -21,6 +21,20 @@ export function projectUsingEverything(): Project {
   const overrides = { priceFactor: '0.9', capexFactor: '1.1', opexFactor: '1.05', gradeFactor: '0.95', delayYears: 1, disruption: { fromYear: 2031, toYear: 2032 }, prices: project.assumptions.prices.map(String), discountRate: '0.1' };
   project.scenarios = [{ id: 'everything', name: 'Everything at once', notes: 'all overrides', overrides }];
   project.shocks = [{ id: 'custom', name: 'Custom shock', overrides }];
+  project.risk = {
+    iterations: 5000,
+    seed: 7,
+    variables: [
+      { id: 'price', target: 'priceLevel', distribution: { type: 'lognormal', p10: '0.75', p90: '1.3' } },
+      { id: 'capex', target: 'capexFactor', distribution: { type: 'pert', min: '0.95', mode: '1.05', max: '1.6' } },
+      { id: 'opex', target: 'opexFactor', distribution: { type: 'triangular', min: '0.9', mode: '1', max: '1.3' } },
+      { id: 'grade', target: 'gradeFactor', distribution: { type: 'normal', mean: '1', sd: '0.07', min: '0', max: '1.3' } },
+      { id: 'delay', target: 'delayYears', distribution: { type: 'discrete', values: [0, 1, 2], probabilities: ['0.6', '0.3', '0.1'] } },
+    ],
+    correlations: [{ a: 'price', b: 'capex', rho: '0.4' }],
+    pricePath: { volatility: '0.2', persistence: '0.7' },
+    disruption: { annualProbability: '0.05', years: 1 },
+  };
   return project;
 }
 

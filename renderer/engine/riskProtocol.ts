@@ -1,0 +1,26 @@
+import type { SimulationColumns, SimulationDocument, SimulationRequest } from '../../shared/risk/index.ts';
+
+/** What the Risk view draws from one run. */
+export interface RiskSummary {
+  document: SimulationDocument;
+  fan: { year: number; p10: number; p50: number; p90: number }[];
+  /** Each party slot's PV per iteration (0 where absent), for the histogram and the curve. */
+  partyValues: { id: string; values: Float64Array }[];
+  npv: Float64Array;
+}
+
+export type RiskWorkerRequest =
+  | { kind: 'setup'; request: SimulationRequest }
+  | { kind: 'run'; from: number; to: number }
+  | { kind: 'summarise'; chunks: SimulationColumns[] };
+
+export type RiskWorkerReply =
+  | { kind: 'ready'; iterations: number }
+  | { kind: 'progress'; done: number }
+  | { kind: 'chunk'; columns: SimulationColumns }
+  | { kind: 'summary'; summary: RiskSummary }
+  | { kind: 'error'; message: string };
+
+export const columnBuffers = (c: SimulationColumns): ArrayBuffer[] =>
+  [...c.values, c.npv, c.preTaxNpv, c.irr, c.irrRootCount, c.governmentTake, c.aetr, ...c.pv, ...c.npvAtHurdle, c.freeCashFlow]
+    .map((array) => array.buffer as ArrayBuffer);
