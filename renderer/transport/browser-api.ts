@@ -22,8 +22,9 @@ export function createBrowserApi(server: OrebridgeApi, picker: FilePicker): Oreb
     const info = await server.getAppInfo({});
     return info.ok ? info.value.documentsFolder : null;
   };
-  const chooseTarget = async (title: string, project: Project | undefined, extension: string) =>
-    picker.chooseSaveTarget({ title, suggestedName: suggestedName(project, extension), extension, folder: await folder() });
+  /** `suffix` only shapes the suggestion ("Deal (shared).orebridge"); a name the user types gets just the extension. */
+  const chooseTarget = async (title: string, project: Project | undefined, extension: string, suffix = '') =>
+    picker.chooseSaveTarget({ title, suggestedName: suggestedName(project, `${suffix}${extension}`), extension, folder: await folder() });
 
   const api: OrebridgeApi = {
     ...server,
@@ -51,7 +52,7 @@ export function createBrowserApi(server: OrebridgeApi, picker: FilePicker): Oreb
     },
     shareCopy: async (request) => {
       if (request.target) return server.shareCopy(request);
-      const target = await chooseTarget('Share a copy', request.project, ' (shared).orebridge');
+      const target = await chooseTarget('Share a copy', request.project, '.orebridge', ' (shared)');
       return target ? server.shareCopy({ ...request, target }) : success(null);
     },
     exportReport: async (request) => {

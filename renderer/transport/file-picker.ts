@@ -58,7 +58,8 @@ function openDialog<T>(doc: Document, title: string, build: (dialog: HTMLDialogE
 
 export function withExtension(name: string, extension: string): string {
   const trimmed = name.trim();
-  return /\.[A-Za-z0-9]+$/.test(trimmed) ? trimmed : `${trimmed}${extension}`;
+  // A name that already ends in one of our file types keeps it; "Offer v1.2" is not a file type.
+  return /\.(orebridge|json|xlsx|csv|pdf)$/i.test(trimmed) ? trimmed : `${trimmed}${extension}`;
 }
 
 export function createDomFilePicker(doc: Document): FilePicker {

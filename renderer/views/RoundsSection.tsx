@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ExportableTable } from '../components/TableExport.tsx';
 import type { DiffSide, Revision, TermChange } from '../../shared/contract.ts';
 import { useWorkspace, useWorkspaceContext } from '../app/context.tsx';
-import { selectStructure } from '../store/selectors.ts';
+import { selectIsDirty, selectStructure } from '../store/selectors.ts';
 import { ChoiceField } from '../components/controls.tsx';
 
 function sideValue(side: DiffSide): string {
@@ -62,7 +62,20 @@ export function RoundsSection() {
       setMessage(recorded.error.message);
       return;
     }
-    setMessage(`Recorded revision @${recorded.value.id} of ${structure.name || structure.id} for ${recorded.value.party}. It is written to the file on the next save.`);
+    const recordedName = structure.name || structure.id;
+    const saved = store.getState().document;
+    if (saved?.name && !saved.untitled) {
+      // A recorded round belongs in the file at once: save now, as the user would expect.
+      await commands.save();
+      const clean = !selectIsDirty(store.getState());
+      setMessage(
+        clean
+          ? `Recorded revision @${recorded.value.id} of ${recordedName} for ${recorded.value.party} and saved it in ${saved.name}.`
+          : `Recorded revision @${recorded.value.id} of ${recordedName} for ${recorded.value.party}; the file could not be saved (see the message), so the round is not in ${saved.name} yet.`,
+      );
+    } else {
+      setMessage(`Recorded revision @${recorded.value.id} of ${recordedName} for ${recorded.value.party}. This project has no file yet: Save as… writes it and its rounds to one.`);
+    }
     setNote('');
     await refresh();
   }
@@ -84,9 +97,13 @@ export function RoundsSection() {
 
   const documentId = () => store.getState().document?.documentId ?? null;
 
+  const structureName = (id: string) => {
+    const found = structures.find((s) => s.id === id);
+    return found ? found.name || found.id : id;
+  };
   const options = [
     ...structures.map((s) => ({ value: sideValue({ kind: 'structure', id: s.id }), label: `Now: ${s.name || s.id}` })),
-    ...revisions.map((r) => ({ value: sideValue({ kind: 'revision', id: r.id }), label: `@${r.id} ${r.party} — ${r.structureId} (${new Date(r.recordedAt).toLocaleString(locale)})` })),
+    ...revisions.map((r) => ({ value: sideValue({ kind: 'revision', id: r.id }), label: `@${r.id} ${r.party} — ${structureName(r.structureId)} (${new Date(r.recordedAt).toLocaleString(locale)})` })),
   ];
   return (
     <section aria-labelledby="rounds-heading" className="section">
@@ -131,7 +148,10 @@ export function RoundsSection() {
               {revisions.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">@{r.id}</th>
-                  <td>{r.structureId}</td>
+                  <td>
+                    {structureName(r.structureId)}
+                    {structureName(r.structureId) !== r.structureId && <span className="muted small"> ({r.structureId})</span>}
+                  </td>
                   <td>{r.party}</td>
                   <td>{new Date(r.recordedAt).toLocaleString(locale)}</td>
                   <td>{r.note ?? ''}</td>

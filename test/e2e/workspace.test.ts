@@ -6,6 +6,7 @@ import { readProjectFromFile } from '../../electron/files/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatMoney, formatPercent } from '../../renderer/lib/format.ts';
+import { runCli } from '../support/cli.ts';
 import { metric, parseShown, screenshot, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
 
 let mode: BrowserMode;
@@ -244,20 +245,36 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved Spodumene rounds.orebridge.').waitFor();
     expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
+    // A round recorded in a project that has a file is written to it at once.
+    await section(page, 'Negotiation rounds');
+    await page.getByRole('textbox', { name: 'Party' }).fill('Ministry (round 3)');
+    await page.getByRole('button', { name: 'Save revision' }).click();
+    await page.getByRole('status').filter({ hasText: /Recorded revision @\d+ of .* for Ministry \(round 3\) and saved it in Spodumene rounds\.orebridge\./ }).waitFor();
+    const listed = runCli(['revisions', join(mode.documentsFolder, 'Spodumene rounds.orebridge')]);
+    expect(listed.stdout).toContain('Ministry (round 3)');
+    expect(await page.getByRole('table', { name: 'Revisions' }).textContent()).toContain('State carried 15%, capped strategic partner, collar offtake');
     await section(page, 'Settings');
     await typeInto(page, 'Inflation', '2.5');
-    expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
+    // Main answers "unsaved?" after the edit reaches it.
+    await expect.poll(() => page.getByLabel('Unsaved changes').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Share copy…' }).click();
     const share = page.getByRole('dialog', { name: 'Share a copy' });
     expect(await share.getByRole('checkbox', { name: /State carried 15%/ }).isChecked()).toBe(true);
     expect(await share.getByRole('checkbox', { name: /Paying state partner/ }).isChecked()).toBe(false);
+    // It says what the copy will hold and what it leaves out, and the scenarios can be chosen.
+    await share.getByRole('checkbox', { name: 'First production one year late' }).uncheck();
+    expect(await share.textContent()).toContain('The copy will contain the structure State carried 15%, capped strategic partner, collar offtake and 2 scenarios: Base case and Spodumene at 75% of the deck.');
+    expect(await share.textContent()).toContain('It leaves out the structure Paying state partner, sliding royalty, open offtake, the scenario First production one year late, every note and the revision history.');
     await screenshot(page, 'g-share-dialog');
     await share.getByRole('button', { name: 'Share…' }).click();
     const target = page.getByRole('dialog', { name: 'Share a copy' });
     await target.getByRole('textbox', { name: 'File name' }).fill('For the miner');
     await target.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/Wrote a copy to share: For the miner.*\.orebridge/).waitFor();
+    // The name typed is the name written.
+    await page.getByText('Wrote a copy to share: For the miner.orebridge.').waitFor();
+    const miner = await readProjectFromFile(join(mode.documentsFolder, 'For the miner.orebridge'));
+    expect(miner.ok && miner.project.scenarios.map((scenario) => scenario.id)).toEqual(['base', 'low-price']);
     await page.context().close();
 
     const reopened = await mode.newPage();
@@ -265,7 +282,8 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await reopened.getByRole('dialog').getByRole('button', { name: 'Spodumene rounds.orebridge' }).click();
     await waitForResults(reopened);
     await section(reopened, 'Negotiation rounds');
-    await expect.poll(() => reopened.getByRole('table', { name: 'Revisions' }).getByRole('row').count()).toBe(3);
+    // Three rounds: the two recorded before the first save and the one saved as it was recorded.
+    await expect.poll(() => reopened.getByRole('table', { name: 'Revisions' }).getByRole('row').count()).toBe(4);
     await reopened.context().close();
   });
 

@@ -153,5 +153,6 @@ describe('the in-app picker', () => {
     (document.querySelector('dialog form') as HTMLFormElement).requestSubmit();
     expect(await choice).toEqual({ name: 'Second offer.json' });
     expect(withExtension('deal.orebridge', '.json')).toBe('deal.orebridge');
+    expect(withExtension('Offer v1.2', '.orebridge')).toBe('Offer v1.2.orebridge');
   });
 });
