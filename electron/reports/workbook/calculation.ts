@@ -10,7 +10,7 @@ import { at, before, key, prev, rowsAt, whole, type RowHandle, type SheetBuilder
 
 export interface PartyRows {
   id: string;
-  kind: 'partner' | 'government' | 'community' | 'external-licensor' | 'external-offtaker';
+  kind: 'partner' | 'government' | 'community' | 'external-licensor' | 'external-offtaker' | 'external-lender';
   flow: RowHandle;
   real: RowHandle;
   discounted: RowHandle;
@@ -76,15 +76,75 @@ export function buildCalculation(b: SheetBuilder, inp: InputRows, ev: Evaluation
   });
   const revenue = row('Venture revenue R = Rm − Σ margins', money, () => less(at(marketRevenue), ...margins.map((m) => at(m.margin))), engineRow(ev, (y) => y.revenue));
 
+  const v2 = inp.v2;
+  const supports = (v2?.priceSupport ?? []).map((c) => {
+    const active = row(`${c.id}: contract active`, 'flag', () => flag(AND(
+      OR(ISBLANK(key(c.fromYear)), ge(at(calendarYear), key(c.fromYear))),
+      OR(ISBLANK(key(c.toYear)), le(at(calendarYear), key(c.toYear))))));
+    const covered = product(key(inp.payability), at(volume), key(c.share));
+    const support = mul(covered, MAX(ZERO, sub(key(c.strike), at(price))));
+    const clawback = IF(ISBLANK(key(c.capPrice)), ZERO, product(covered, key(c.upsideShare), MAX(ZERO, sub(at(price), key(c.capPrice)))));
+    return row(`${c.id}: price support paid by the government (§11)`, money, () => mul(at(active), sub(support, clawback)));
+  });
+  const priceSupport = v2 ? row('Price support PS', money, () => sum(supports.map((h) => at(h))), engineRow(ev, (y) => y.priceSupport)) : null;
+
   section('§4 Costs, capital and working capital');
   const opex = row('Operating costs', money, () => mul(add(add(
     mul(add(at(inp.oreMined), at(inp.wasteMined)), key(inp.miningPerTonne)),
     mul(at(inp.oreMined), key(inp.processingPerTonneOre))), at(inp.fixed)), at(escalation)), engineRow(ev, (y) => y.opex));
   const selling = row('Selling costs', money, () => product(at(volume), key(inp.sellingPerUnit), at(escalation)), engineRow(ev, (y) => y.selling));
   const capex = row('Capex (initial + sustaining)', money, () => mul(add(at(inp.initial), at(inp.sustaining)), at(escalation)), engineRow(ev, (y) => y.capex));
+  const initialCapex = v2 ? row('Initial capex (nominal)', money, () => mul(at(inp.initial), at(escalation))) : null;
+  const grant = v2 ? row('Capital grant (§12)', money, (self) => {
+    const wanted = mul(key(v2.grantShare), at(initialCapex!));
+    return IF(ISBLANK(key(v2.grantCap)), wanted, MIN(wanted, sub(key(v2.grantCap), SUM(before(self)))));
+  }, engineRow(ev, (y) => y.grant)) : null;
   const closure = row('Closure costs', money, () => mul(at(inp.closure), at(escalation)), engineRow(ev, (y) => y.closure));
   const workingCapital = row('Working capital', money, () => IF(eq(at(lastYear), ONE), ZERO, mul(key(inp.workingCapitalRate), at(revenue))));
   const deltaWorkingCapital = row('Change in working capital ΔWC', money, () => sub(at(workingCapital), prev(workingCapital)), engineRow(ev, (y) => y.deltaWorkingCapital));
+
+  const tranches = (v2?.debt ?? []).map((d) => {
+    b.row(`§14 Loan ${d.id}`, { style: 'heading' });
+    const wanted = d.gearing
+      ? row(`${d.id}: wanted drawdown`, money, () => IF(AND(
+        OR(ISBLANK(key(d.gearing!.fromYear)), ge(at(calendarYear), key(d.gearing!.fromYear))),
+        OR(ISBLANK(key(d.gearing!.toYear)), le(at(calendarYear), key(d.gearing!.toYear)))), mul(key(d.gearing!.gearing), at(capex)), ZERO))
+      : d.dated!;
+    const draw = row(`${d.id}: drawdown`, money, (self) => IF(ISBLANK(key(d.maxAmount)), at(wanted), MIN(at(wanted), sub(key(d.maxAmount), SUM(before(self))))));
+    const drawYear = row(`${d.id}: year index of a drawdown`, 'k', () => IF(gt(at(draw), ZERO), at(yearIndex), ZERO));
+    const lastDraw = b.row(`${d.id}: last drawdown year L`, {
+      unit: 'k', key: { formula: MAX(whole(drawYear)) },
+    });
+    const drawn = b.row(`${d.id}: total drawn B*`, { unit: money, key: { formula: SUM(whole(draw)) } });
+    const tenor = key(d.tenorYears);
+    const annuity = b.row(`${d.id}: annuity A`, { unit: money, key: { formula: IF(eq(key(d.interestRate), ZERO), div(key(drawn), tenor),
+      div(mul(key(drawn), key(d.interestRate)), sub(ONE, pow(add(ONE, key(d.interestRate)), neg(tenor))))) } });
+    const closingRow = b.nextRow + 3;
+    const closingRef = { sheet: b.sheet.name, row: closingRow };
+    const opening = row(`${d.id}: opening balance`, money, () => prev(closingRef));
+    const interest = row(`${d.id}: interest`, money, () => mul(key(d.interestRate), at(opening)));
+    const repayStart = add(add(key(lastDraw), key(d.graceYears)), ONE);
+    const repayEnd = add(add(key(lastDraw), key(d.graceYears)), tenor);
+    const principal = row(`${d.id}: principal repaid`, money, () => IF(eq(key(lastDraw), ZERO), ZERO,
+      IF(eq(at(lastYear), ONE), add(at(opening), at(draw)),
+        IF(eq(at(yearIndex), repayEnd), at(opening),
+          IF(AND(ge(at(yearIndex), repayStart), lt(at(yearIndex), repayEnd)),
+            IF(eq(key(d.annuity), ONE), sub(key(annuity), at(interest)), div(key(drawn), tenor)), ZERO)))));
+    const closing = row(`${d.id}: closing balance`, money, () => less(add(at(opening), at(draw)), at(principal)));
+    if (closing.row !== closingRow) throw new Error('loan rows out of place');
+    const withholding = row(`${d.id}: interest withholding`, money, () => product(key(d.foreign), key(v2!.interestWithholding), at(interest)));
+    const lenderFlow = row(`${d.id}: lender's flow (−draw + interest − withholding + principal)`, money,
+      () => add(sub(sub(at(interest), at(draw)), at(withholding)), at(principal)));
+    return { d, draw, opening, interest, principal, withholding, lenderFlow };
+  });
+  const sumOf = (pick: (t: (typeof tranches)[number]) => RowHandle) => () => sum(tranches.map((t) => at(pick(t))));
+  const debt = v2 ? {
+    draw: row('Drawdowns', money, sumOf((t) => t.draw), engineRow(ev, (y) => y.drawdown)),
+    interest: row('Interest', money, sumOf((t) => t.interest), engineRow(ev, (y) => y.interest)),
+    principal: row('Principal repaid', money, sumOf((t) => t.principal), engineRow(ev, (y) => y.principal)),
+    opening: row('Debt at the start of the year', money, sumOf((t) => t.opening)),
+    withholding: row('Interest withholding', money, sumOf((t) => t.withholding), engineRow(ev, (y) => y.interestWithholding)),
+  } : null;
 
   section('§5 Royalty');
   const froms = rowsAt('Inputs', inp.bandFromPrices.first, inp.bandFromPrices.last, true);
@@ -94,7 +154,11 @@ export function buildCalculation(b: SheetBuilder, inp: InputRows, ev: Evaluation
   const nextBand = add(at(band), ONE);
   const linearRate = row('Band rate (linear between bands, flat beyond the last)', 'rate', () => IF(eq(at(band), COUNT(froms)), at(stepRate),
     add(at(stepRate), mul(sub(INDEX(rates, nextBand), at(stepRate)), div(sub(at(price), INDEX(froms, at(band))), sub(INDEX(froms, nextBand), INDEX(froms, at(band))))))));
-  const royaltyRate = row('Royalty rate', 'rate', () => IF(eq(key(inp.royaltyInterpolate), ONE), at(linearRate), at(stepRate)));
+  const bandRate = row(v2 ? 'Royalty rate from the bands' : 'Royalty rate', 'rate', () => IF(eq(key(inp.royaltyInterpolate), ONE), at(linearRate), at(stepRate)));
+  const changed = v2 ? row('Fiscal change in force (§15)', 'flag', () => IF(ISBLANK(key(v2.fiscalChangeFrom)), ZERO, flag(ge(at(calendarYear), key(v2.fiscalChangeFrom))))) : null;
+  const royaltyRate = v2
+    ? row('Royalty rate', 'rate', () => IF(eq(at(changed!), ONE), MIN(ONE, MAX(ZERO, add(at(bandRate), key(v2.royaltyRateAdd)))), at(bandRate)))
+    : bandRate;
   const royaltyBase = row('Royalty base', money, () => IF(eq(key(inp.royaltyNet), ONE), MAX(ZERO, sub(at(revenue), at(selling))), at(revenue)));
   const royalty = row('Royalty', money, () => mul(at(royaltyRate), at(royaltyBase)), engineRow(ev, (y) => y.royalty));
   const community = row('Community share', money, () => mul(key(inp.communityShare), at(revenue)), engineRow(ev, (y) => y.community));
@@ -114,7 +178,9 @@ export function buildCalculation(b: SheetBuilder, inp: InputRows, ev: Evaluation
   const technologyWithholding = row('Technology withholding', money, () => sum(agreements.map((a) => at(a.withholding))));
 
   section('§5 Resource rent tax');
-  const rrtBase = row('RRT base', money, () => less(at(revenue), at(royalty), at(opex), at(selling), at(technology), at(community), at(capex), at(closure)));
+  const supported = priceSupport ? add(at(revenue), at(priceSupport)) : at(revenue);
+  const netCapex = grant ? sub(at(capex), at(grant)) : at(capex);
+  const rrtBase = row('RRT base', money, () => less(supported, at(royalty), at(opex), at(selling), at(technology), at(community), netCapex, at(closure)));
   const accumulatedAfterRow = b.nextRow + 2;
   const accumulatedAfter = { sheet: b.sheet.name, row: accumulatedAfterRow };
   const accumulated = row('RRT accumulation A (before tax is assessed)', money, () => add(mul(prev(accumulatedAfter), add(ONE, key(inp.rrtThresholdRate))), at(rrtBase)));
@@ -127,26 +193,41 @@ export function buildCalculation(b: SheetBuilder, inp: InputRows, ev: Evaluation
   const firstProduction = b.row('First production year index (N + 1 if none)', { unit: 'k', key: { formula: less(add(key(inp.years), ONE), SUM(whole(producing))) } });
   const n = ev.years.length;
   const vintageRows: RowHandle[] = [];
+  /** §13: straight line or declining balance on Capex − Grant; the last instalment, and year N, take what is left. */
+  const vintageV2 = (self: RowHandle, amount: Expr, start: Expr): Expr => {
+    const life = key(inp.depreciationYears);
+    const age = sub(at(yearIndex), start);
+    const left = sub(amount, SUM(before(self)));
+    return IF(lt(at(yearIndex), start), ZERO, IF(OR(eq(at(lastYear), ONE), eq(age, sub(life, ONE))), left,
+      IF(ge(age, life), ZERO, IF(eq(key(v2!.decliningBalance), ONE), MAX(mul(key(v2!.decliningRate), left), div(left, sub(life, age))), div(amount, life)))));
+  };
   for (let j = 1; j <= n; j++) {
     const self = { sheet: b.sheet.name, row: b.nextRow };
-    const amount = INDEX(whole(capex), key(self));
+    const amount = grant ? sub(INDEX(whole(capex), key(self)), INDEX(whole(grant), key(self))) : INDEX(whole(capex), key(self));
     const start = MIN(MAX(key(self), key(firstProduction)), key(inp.years));
     vintageRows.push(b.row(`Depreciation of capex of year ${j}`, {
       unit: money, key: { value: j },
-      timeline: { formula: IF(lt(at(yearIndex), start), ZERO, IF(eq(at(lastYear), ONE), sub(amount, SUM(before(self))),
+      timeline: { formula: v2 ? vintageV2(self, amount, start) : IF(lt(at(yearIndex), start), ZERO, IF(eq(at(lastYear), ONE), sub(amount, SUM(before(self))),
         IF(lt(at(yearIndex), add(start, key(inp.depreciationYears))), div(amount, key(inp.depreciationYears)), ZERO))) },
     }));
   }
   const depreciation = row('Depreciation', money, () => SUM(rowsAt('Calculation', vintageRows[0]!.row, vintageRows[vintageRows.length - 1]!.row)), engineRow(ev, (y) => y.depreciation));
 
   section('§5 Income tax and losses carried forward (one row per loss vintage)');
-  const taxableIncome = row('Taxable income TI', money, () => less(at(revenue), at(royalty), at(opex), at(selling), at(technology), at(community), at(closure), at(depreciation), at(rrt)),
+  const allowance = v2 ? row('Investment allowance (§13)', money, () => mul(key(v2.investmentAllowance), netCapex), engineRow(ev, (y) => y.investmentAllowance)) : null;
+  const calledBefore = v2 ? b.row('Cash calls before this year (equity for thin capitalisation)', { unit: money }) : null;
+  const deductible = v2 && debt ? row('Deductible interest (§13)', money, () => IF(OR(ISBLANK(key(v2.thinCapRatio)), le(at(debt.opening), mul(key(v2.thinCapRatio), at(calledBefore!)))),
+    at(debt.interest), div(product(at(debt.interest), key(v2.thinCapRatio), at(calledBefore!)), at(debt.opening))), engineRow(ev, (y) => y.interestDeductible)) : null;
+  const taxableIncome = row('Taxable income TI', money, () => less(supported, at(royalty), at(opex), at(selling), at(technology), at(community), at(closure), at(depreciation),
+    ...(allowance ? [at(allowance)] : []), ...(deductible ? [at(deductible)] : []), at(rrt)),
     engineRow(ev, (y) => y.taxableIncome));
   const lossHeader = b.row('Loss of year j used in year k', { style: 'heading' });
   const lossRows: RowHandle[] = [];
   for (let j = 1; j <= n; j++) {
     const self = { sheet: b.sheet.name, row: b.nextRow };
-    const loss = MAX(ZERO, neg(INDEX(whole(taxableIncome), key(self))));
+    // The loss of year j read from the years before this one (position 1 is the spacer): a range
+    // over the whole row would make taxable income depend on itself through thin capitalisation.
+    const loss = MAX(ZERO, neg(INDEX(before(taxableIncome), ONE, add(key(self), ONE))));
     const usable = AND(gt(at(yearIndex), key(self)), OR(ISBLANK(key(inp.lossCarryForwardYears)), le(at(yearIndex), add(key(self), key(inp.lossCarryForwardYears)))));
     const room = sub(MAX(ZERO, at(taxableIncome)), SUM(rowsAt('Calculation', lossHeader.row, self.row - 1)));
     lossRows.push(b.row(`Loss of year ${j} used`, {
@@ -155,11 +236,19 @@ export function buildCalculation(b: SheetBuilder, inp: InputRows, ev: Evaluation
     }));
   }
   const lossesUsed = row('Losses used', money, () => SUM(rowsAt('Calculation', lossRows[0]!.row, lossRows[lossRows.length - 1]!.row)));
-  const incomeTax = row('Income tax', money, () => mul(key(inp.incomeTaxRate), MAX(ZERO, sub(at(taxableIncome), at(lossesUsed)))), engineRow(ev, (y) => y.incomeTax));
+  const taxRate = v2
+    ? row('Income tax rate (holiday, fiscal change)', 'rate', () => IF(AND(ge(at(yearIndex), key(firstProduction)), le(at(yearIndex), sub(add(key(firstProduction), key(v2.holidayYears)), ONE))), ZERO,
+      IF(AND(eq(at(changed!), ONE), eq(ISBLANK(key(v2.changedIncomeTaxRate)), ZERO)), key(v2.changedIncomeTaxRate), key(inp.incomeTaxRate))), engineRow(ev, (y) => y.incomeTaxRate))
+    : null;
+  const incomeTax = row('Income tax', money, () => mul(taxRate ? at(taxRate) : key(inp.incomeTaxRate), MAX(ZERO, sub(at(taxableIncome), at(lossesUsed)))), engineRow(ev, (y) => y.incomeTax));
 
   section('§6 Free cash flow');
-  const freeCashFlow = row('Free cash flow F', money, () => less(at(revenue), at(royalty), at(opex), at(selling), at(community), at(technology), at(closure), at(capex),
-    at(deltaWorkingCapital), at(incomeTax), at(rrt)), engineRow(ev, (y) => y.freeCashFlow));
+  const beforeFinancing = row(v2 ? 'Cash flow before financing' : 'Free cash flow F', money, () => less(grant ? add(supported, at(grant)) : supported, at(royalty), at(opex), at(selling), at(community), at(technology), at(closure), at(capex),
+    at(deltaWorkingCapital), at(incomeTax), at(rrt)), engineRow(ev, (y) => (v2 ? y.cashFlowBeforeFinancing : y.freeCashFlow)));
+  const freeCashFlow = v2 && debt
+    ? row('Free cash flow F (equity, after debt)', money, () => less(add(at(beforeFinancing), at(debt.draw)), at(debt.interest), at(debt.principal)), engineRow(ev, (y) => y.freeCashFlow))
+    : beforeFinancing;
+  if (calledBefore) b.define(calledBefore, add(prev(calledBefore), MAX(ZERO, neg(prev(freeCashFlow)))));
   const preTaxNetCashFlow = row('Pre-tax net cash flow NCF (market prices)', money, () => less(at(marketRevenue), at(opex), at(selling), at(capex), at(closure), at(deltaWorkingCapital)),
     engineRow(ev, (y) => y.preTaxNetCashFlow));
 
@@ -169,12 +258,14 @@ export function buildCalculation(b: SheetBuilder, inp: InputRows, ev: Evaluation
   const partnerFlows = partners.map((p, i) => {
     const terms = [neg(at(funded.paid[i]!)), at(funded.distributions[i]!), at(funded.repaymentsReceived[i]!),
       ...agreements.filter((a) => a.agreement.licensorIndex === i).map((a) => sub(at(a.payment), at(a.withholding))),
-      ...margins.filter((m) => m.offtake.offtakerIndex === i).map((m) => at(m.margin))];
+      ...margins.filter((m) => m.offtake.offtakerIndex === i).map((m) => at(m.margin)),
+      ...tranches.filter((t) => t.d.lenderIndex === i).map((t) => at(t.lenderFlow))];
     return { id: p.id, kind: 'partner' as const, flow: row(`${p.id}: flow`, money, () => sum(terms), engineRow(ev, (y) => y.flows[p.id])) };
   });
   const others: { id: string; kind: PartyRows['kind']; flow: RowHandle }[] = [
     { id: 'government', kind: 'government', flow: row('government: flow (royalty + income tax + RRT + withholding)', money,
-      () => sum([at(royalty), at(incomeTax), at(rrt), at(funded.dividendWithholding), at(technologyWithholding)]), engineRow(ev, (y) => y.flows['government'])) },
+      () => less(sum([at(royalty), at(incomeTax), at(rrt), at(funded.dividendWithholding), at(technologyWithholding), ...(debt ? [at(debt.withholding)] : [])]),
+        ...(grant ? [at(grant)] : []), ...(priceSupport ? [at(priceSupport)] : [])), engineRow(ev, (y) => y.flows['government'])) },
     { id: 'community', kind: 'community', flow: row('community: flow', money, () => at(community), engineRow(ev, (y) => y.flows['community'])) },
   ];
   const external = agreements.filter((a) => a.agreement.licensorIndex < 0);
@@ -186,6 +277,11 @@ export function buildCalculation(b: SheetBuilder, inp: InputRows, ev: Evaluation
   if (externalOfftakes.length > 0) {
     others.push({ id: 'external-offtaker', kind: 'external-offtaker', flow: row('external-offtaker: flow (offtake margins)', money,
       () => sum(externalOfftakes.map((m) => at(m.margin))), engineRow(ev, (y) => y.flows['external-offtaker'])) });
+  }
+  const externalLoans = tranches.filter((t) => t.d.lenderIndex < 0);
+  if (externalLoans.length > 0) {
+    others.push({ id: 'external-lender', kind: 'external-lender', flow: row('external-lender: flow (lenders\' flows)', money,
+      () => sum(externalLoans.map((t) => at(t.lenderFlow))), engineRow(ev, (y) => y.flows['external-lender'])) });
   }
   const flows = [...partnerFlows, ...others];
   const identity = row('Check: Σ party flows − NCF (0 in every year)', money, () => less(sum(flows.map((f) => at(f.flow))), at(preTaxNetCashFlow)),

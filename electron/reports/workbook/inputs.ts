@@ -4,6 +4,7 @@ import type { Dec } from '../../../shared/engine/arithmetic.ts';
 import type { DealTerms, VentureInputs } from '../../../shared/engine/model.ts';
 import type { Overrides, Project, Scenario, Structure } from '../../../shared/engine/interchange.ts';
 import type { CellValue } from './formula.ts';
+import { fiscalChangeStart } from '../../../shared/engine/fiscal-change.ts';
 import { SheetBuilder, type RowHandle } from './sheet.ts';
 
 export interface PartnerInputs {
@@ -45,7 +46,50 @@ export interface OfftakeInputs {
   toYear: RowHandle;
 }
 
+export interface DebtInputs {
+  id: string;
+  /** Partner index, or -1 for an external lender. */
+  lenderIndex: number;
+  foreign: RowHandle;
+  /** Gearing tranches: γ and the calendar window; dated tranches: the amounts by year. */
+  gearing: { gearing: RowHandle; fromYear: RowHandle; toYear: RowHandle } | null;
+  dated: RowHandle | null;
+  maxAmount: RowHandle;
+  interestRate: RowHandle;
+  graceYears: RowHandle;
+  tenorYears: RowHandle;
+  annuity: RowHandle;
+}
+
+export interface PriceSupportInputs {
+  id: string;
+  strike: RowHandle;
+  share: RowHandle;
+  fromYear: RowHandle;
+  toYear: RowHandle;
+  capPrice: RowHandle;
+  upsideShare: RowHandle;
+}
+
+/** Methodology v2's instruments (§11–§15); null for a version-1 project. */
+export interface V2Inputs {
+  fiscalChangeFrom: RowHandle;
+  royaltyRateAdd: RowHandle;
+  changedIncomeTaxRate: RowHandle;
+  holidayYears: RowHandle;
+  investmentAllowance: RowHandle;
+  decliningBalance: RowHandle;
+  decliningRate: RowHandle;
+  thinCapRatio: RowHandle;
+  interestWithholding: RowHandle;
+  grantShare: RowHandle;
+  grantCap: RowHandle;
+  priceSupport: PriceSupportInputs[];
+  debt: DebtInputs[];
+}
+
 export interface InputRows {
+  v2: V2Inputs | null;
   startYear: RowHandle;
   years: RowHandle;
   discountRate: RowHandle;
@@ -101,6 +145,7 @@ export function describeTransforms(o: Overrides): string[] {
   if (o.opexFactor !== undefined) lines.push(`Opex factor ${o.opexFactor} on unit costs, fixed costs and selling costs`);
   if (o.gradeFactor !== undefined) lines.push(`Grade factor ${o.gradeFactor} on every grade`);
   if (o.discountRate !== undefined) lines.push(`Discount rate replaced by ${o.discountRate}`);
+  if (o.fiscalChange) lines.push(`Fiscal change from ${o.fiscalChange.fromYear}: royalty rate ${o.fiscalChange.royaltyRateAdd ?? 0} added, income tax rate ${o.fiscalChange.incomeTaxRate ?? 'unchanged'} (before any stabilisation)`);
   return lines;
 }
 
@@ -223,7 +268,10 @@ export function buildInputs(
     };
   });
 
+  const v2 = Number(project.version) === 2 ? buildV2Inputs(b, scalar, section, v, deal, money, perProduct) : null;
+
   return {
+    v2,
     startYear, years, discountRate, timing, inflation, oreMined, wasteMined, grade, recovery, productFactor, payability, prices,
     miningPerTonne, processingPerTonneOre, fixed, sellingPerUnit, initial, sustaining, closure, workingCapitalRate,
     royaltyNet, royaltyInterpolate,
@@ -231,5 +279,70 @@ export function buildInputs(
     bandRates: { first: rates[0]!.row, last: rates[rates.length - 1]!.row },
     communityShare, incomeTaxRate, depreciationYears, lossCarryForwardYears, rrtRate, rrtThresholdRate,
     dividendWithholding, technologyWithholding, deemedValue, dilution, partners, technology, offtake,
+  };
+}
+
+type Scalar = (label: string, unit: string, value: CellValue, note?: string) => RowHandle;
+
+function buildV2Inputs(
+  b: SheetBuilder, scalar: Scalar, section: (label: string) => void, v: VentureInputs<Dec>, deal: DealTerms<Dec>, money: string, perProduct: string,
+): V2Inputs {
+  section('Public-finance instruments (methodology v2)');
+  const change = v.fiscalChange;
+  const from = fiscalChangeStart(deal, change);
+  const fiscalChangeFrom = scalar('Fiscal change applies from (calendar year)', 'year', from,
+    change === null ? 'blank: no fiscal change in this scenario' : from === null ? 'blank: the structure is stabilised without an end year' : deal.stabilized ? `stabilisation applied (the change is from ${change.fromYear})` : undefined);
+  const royaltyRateAdd = scalar('Fiscal change: added to the royalty rate', 'rate', change?.royaltyRateAdd ? n(change.royaltyRateAdd) : 0);
+  const changedIncomeTaxRate = scalar('Fiscal change: income tax rate', 'rate', change?.incomeTaxRate ? n(change.incomeTaxRate) : null, change?.incomeTaxRate ? undefined : 'blank: unchanged');
+  const it = deal.incomeTax;
+  const holidayYears = scalar('Tax holiday from first production', 'years', it.holidayYears);
+  const investmentAllowance = scalar('Investment allowance (share of capex net of grants)', 'fraction', n(it.investmentAllowance));
+  const decliningBalance = scalar('Depreciation declining-balance (1) or straight line (0)', 'flag', yesNo(it.depreciation.method === 'declining-balance'));
+  const decliningRate = scalar('Declining-balance rate', 'rate', it.depreciation.method === 'declining-balance' ? n(it.depreciation.rate) : 0);
+  const thinCapRatio = scalar('Thin-capitalisation ratio (debt to equity called)', 'factor', optional(it.thinCapRatio), it.thinCapRatio === null ? 'blank: no limit' : undefined);
+  const interestWithholding = scalar('Withholding tax on interest to foreign lenders', 'rate', n(deal.withholding.interest));
+  const grant = deal.capitalGrant;
+  const grantShare = scalar('Capital grant (share of initial capex)', 'fraction', grant ? n(grant.share) : 0);
+  const grantCap = scalar('Capital grant cap (nominal, cumulative)', money, grant ? optional(grant.cap) : null, grant?.cap ? undefined : 'blank: no cap');
+  const priceSupport = deal.priceSupport.map((c): PriceSupportInputs => {
+    b.row(`Price support ${c.id}`, { style: 'heading' });
+    return {
+      id: c.id,
+      strike: scalar(`${c.id}: strike (nominal)`, perProduct, n(c.strike)),
+      share: scalar(`${c.id}: share of production covered`, 'fraction', n(c.share)),
+      fromYear: scalar(`${c.id}: from (calendar year)`, 'year', c.fromYear, c.fromYear === null ? 'blank: from the start' : undefined),
+      toYear: scalar(`${c.id}: to (calendar year)`, 'year', c.toYear, c.toYear === null ? 'blank: to the end' : undefined),
+      capPrice: scalar(`${c.id}: cap price for the clawback (nominal)`, perProduct, c.upside ? n(c.upside.capPrice) : null, c.upside ? undefined : 'blank: no clawback'),
+      upsideShare: scalar(`${c.id}: share of the upside clawed back`, 'fraction', c.upside ? n(c.upside.share) : 0),
+    };
+  });
+  const debt = deal.debt.map((d): DebtInputs => {
+    const lender = d.lenderIndex < 0 ? 'external' : deal.partners[d.lenderIndex]!.id;
+    b.row(`Loan ${d.id} (lender: ${lender})`, { style: 'heading' });
+    const basis = d.drawdown;
+    const dated = basis.basis === 'dated'
+      ? b.row(`${d.id}: drawdowns (nominal, by year)`, { unit: money, style: 'input', timeline: { values: Array.from({ length: v.years }, (_, k) =>
+        basis.amounts.filter((a) => a.year === v.startYear + k).reduce((s, a) => s + n(a.amount), 0)) } })
+      : null;
+    return {
+      id: d.id,
+      lenderIndex: d.lenderIndex,
+      foreign: scalar(`${d.id}: lender is foreign (interest withholding)`, 'flag', yesNo(d.foreign)),
+      gearing: basis.basis === 'gearing' ? {
+        gearing: scalar(`${d.id}: gearing (share of capex drawn)`, 'fraction', n(basis.gearing)),
+        fromYear: scalar(`${d.id}: draws from (calendar year)`, 'year', basis.fromYear, basis.fromYear === null ? 'blank: from the start' : undefined),
+        toYear: scalar(`${d.id}: draws to (calendar year)`, 'year', basis.toYear, basis.toYear === null ? 'blank: to the end' : undefined),
+      } : null,
+      dated,
+      maxAmount: scalar(`${d.id}: maximum amount (nominal)`, money, optional(d.maxAmount), d.maxAmount === null ? 'blank: no maximum' : undefined),
+      interestRate: scalar(`${d.id}: interest rate (nominal)`, 'rate', n(d.interestRate)),
+      graceYears: scalar(`${d.id}: grace years after the last drawdown`, 'years', d.graceYears),
+      tenorYears: scalar(`${d.id}: repayment years`, 'years', d.tenorYears),
+      annuity: scalar(`${d.id}: annuity (1) or equal principal (0)`, 'flag', yesNo(d.repayment === 'annuity')),
+    };
+  });
+  return {
+    fiscalChangeFrom, royaltyRateAdd, changedIncomeTaxRate, holidayYears, investmentAllowance, decliningBalance, decliningRate,
+    thinCapRatio, interestWithholding, grantShare, grantCap, priceSupport, debt,
   };
 }
