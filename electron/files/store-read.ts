@@ -2,6 +2,7 @@
 import type { Database } from './sqlite.ts';
 import type { DocumentMetadata, NoteOwner, Revision } from './types.ts';
 import { NumberLiteral, parseWithLiterals } from './literal-json.ts';
+import { applyVersion2Terms } from './version2.ts';
 import { booleanCell, getDecimal, getOptional, textCell, type JsonObject, type Row } from './cells.ts';
 
 function rows(db: Database, sql: string, ...params: unknown[]): Row[] {
@@ -110,7 +111,7 @@ export function readProjectTree(db: Database): JsonObject {
         ? null
         : undefined;
 
-  return {
+  const tree: JsonObject = {
     format: 'orebridge-project',
     version: new NumberLiteral('1'),
     name: getOptional(project, 'name', textCell),
@@ -121,6 +122,16 @@ export function readProjectTree(db: Database): JsonObject {
     shocks,
     risk: readRisk(db),
   };
+  readVersion2(db, tree);
+  return tree;
+}
+
+/** Migration 004: a version-2 project's version and v2 terms, put back into the tree. */
+function readVersion2(db: Database, tree: JsonObject): void {
+  if (db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'version2_terms'").pluck().get() === 0) return;
+  const row = rows(db, 'SELECT * FROM version2_terms WHERE id = 1')[0];
+  if (row === undefined) return;
+  applyVersion2Terms(tree, parseWithLiterals(String(row.document_version)), parseWithLiterals(String(row.terms)) as JsonObject);
 }
 
 /** The risk block: its literal JSON, null, or undefined when the project has none. */

@@ -3,6 +3,7 @@ import type { Database } from './sqlite.ts';
 import { FIELDS, getIn, parsePath } from '../../shared/fields/index.ts';
 import type { DocumentMetadata } from './types.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
+import { isVersion2Tree, version2TermsOf } from './version2.ts';
 import {
   asArray,
   asObject,
@@ -18,6 +19,7 @@ import {
 
 /** Tables holding the interchange content, children first (so deleting in this order is safe). */
 export const CONTENT_TABLES = [
+  'version2_terms',
   'risk',
   'override_prices',
   'overrides',
@@ -79,13 +81,14 @@ function preservedMetadata(db: Database): PreservedMetadata {
  * The parts of the content a write can replace on their own, with their tables (children first)
  * and the owner kind of their notes. An edit rewrites only the parts that changed.
  */
-type Section = 'head' | 'structures' | 'scenarios' | 'shocks' | 'risk';
+type Section = 'head' | 'structures' | 'scenarios' | 'shocks' | 'risk' | 'version2';
 const SECTIONS: Record<Section, { tables: readonly (string | readonly [string, string])[]; notes?: string }> = {
   head: { tables: ['yearly_series', 'assumptions', 'project'], notes: 'project' },
   structures: { tables: ['offtakes', 'technology_fees', 'technology_agreements', 'royalty_bands', 'fiscal_terms', 'partners', 'structures'], notes: 'structure' },
   scenarios: { tables: [['override_prices', 'scenario'], ['overrides', 'scenario'], 'scenarios'], notes: 'scenario' },
   shocks: { tables: [['override_prices', 'shock'], ['overrides', 'shock'], 'shocks'] },
   risk: { tables: ['risk'] },
+  version2: { tables: ['version2_terms'] },
 };
 
 const SECTION_PARTS: Record<Section, (project: JsonObject) => unknown> = {
@@ -94,9 +97,10 @@ const SECTION_PARTS: Record<Section, (project: JsonObject) => unknown> = {
   scenarios: (p) => ({ scenarios: p.scenarios }),
   shocks: (p) => ({ shocks: p.shocks }),
   risk: (p) => ({ risk: p.risk, form: presenceOf(p, 'risk') }),
+  version2: (p) => ({ version: p.version, terms: version2TermsOf(p) }),
 };
 
-const ALL_SECTIONS: Record<Section, boolean> = { head: true, structures: true, scenarios: true, shocks: true, risk: true };
+const ALL_SECTIONS: Record<Section, boolean> = { head: true, structures: true, scenarios: true, shocks: true, risk: true, version2: true };
 
 /** Every content table belongs to a section; a table added without one makes every write whole. */
 const SECTIONED = new Set(Object.values(SECTIONS).flatMap((section) => section.tables.map((table) => (typeof table === 'string' ? table : table[0]))));
@@ -106,7 +110,7 @@ function changedSections(project: JsonObject, previous: unknown): Record<Section
   if (previous === undefined || !EVERY_TABLE_SECTIONED) return ALL_SECTIONS;
   const before = asObject(previous);
   const differs = (section: Section) => stringifyWithLiterals(SECTION_PARTS[section](project), 0) !== stringifyWithLiterals(SECTION_PARTS[section](before), 0);
-  return { head: differs('head'), structures: differs('structures'), scenarios: differs('scenarios'), shocks: differs('shocks'), risk: differs('risk') };
+  return { head: differs('head'), structures: differs('structures'), scenarios: differs('scenarios'), shocks: differs('shocks'), risk: differs('risk'), version2: differs('version2') };
 }
 
 function deleteSections(db: Database, write: Record<Section, boolean>): void {
@@ -148,6 +152,13 @@ export function writeProject(db: Database, source: unknown, metadata?: DocumentM
   if (write.scenarios) writeScenarios(insert, kept, project);
   if (write.shocks) writeShocks(insert, project);
   if (write.risk) writeRisk(insert, project);
+  if (write.version2) writeVersion2(insert, project);
+}
+
+/** Migration 004: a version-2 project's v2 terms; no row for a version-1 project. */
+function writeVersion2(insert: Insert, project: JsonObject): void {
+  if (!isVersion2Tree(project)) return;
+  insert('version2_terms', { id: 1, document_version: stringifyWithLiterals(project.version, 0), terms: stringifyWithLiterals(version2TermsOf(project), 0) });
 }
 
 type Insert = (table: string, row: Row) => void;

@@ -106,7 +106,7 @@ describe('migrations', () => {
     expect(exported).toStrictEqual(JSON.parse(text));
 
     migrate(two);
-    expect(two.pragma('user_version', { simple: true })).toBe(3);
+    expect(two.pragma('user_version', { simple: true })).toBe(CURRENT_FORMAT_VERSION);
     expect(two.prepare('SELECT count(*) FROM risk').pluck().get()).toBe(0);
     const block = '{"iterations":5000,"seed":7,"variables":[{"id":"price","target":"priceLevel","distribution":{"type":"lognormal","p10":0.750,"p90":"1.30"}},{"id":"delay","target":"delayYears","distribution":{"type":"discrete","values":[0,1],"probabilities":[0.75,0.25]}}],"correlations":[],"pricePath":{"volatility":0.2,"persistence":0.70},"disruption":null}';
     for (const risk of [block, 'null']) {
@@ -117,6 +117,32 @@ describe('migrations', () => {
       expect(JSON.parse(stringifyWithLiterals(tree))).toStrictEqual(JSON.parse(withRisk));
     }
     expect(() => two.exec(`INSERT OR REPLACE INTO risk VALUES (1, NULL, 'v')`)).toThrow(/CHECK/);
+  });
+
+  it('004 adds the version-2 terms: a format-3 file opens as version 1 and stays so; a v2 project round-trips exactly, absent and null apart', () => {
+    const v1 = exampleText('northern-spodumene');
+    const three = new Database(':memory:');
+    migrate(three, 3);
+    migrate(three);
+    expect(three.pragma('user_version', { simple: true })).toBe(4);
+    three.transaction(() => writeProject(three, parseWithLiterals(v1)))();
+    expect(three.prepare('SELECT count(*) FROM version2_terms').pluck().get()).toBe(0);
+    expect(JSON.parse(stringifyWithLiterals(readProjectTree(three)))).toStrictEqual(JSON.parse(v1));
+
+    const v2 = exampleText('nordic-graphite-anode');
+    // A null and an absent v2 field stay apart: null cap, absent name, null fiscal change on a shock.
+    const edited = parseWithLiterals(v2) as Record<string, any>;
+    edited.structures[0].terms.fiscal.capitalGrant.cap = null;
+    delete edited.structures[1].terms.debt[0].name;
+    edited.scenarios[0].overrides.fiscalChange = null;
+    for (const text of [v2, stringifyWithLiterals(edited)]) {
+      three.transaction(() => writeProject(three, parseWithLiterals(text)))();
+      expect(three.prepare('SELECT count(*) FROM version2_terms').pluck().get()).toBe(1);
+      expect(JSON.parse(stringifyWithLiterals(readProjectTree(three)))).toStrictEqual(JSON.parse(text));
+    }
+    // Back to version 1 (every v2 field removed): the row goes, the project reads as version 1.
+    three.transaction(() => writeProject(three, parseWithLiterals(v1)))();
+    expect(three.prepare('SELECT count(*) FROM version2_terms').pluck().get()).toBe(0);
   });
 
   it('run in one transaction: a failing step leaves the file at its old version', () => {

@@ -21,10 +21,10 @@ function renamed(project: Project, name: string): Project {
 describe('examples', () => {
   const tempDir = useTempDirs();
 
-  it('offers the three bundled ventures, byte for byte the methodology’s examples', async () => {
+  it('offers the five bundled ventures, byte for byte the methodology’s examples', async () => {
     const harness = makeHarness(tempDir);
     const examples = ok(await harness.call('listExamples', {}));
-    expect(examples.map((example) => example.id)).toEqual(['ndpr-separation', 'nickel-cobalt-hpal', 'northern-spodumene']);
+    expect(examples.map((example) => example.id)).toEqual(['ndpr-separation', 'ndpr-strategic-reserve', 'nickel-cobalt-hpal', 'nordic-graphite-anode', 'northern-spodumene']);
     expect(examples.find((example) => example.id === 'northern-spodumene')).toMatchObject({ name: 'Northern Spodumene JV', commodity: 'lithium' });
     for (const example of examples) {
       const bundled = readFileSync(join(EXAMPLES_DIR, `${example.id}.project.json`), 'utf8');
@@ -40,6 +40,15 @@ describe('examples', () => {
     const evaluation = ok(await harness.call('evaluate', { project: opened.project, structure: 'sliding-royalty', scenario: 'base' }));
     expect(differences(expectedVenture('northern-spodumene', 'sliding-royalty', 'base'), evaluation.venture, 1e-9, 1e-12)).toEqual([]);
     expect(typeof evaluation.parties[0]?.pv).toBe('string');
+  });
+
+  it('opens a version-2 example with every v2 term, and its evaluation is the methodology’s', async () => {
+    const harness = makeHarness(tempDir);
+    const opened = ok(await harness.call('openExample', { exampleId: 'ndpr-strategic-reserve' }));
+    const bundled = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'ndpr-strategic-reserve.project.json'), 'utf8'));
+    expect(JSON.parse(JSON.stringify(opened.project))).toEqual(bundled);
+    const evaluation = ok(await harness.call('evaluate', { project: opened.project, structure: 'dfi-floor-holiday', scenario: 'base' }));
+    expect(differences(expectedVenture('ndpr-strategic-reserve', 'dfi-floor-holiday', 'base'), evaluation.venture, 1e-9, 1e-12)).toEqual([]);
   });
 
   it('refuses an example it does not have, including paths', async () => {

@@ -4,13 +4,14 @@ import { APPLICATION_ID, CURRENT_FORMAT_VERSION } from '../format.ts';
 import * as interchangeTables from './001-interchange-tables.ts';
 import * as notesRevisions from './002-notes-revisions.ts';
 import * as risk from './003-risk.ts';
+import * as version2Terms from './004-version2-terms.ts';
 
 export interface Migration {
   version: number;
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [interchangeTables, notesRevisions, risk];
+export const MIGRATIONS: readonly Migration[] = [interchangeTables, notesRevisions, risk, version2Terms];
 
 /** Brings `db` from its user_version to `target` (default: the current format) in one transaction. */
 export function migrate(db: Database, target: number = CURRENT_FORMAT_VERSION): void {
