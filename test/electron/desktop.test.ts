@@ -132,7 +132,7 @@ describe('IPC', () => {
     expect(fake.ipcChannels().sort()).toEqual(METHOD_NAMES.map((m) => `orebridge:${m}`).sort());
     const window = fake.windows[0]!;
     const fromApp = (await fake.invoke('listExamples', {}, { contentsId: window.webContents.id, frameUrl: APP_FRAME })) as Result<unknown[]>;
-    expect(fromApp.ok && fromApp.value.length).toBe(3);
+    expect(fromApp.ok && fromApp.value.length).toBe(5);
     const fromElsewhere = (await fake.invoke('listExamples', {}, { contentsId: window.webContents.id, frameUrl: 'https://evil.example/' })) as Result<unknown>;
     expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const fromFile = (await fake.invoke('listExamples', {}, { contentsId: window.webContents.id, frameUrl: 'file:///tmp/x.html' })) as Result<unknown>;
