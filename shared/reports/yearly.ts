@@ -8,6 +8,26 @@ export type YearLineKey =
   | 'capex' | 'deltaWorkingCapital' | 'depreciation' | 'taxableIncome' | 'incomeTax' | 'resourceRentTax'
   | 'withholdingTax' | 'freeCashFlow' | 'preTaxNetCashFlow';
 
+type V2Key = 'priceSupport' | 'grant' | 'investmentAllowance' | 'incomeTaxRate' | 'interestDeductible' | 'drawdown' | 'interest'
+  | 'principal' | 'debtBalance' | 'interestWithholding' | 'cashFlowBeforeFinancing' | 'cfads' | 'debtService' | 'dscr';
+/** Methodology v2's lines (§10–§16), present in the evaluation of a version-2 project only. */
+const V2_LINES: readonly { key: V2Key; label: string; unit: 'money' | 'rate' | 'ratio' }[] = [
+  { key: 'priceSupport', label: 'Price support', unit: 'money' },
+  { key: 'grant', label: 'Capital grant', unit: 'money' },
+  { key: 'investmentAllowance', label: 'Investment allowance', unit: 'money' },
+  { key: 'incomeTaxRate', label: 'Income tax rate', unit: 'rate' },
+  { key: 'interestDeductible', label: 'Deductible interest', unit: 'money' },
+  { key: 'drawdown', label: 'Drawdowns', unit: 'money' },
+  { key: 'interest', label: 'Interest', unit: 'money' },
+  { key: 'principal', label: 'Principal repaid', unit: 'money' },
+  { key: 'debtBalance', label: 'Debt balance (end of year)', unit: 'money' },
+  { key: 'interestWithholding', label: 'Interest withholding', unit: 'money' },
+  { key: 'cashFlowBeforeFinancing', label: 'Cash flow before financing', unit: 'money' },
+  { key: 'cfads', label: 'Cash flow available for debt service', unit: 'money' },
+  { key: 'debtService', label: 'Debt service', unit: 'money' },
+  { key: 'dscr', label: 'Debt service cover ratio', unit: 'ratio' },
+];
+
 type AuditKey = 'escalationIndex' | 'deflator' | 'discountFactor';
 const AUDIT_LINES: readonly { key: AuditKey; label: string }[] = [
   { key: 'escalationIndex', label: 'Escalation index' },
@@ -70,6 +90,8 @@ export function yearlyTable(ev: Evaluation, units: { currency: string; product: 
     columns: ['Line', 'Unit', ...ev.years.map((y) => String(y.year))],
     rows: [
       ...YEAR_LINE_GROUPS.flatMap((g) => g.lines.map((line) => [line.label, line.volume ? units.product : units.currency, ...ev.years.map((y) => y[line.key])])),
+      ...V2_LINES.filter((line) => ev.years.some((y) => y[line.key] !== undefined))
+        .map((line) => [line.label, line.unit === 'money' ? units.currency : line.unit, ...ev.years.map((y) => y[line.key] ?? null)]),
       ...AUDIT_LINES.filter((line) => ev.years.some((y) => y[line.key] !== undefined))
         .map((line) => [line.label, 'index', ...ev.years.map((y) => y[line.key] ?? null)]),
       ...interestIds.map((id) => [`Participating interest: ${nameOf(id)}`, 'fraction', ...ev.years.map((y) => y.interests[id] ?? '0')]),

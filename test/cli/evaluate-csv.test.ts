@@ -25,6 +25,19 @@ describe('orebridge evaluate --csv', () => {
     expect(row('Discount factor')).toEqual(ev.years.map((y) => y.discountFactor));
   });
 
+  it('adds the lines of methodology v2 for a version-2 project', () => {
+    const c = exampleCases().find((x) => x.name === 'nordic-graphite-anode' && x.scenario === 'base')!;
+    const args = [c.projectPath, '--structure', c.structure, '--scenario', c.scenario];
+    const ev = JSON.parse(runCli(['evaluate', ...args, '--json']).stdout) as Evaluation;
+    const lines = runCli(['evaluate', ...args, '--csv']).stdout.trimEnd().split('\r\n').map((l) => l.split(','));
+    const row = (label: string) => lines.find((l) => l[0] === label)?.slice(2);
+    expect(row('Drawdowns')).toEqual(ev.years.map((y) => y.drawdown));
+    expect(row('Capital grant')).toEqual(ev.years.map((y) => y.grant));
+    const yearLines = Object.keys(ev.years[0]!).filter((k) => !['year', 'interests', 'flows', 'partners'].includes(k));
+    const partnerLines = Object.values(ev.years[0]!.partners ?? {}).reduce((s, p) => s + Object.keys(p).length - 2, 0);
+    expect(lines.length).toBe(1 + yearLines.length + Object.keys(ev.years[0]!.interests).length + partnerLines + ev.parties.length);
+  });
+
   it('refuses --json and --csv together in one line', () => {
     const run = runCli(['evaluate', exampleCases()[0]!.projectPath, '--json', '--csv']);
     expect(run.code).toBe(1);
