@@ -23,8 +23,13 @@ async function startsLikeSqlite(path: string): Promise<boolean> {
   }
 }
 
+/** How a path is read: as a project database (by its extension or SQLite's magic bytes) or as JSON. */
+export async function projectFileKind(path: string): Promise<'sqlite' | 'json'> {
+  return path.toLowerCase().endsWith(PROJECT_FILE_EXTENSION) || (await startsLikeSqlite(path)) ? 'sqlite' : 'json';
+}
+
 export async function readProjectFromPath(path: string): Promise<ReadResult> {
-  if (path.toLowerCase().endsWith(PROJECT_FILE_EXTENSION) || (await startsLikeSqlite(path))) {
+  if ((await projectFileKind(path)) === 'sqlite') {
     const { loadUntrustedFile } = await import('./untrusted.ts');
     const loaded = await loadUntrustedFile(path);
     return loaded.ok ? { ok: true, project: loaded.value.project } : loaded;

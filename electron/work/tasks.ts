@@ -1,7 +1,7 @@
 // Untrusted work that runs off the main thread: what is asked of a worker and what it answers.
 // Everything crosses as plain data (the tree of number literals as its JSON text).
 import type { Evaluation, Project } from '../../shared/engine/interchange.ts';
-import type { DocumentMetadata, FileResult } from '../files/types.ts';
+import type { CheckReport, DocumentMetadata, FileResult } from '../files/types.ts';
 import type { RevisionRow } from '../files/store-read.ts';
 import type { Fingerprint } from '../files/fingerprint.ts';
 
@@ -25,6 +25,7 @@ export type EvaluationOutcome = { ok: true; evaluation: Evaluation } | { ok: fal
 export type Task =
   | { kind: 'check-file'; path: string }
   | { kind: 'read-json'; path: string; what?: string }
+  | { kind: 'check-report'; path: string }
   | { kind: 'validate'; project: unknown }
   | { kind: 'evaluate'; project: unknown; cases: CaseRequest[]; options: { shocks?: boolean; breakeven?: boolean } };
 
@@ -34,6 +35,8 @@ export type Answer<T extends Task> = T extends { kind: 'check-file' }
   ? FileResult<CheckedFile>
   : T extends { kind: 'read-json' }
     ? FileResult<{ project: Project; treeText: string }>
+    : T extends { kind: 'check-report' }
+      ? CheckReport
     : T extends { kind: 'validate' }
       ? { ok: true; project: Project } | Invalid
       : { ok: true; outcomes: EvaluationOutcome[] } | Invalid;

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { evaluateProject, validateProject } from '../../shared/engine/index.ts';
 import { fingerprintOf } from '../files/fingerprint.ts';
 import { readJsonProject } from '../files/json-text.ts';
+import { checkProjectFile } from '../files/whole-file.ts';
 import { stringifyWithLiterals } from '../files/literal-json.ts';
 import { reportedProblems } from '../files/messages.ts';
 import { checkUntrustedBytes, readUntrustedBytes } from '../files/untrusted.ts';
@@ -29,6 +30,8 @@ async function answer(task: Task, progress: (done: number, total: number) => voi
       const read = await readJsonProject(task.path, task.what);
       return read.ok ? { ok: true, value: { project: read.value.project, treeText: stringifyWithLiterals(read.value.tree, 0) } } : read;
     }
+    case 'check-report':
+      return checkProjectFile(task.path);
     case 'validate': {
       const valid = validateProject(task.project);
       return valid.ok ? valid : { ok: false, problems: reportedProblems(valid.problems), problemCount: valid.problems.length };

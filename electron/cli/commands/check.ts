@@ -1,4 +1,5 @@
 import { problemLines } from './file-errors.ts';
+import type { CheckReport } from '../../files/types.ts';
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, parseArgs, UsageError, type Command } from '../io.ts';
 
 export const checkCommand: Command = {
@@ -21,8 +22,13 @@ Exit codes: 0 valid; 2 invalid (the problems on stderr as "path: message"); 1 un
     const [path, ...extra] = parsed.positionals;
     if (path === undefined) throw new UsageError('check needs a FILE.orebridge');
     if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
-    const files = await import('../../files/index.ts');
-    const report = await files.checkFile(path);
+    // Checked in a worker thread under the app's time and memory limits (see electron/work).
+    const { createWorkPool, FILE_LIMITS } = await import('../../work/pool.ts');
+    const pool = createWorkPool({ size: 1 });
+    const done = await pool.run({ kind: 'check-report', path }, { limits: FILE_LIMITS, refusal: 'This file is too large to open safely' }).finally(() => pool.close());
+    const report: CheckReport = done.ok
+      ? done.value
+      : { status: 'unreadable', formatVersion: null, message: done.error.message, problems: [], problemCount: 0, structures: 0, scenarios: 0, revisions: 0 };
     const code = report.status === 'valid' ? EXIT_OK : report.status === 'invalid' ? EXIT_INVALID : EXIT_FAILURE;
     if (parsed.flags.has('--json')) {
       io.out(`${JSON.stringify(report)}\n`);
