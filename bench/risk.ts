@@ -45,14 +45,14 @@ async function parallelRun(project: Project, workers: number): Promise<{ wallMs:
   return { wallMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
 
-function oneWorkerRate(project: Project): number {
-  const outcome = setUpSimulation({ project, iterations: 20_000 });
+function oneWorkerRate(project: Project, iterations = 20_000): number {
+  const outcome = setUpSimulation({ project, iterations });
   if (!outcome.ok) throw new Error(outcome.error.message);
-  runIterations(outcome.setup, 0, 2_000);
+  runIterations(outcome.setup, 0, 1_000);
   const cpu = process.cpuUsage();
-  runIterations(outcome.setup, 0, 20_000);
+  runIterations(outcome.setup, 0, iterations);
   const used = process.cpuUsage(cpu);
-  return 20_000 / ((used.user + used.system) / 1e6);
+  return iterations / ((used.user + used.system) / 1e6);
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -69,6 +69,8 @@ export async function run(): Promise<BenchResult[]> {
     console.log(`risk: ${label}: 100,000 iterations on ${workers} workers in ${(best / 1000).toFixed(2)} s wall, ${(cpuPerWorker / 1000).toFixed(2)} s of CPU per worker (goal 2 s, limit 5 s); one worker ${Math.round(rate).toLocaleString('en-US')} iterations per CPU second (${(1e6 / rate).toFixed(1)} µs each)`);
     results.push({ case: `simulate 100,000 × ${label}, ${workers} workers`, medianMs: best, p95Ms: Math.max(...times), worstMs: Math.max(...times), runs: times.length });
   }
+  const v2 = oneWorkerRate(load('ndpr-strategic-reserve'), 3_000);
+  console.log(`risk: ndpr-strategic-reserve (methodology v2, generic float schedule): one worker ${Math.round(v2).toLocaleString('en-US')} iterations per CPU second (${(1e6 / v2).toFixed(1)} µs each)`);
   console.log(`risk: peak memory of the process (main and worker threads): ${Math.round(resourceUsage().maxRSS / 1024)} MiB`);
   return results;
 }
