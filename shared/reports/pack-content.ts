@@ -6,6 +6,7 @@ import { termLines, type TermChange } from '../fields/termSheet.ts';
 import { formatFactor, formatIrr, formatMoney, formatNumber, formatPercent } from './format.ts';
 import { partyNameIn } from './parties.ts';
 import type { Table } from './table.ts';
+import type { SimulationDocument } from '../risk/simulate.ts';
 
 export type PackBlock =
   | { kind: 'paragraph'; text: string }
@@ -36,6 +37,8 @@ export interface RoundChanges {
 
 export interface PackInput {
   project: Project;
+  /** The Monte Carlo simulation of each structure, where the project defines one (risk block). */
+  simulations?: SimulationDocument[];
   /** One evaluation per chosen structure, in the order chosen, all under the same scenario. */
   evaluations: Evaluation[];
   rounds: RoundChanges[];
@@ -123,6 +126,27 @@ export function packContent(input: PackInput): PackContent {
         { kind: 'paragraph', text: 'The share of each shock\'s change in total present value that each party bears (§8).' },
         { kind: 'table', table: { columns: ['Shock', ...shockParties.map(nameOf)],
           rows: ev.shocks.map((s) => [s.name || s.id, ...shockParties.map((id) => formatPercent(s.parties.find((p) => p.id === id)?.bearShare ?? null, locale))]) } },
+      ],
+    });
+  }
+
+  for (const sim of input.simulations ?? []) {
+    const structure = structureOf(sim.structure);
+    const nameOf = (id: string) => partyNameIn(structure, id);
+    const v = sim.venture;
+    sections.push({
+      title: `Risk summary: ${structureName(structure)}`,
+      blocks: [
+        { kind: 'paragraph', text: `Monte Carlo simulation of the project's risk model: ${sim.iterations.toLocaleString(locale)} iterations, seed ${sim.seed}. Present values at the venture discount rate; P10 and P90 are the 10th and 90th percentiles.` },
+        { kind: 'facts', rows: [
+          ['Venture NPV: mean', money(v.npv.mean)],
+          ['Venture NPV: P10 to P90', `${money(v.npv.p10)} to ${money(v.npv.p90)}`],
+          ['Probability that the NPV is negative', formatPercent(v.probabilityNpvNegative, locale)],
+          ['Government take: P50', formatPercent(v.governmentTake.p50, locale)],
+        ] },
+        { kind: 'table', table: { columns: ['Party', 'Mean PV', 'P10', 'P50', 'P90', 'Probability negative', 'Share of the risk'],
+          rows: sim.parties.map((p) => [nameOf(p.id), compact(p.pv.mean), compact(p.pv.p10), compact(p.pv.p50), compact(p.pv.p90),
+            formatPercent(p.probabilityNegative, locale), formatPercent(p.riskShare, locale)]) } },
       ],
     });
   }

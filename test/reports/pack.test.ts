@@ -1,7 +1,7 @@
 // The negotiation pack from the command line: its text (pdftotext) holds the term sheet and every
 // party's PV as the workspace shows it, on the pages we expect; a page is rendered for a look.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,5 +59,22 @@ describe('orebridge report', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('There is no structure "nope"');
     expect(() => statSync(join(dir, 'pack.pdf'))).toThrow();
+  });
+});
+
+describe('the pack of a project with a simulation', () => {
+  it('holds the risk summary of each structure', async () => {
+    const pdftotext = requireTool(PDFTOTEXT);
+    const { negotiationPack } = await import('../../electron/reports/pack/index.ts');
+    const project = { ...loadExample(path), risk: { iterations: 400, seed: 7 } };
+    const pack = await negotiationPack(project, { structures: ['sliding-royalty'], scenario: 'base' });
+    if (!pack.ok) throw new Error(pack.error.message);
+    const dir = mkdtempSync(join(tmpdir(), 'orebridge-pack-'));
+    const target = join(dir, 'risk.pdf');
+    writeFileSync(target, pack.bytes);
+    const text = execFileSync(pdftotext, ['-layout', target, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Risk summary: Paying state partner');
+    expect(text).toContain('400 iterations, seed 7');
+    expect(text).toMatch(/Probability that the NPV is negative \d+\.\d %/);
   });
 });

@@ -5,6 +5,7 @@ import type { Evaluation, Project } from '../../../shared/engine/interchange.ts'
 import type { TermChange } from '../../../shared/fields/termSheet.ts';
 import { packContent, type RoundChanges } from '../../../shared/reports/pack-content.ts';
 import type { Revision } from '../../files/types.ts';
+import { simulateProject, type SimulationDocument } from '../../../shared/risk/index.ts';
 import { packPdf } from './pdf.ts';
 
 export type PackOutcome =
@@ -28,7 +29,15 @@ export async function negotiationPack(project: Project, request: PackRequest = {
     if (!outcome.ok) return outcome;
     evaluations.push(outcome.evaluation);
   }
-  const content = packContent({ project, evaluations, rounds: request.rounds ?? [], date: request.date ?? new Date() });
+  // A project with a risk block defines a simulation: its summary goes into the pack.
+  const simulations: SimulationDocument[] = [];
+  if (project.risk) {
+    for (const ev of evaluations) {
+      const simulated = simulateProject({ project, structure: ev.structure, scenario: ev.scenario });
+      if (simulated.ok) simulations.push(simulated.document);
+    }
+  }
+  const content = packContent({ project, evaluations, simulations, rounds: request.rounds ?? [], date: request.date ?? new Date() });
   const bytes = await packPdf(content, request.fontsFolder);
   const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
   return { ok: true, bytes, structures: ids, scenario: evaluations[0]!.scenario, pages };
