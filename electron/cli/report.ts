@@ -1,5 +1,6 @@
 import type { Evaluation, Project } from '../../shared/engine/index.ts';
 import { renderAudit } from './audit-report.ts';
+import { renderVersion2 } from './report-v2.ts';
 
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
@@ -95,6 +96,7 @@ export function renderReport(project: Project, evaluation: Evaluation): string {
       partners.map((p) => [p.id, millions(p.npvAtHurdle ?? '0'), irrText(p.irr, p.irrRoots), p.paybackYear === null || p.paybackYear === undefined ? 'none' : String(p.paybackYear), millions(p.peakExposure ?? '0')]),
       (c) => c > 0).map((l) => `  ${l}`));
   }
+  lines.push(...renderVersion2(project, evaluation));
   if (evaluation.shocks.length > 0) {
     const ids = [...new Set(evaluation.shocks.flatMap((s) => s.parties.map((p) => p.id)))];
     lines.push('', 'Who bears each shock (share of the total change in PV)');

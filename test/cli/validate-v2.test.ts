@@ -73,3 +73,25 @@ describe('orebridge validate, version 2 (§9 "Version 2")', () => {
     for (const line of lines) expect(line).toContain('a version-2 field');
   });
 });
+
+describe('orebridge evaluate, version 2 readable report', () => {
+  it('shows DSCR min (with its year) and average, the loans and their lenders, grants, price support, the lender party and supply per offtaker', () => {
+    const result = runCli(['evaluate', join(EXAMPLES_DIR, 'ndpr-strategic-reserve.project.json'), '--structure', 'dfi-floor-holiday']);
+    expect(result.code, result.stderr).toBe(0);
+    const out = result.stdout;
+    expect(out).toMatch(/Minimum DSCR\s+2\.79× in 2036/);
+    expect(out).toMatch(/Average DSCR\s+4\.24×/);
+    expect(out).toMatch(/Capital grants\s+60\.00/);
+    expect(out).toMatch(/Price support received \(net of clawback\)\s+91\.50/);
+    expect(out).toMatch(/dfi-senior\s+dfi \(foreign\)\s+280\.00/);
+    expect(out).toMatch(/external-lender\s+-20\.07/);
+    expect(out).toMatch(/magnetco\s+18,125\s+27\.2 %/);
+    expect(out).toMatch(/open market\s+35,267/);
+  });
+
+  it('a version-1 project has no v2 section', () => {
+    const result = runCli(['evaluate', join(EXAMPLES_DIR, 'northern-spodumene.project.json')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('DSCR');
+  });
+});
