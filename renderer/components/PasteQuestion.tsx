@@ -31,7 +31,7 @@ export function PasteQuestion({ plan, onAnswer, onCancel }: PasteQuestionProps) 
     );
   }
   if (plan.kind !== 'ask-convention') return null;
-  const reading = (convention: 'point' | 'comma') => plan.samples.map((sample) => `${sample.text} → ${show(sample[convention])}`).join(', ');
+  const reading = (convention: 'point' | 'comma') => plan.samples.map((sample) => `${sample.text} → ${show(sample[convention])}${sample.unit ? ` ${sample.unit}` : ''}`).join(', ');
   return (
     <div className="paste-question" role="alertdialog" aria-labelledby="paste-question-text" onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
       <p id="paste-question-text">

@@ -1,6 +1,7 @@
 // What a tab-separated paste into the yearly grid will do, before it does it: which cells get
 // which values, what falls outside the grid, which cell in front is a label, and whether the
 // numbers read differently depending on the separator convention (then the user is asked).
+import Decimal from 'decimal.js';
 import { readNumber, readings, type Convention, type NumberContext } from './numberText.ts';
 import type { SeriesDefinition } from './series.ts';
 import { parseTabular, storedFromDecimal } from './valueText.ts';
@@ -33,8 +34,10 @@ export interface PasteWrite {
 
 export interface AmbiguousSample {
   text: string;
+  /** Both readings in the units shown to the user (percentage points for a percentage row). */
   point: string;
   comma: string;
+  unit?: '%';
 }
 
 export type PastePlan =
@@ -92,7 +95,9 @@ function blockConvention(matrix: string[][], target: PasteTarget): { convention:
         comma = false;
         firstOnlyPoint ||= cell;
       } else if (both.point !== both.comma && samples.length < 3) {
-        samples.push({ text: cell, point: both.point, comma: both.comma });
+        samples.push(context.kind === 'percent'
+          ? { text: cell, point: percentUnits(both.point), comma: percentUnits(both.comma), unit: '%' }
+          : { text: cell, point: both.point, comma: both.comma });
       }
     }
   });
@@ -102,6 +107,8 @@ function blockConvention(matrix: string[][], target: PasteTarget): { convention:
   if (point && comma) return { convention: samples.length > 0 ? 'open' : null, samples };
   return { convention: point ? 'point' : 'comma', samples: [] };
 }
+
+const percentUnits = (fraction: string) => new Decimal(fraction).times(100).toFixed();
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 

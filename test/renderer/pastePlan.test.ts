@@ -35,6 +35,14 @@ describe('planning a paste into the yearly grid', () => {
     expect(written(planPaste('1.050\t1.100,5', at('prices', 0, 'en-US')))).toEqual(['1050', '1100.5']);
   });
 
+  it('shows a percentage row’s readings in percent', () => {
+    expect(written(planPaste('1,250\t1,5', at('grade', 0, 'de-DE')))).toEqual(['0.0125', '0.015']); // 1,5 settles it
+    expect(planPaste('1,250\t2,125', at('grade', 0, 'de-DE'))).toEqual({
+      kind: 'ask-convention',
+      samples: [{ text: '1,250', point: '1250', comma: '1.25', unit: '%' }, { text: '2,125', point: '2125', comma: '2.125', unit: '%' }],
+    });
+  });
+
   it('refuses a block that mixes both conventions', () => {
     const plan = planPaste('1,050.5\t1.100,5', at('prices'));
     expect(plan).toMatchObject({ kind: 'refused' });
