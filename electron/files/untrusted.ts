@@ -72,14 +72,22 @@ export function checkUntrustedBytes(bytes: Buffer): FileResult<CheckedContent> {
 
 /** An in-memory database holding a private copy of `bytes`, opened with the hardening pragmas. */
 export function openInMemory(bytes: Buffer): FileResult<Database> {
-  const copy = Buffer.from(bytes);
   // A file last written in WAL mode: its content is in the main file once checkpointed, and a
-  // memory database cannot use a WAL, so read it as a rollback-journal database.
-  copy[18] = 1;
-  copy[19] = 1;
+  // memory database cannot use a WAL, so read it as a rollback-journal database. better-sqlite3
+  // copies the bytes into SQLite's own memory, so the two header bytes are changed only for that
+  // moment (no second copy of a large file) and put back.
+  const [writeVersion, readVersion] = [bytes[18]!, bytes[19]!];
   try {
     const Database = sqlite();
-    const db = new Database(copy);
+    bytes[18] = 1;
+    bytes[19] = 1;
+    let db: Database;
+    try {
+      db = new Database(bytes);
+    } finally {
+      bytes[18] = writeVersion;
+      bytes[19] = readVersion;
+    }
     try {
       db.pragma('trusted_schema = OFF');
       db.pragma('cell_size_check = ON');
