@@ -95,3 +95,28 @@ describe('orebridge evaluate, version 2 readable report', () => {
     expect(result.stdout).not.toContain('DSCR');
   });
 });
+
+describe('version-2 project files from the command line', () => {
+  it('import, check and export keep every v2 term exactly; diff and share include them', () => {
+    const source = join(EXAMPLES_DIR, 'nordic-graphite-anode.project.json');
+    const file = join(work, 'nordic.orebridge');
+    expect(runCli(['import', source, '-o', file, '--force']).code).toBe(0);
+    const check = runCli(['check', file]);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toContain('file format 4');
+    const exported = runCli(['export', file]);
+    expect(JSON.parse(exported.stdout)).toStrictEqual(JSON.parse(readFileSync(source, 'utf8')));
+
+    const diff = runCli(['diff', file, 'grant-eca', 'partner-loan-cfd']).stdout;
+    expect(diff).toContain('- Tranche Export-credit agency annuity loan');
+    expect(diff).toContain('+ Price support Two-sided contract for difference');
+    expect(diff).toContain('~ Stabilised until: none → 2034');
+
+    const copy = join(work, 'nordic-share.orebridge');
+    expect(runCli(['share', file, '-o', copy, '--structures', 'partner-loan-cfd', '--scenarios', 'fiscal-change']).code).toBe(0);
+    const shared = JSON.parse(runCli(['export', copy]).stdout) as { version: number; structures: { terms: { debt: unknown[] } }[]; scenarios: { overrides: { fiscalChange?: unknown } }[] };
+    expect(shared.version).toBe(2);
+    expect(shared.structures[0]!.terms.debt).toHaveLength(1);
+    expect(shared.scenarios[0]!.overrides.fiscalChange).toEqual({ fromYear: 2031, royaltyRateAdd: 0.02, incomeTaxRate: 0.26 });
+  });
+});
