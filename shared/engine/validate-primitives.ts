@@ -86,7 +86,7 @@ export function checkDecimal(p: Problems, value: unknown, path: string, rule: De
 }
 
 const fractionMessage = (shownValue: string) => `must be a fraction between 0 and 1 (0.05 means 5 %), not ${shownValue}`;
-const signedFractionMessage = (shownValue: string) => `must be between −1 and 1 (−100 % and 100 %), not ${shownValue}`;
+const signedFractionMessage = (shownValue: string) => `must be between −1 and 1 (0.03 adds 3 points to the royalty rate), not ${shownValue}`;
 const rateMessage = (shownValue: string) => `must be a rate above −1 (−100 %), not ${shownValue}`;
 
 /**
@@ -222,11 +222,11 @@ const definitionAt = (path: string): FieldDefinition => {
  * `structures[0].terms.partners[2]`) with exactly the fields the catalogue declares for it in a
  * version-1 project: each missing required field and each unknown field is a problem.
  */
-export function checkShape(p: Problems, value: unknown, path: string): Json | null {
+export function checkShape(p: Problems, value: unknown, path: string, version: 1 | 2 = 1): Json | null {
   const pattern = patternOf(path);
   const item = pattern.endsWith('[]');
   const entry = definitionAt(item ? path.replace(/\[\d+\]$/, '') : path);
-  const { required, optional } = shapeOf(pattern, 1);
+  const { required, optional } = shapeOf(pattern, version);
   return checkObject(p, value, path, (item ? entry.item : entry.what) ?? '', required, optional);
 }
 
@@ -241,6 +241,8 @@ export function checkField(p: Problems, obj: Json, key: string, path: string): D
   const value = obj[key];
   if (field.presence === 'absent-or-null' && isUnset(value)) return null;
   if (field.presence === 'absent' && value === undefined) return null;
+  // A required field that is missing was reported by the shape check.
+  if (field.presence === 'required' && value === undefined) return null;
   if (field.integer) {
     const min = Number(field.range?.min ?? Number.MIN_SAFE_INTEGER);
     const max = field.range?.max === undefined ? Number.MAX_SAFE_INTEGER : Number(field.range.max);
@@ -266,9 +268,9 @@ export function checkField(p: Problems, obj: Json, key: string, path: string): D
 }
 
 /** Every scalar field of the group at `path` (groups, lists and series are left to the caller), except those in `except`. */
-export function checkFields(p: Problems, obj: Json, path: string, except: readonly string[] = []): void {
+export function checkFields(p: Problems, obj: Json, path: string, except: readonly string[] = [], version: 1 | 2 = 1): void {
   const pattern = patternOf(path);
-  for (const field of fieldsOf(pattern, 1)) {
+  for (const field of fieldsOf(pattern, version)) {
     const key = field.pattern.slice(field.pattern.lastIndexOf('.') + 1);
     if (field.kind === 'group' || field.kind === 'list' || field.kind === 'block' || field.series || except.includes(key)) continue;
     checkField(p, obj, key, path);

@@ -1,9 +1,8 @@
 import { Dec, type Dec as Decimal } from './arithmetic.ts';
 import { decimalTextOf, wholeNumberOfText } from './decimal-text.ts';
-import { DEPRECIATION_METHODS, EXTERNAL_LENDER_ID, REPAYMENT_PROFILES } from './interchange.ts';
+import { EXTERNAL_LENDER_ID } from './interchange.ts';
 import {
-  MAX_YEAR, at, checkBoolean, checkChoice, checkDecimal, checkId, checkList, checkObject, duplicateIds, integerField, isUnset,
-  optionalText, type Horizon, type Json, type Problems,
+  at, checkField, checkFields, checkShape, duplicateIds, isUnset, listField, type Horizon, type Json, type Problems,
 } from './validate-primitives.ts';
 
 // §9 "Version 2" and interchange.md "Version 2": the fields a version-2 project may carry, where
@@ -99,83 +98,68 @@ export function checkVersion2(p: Problems, root: Json, version: 1 | 2 | null, ho
   }
 }
 
-const calendarYear = (p: Problems, obj: Json, key: string, path: string, meaning: string) =>
-  isUnset(obj[key]) ? null : integerField(p, obj, key, path, 1, MAX_YEAR, meaning);
-
-/** §14 terms.debt. */
+/** §14 terms.debt: each field by its catalogue entry; the rules between fields here. */
 function checkDebt(p: Problems, value: unknown, path: string, partnerIds: Set<string>): void {
-  const list = checkList(p, value, path, 'loan tranches', false);
+  const list = listField(p, value, path);
   if (!list) return;
   list.forEach((item, d) => {
     const tp = at(path, d);
-    const t = checkObject(p, item, tp, 'a loan tranche', ['id', 'lender', 'interestRate', 'graceYears', 'tenorYears', 'repayment'],
-      ['name', 'foreign', 'gearing', 'drawFromYear', 'drawToYear', 'drawdowns', 'maxAmount']);
+    const t = checkShape(p, item, tp, 2);
     if (!t) return;
-    checkId(p, t.id, at(tp, 'id'));
-    optionalText(p, t, tp, ['name']);
+    checkFields(p, t, tp, ['lender', 'foreign', 'gearing', 'drawFromYear', 'drawToYear'], 2);
     if (t.lender === 'external') {
       if (typeof t.foreign !== 'boolean') {
         p.add(at(tp, 'foreign'), 'must be true or false for an external lender (whether interest paid to it bears withholding tax)');
       }
     } else if (typeof t.lender !== 'string' || !partnerIds.has(t.lender)) {
       p.add(at(tp, 'lender'), `must be a partner id of this structure or "external", not ${JSON.stringify(t.lender ?? null)}`);
-    } else if (!isUnset(t.foreign)) checkBoolean(p, t.foreign, at(tp, 'foreign'), 'whether the lender is foreign');
+    } else checkField(p, t, 'foreign', tp);
     const geared = !isUnset(t.gearing);
     const dated = !isUnset(t.drawdowns);
     if (geared && dated) p.add(tp, 'has both a gearing and dated drawdowns: a tranche is drawn on exactly one of them');
     if (!geared && !dated) p.add(tp, 'needs either a gearing (a share of capex) or a list of dated drawdowns');
-    if (geared) checkDecimal(p, t.gearing, at(tp, 'gearing'), 'fraction');
+    checkField(p, t, 'gearing', tp);
     for (const key of ['drawFromYear', 'drawToYear']) {
       if (isUnset(t[key])) continue;
       if (!geared) p.add(at(tp, key), 'applies only to a tranche drawn on a gearing of capex');
-      else calendarYear(p, t, key, tp, 'a calendar year');
+      else checkField(p, t, key, tp);
     }
     if (dated) {
       const dp = at(tp, 'drawdowns');
-      checkList(p, t.drawdowns, dp, 'drawdowns', false)?.forEach((x, j) => {
+      listField(p, t.drawdowns, dp)?.forEach((x, j) => {
         const ep = at(dp, j);
-        const entry = checkObject(p, x, ep, 'a drawdown', ['year', 'amount']);
-        if (!entry) return;
-        integerField(p, entry, 'year', ep, 1, MAX_YEAR, 'the calendar year of the drawdown');
-        checkDecimal(p, entry.amount, at(ep, 'amount'), 'non-negative');
+        const entry = checkShape(p, x, ep, 2);
+        if (entry) checkFields(p, entry, ep, [], 2);
       });
     }
-    if (!isUnset(t.maxAmount)) checkDecimal(p, t.maxAmount, at(tp, 'maxAmount'), 'non-negative');
-    checkDecimal(p, t.interestRate, at(tp, 'interestRate'), 'non-negative');
-    if ('graceYears' in t) integerField(p, t, 'graceYears', tp, 0, Number.MAX_SAFE_INTEGER, 'years of interest only before repayments');
-    if ('tenorYears' in t) integerField(p, t, 'tenorYears', tp, 1, Number.MAX_SAFE_INTEGER, 'years over which the loan is repaid');
-    if ('repayment' in t) checkChoice(p, t.repayment, at(tp, 'repayment'), REPAYMENT_PROFILES, 'the repayment profile');
   });
   duplicateIds(p, list, path);
 }
 
 /** §11 terms.priceSupport. */
 function checkPriceSupport(p: Problems, value: unknown, path: string, horizon: Horizon): void {
-  const list = checkList(p, value, path, 'price-support contracts', false);
+  const list = listField(p, value, path);
   if (!list) return;
   const shares: { share: Decimal; from: number | null; to: number | null }[] = [];
   let usable = true;
   list.forEach((item, c) => {
     const cp = at(path, c);
-    const k = checkObject(p, item, cp, 'a price-support contract', ['id', 'strike', 'share'], ['name', 'fromYear', 'toYear', 'capPrice', 'upsideShare']);
+    const k = checkShape(p, item, cp, 2);
     if (!k) {
       usable = false;
       return;
     }
-    checkId(p, k.id, at(cp, 'id'));
-    optionalText(p, k, cp, ['name']);
-    const strike = checkDecimal(p, k.strike, at(cp, 'strike'), 'non-negative');
-    const share = checkDecimal(p, k.share, at(cp, 'share'), 'fraction');
-    const from = calendarYear(p, k, 'fromYear', cp, 'the first calendar year of support');
-    const to = calendarYear(p, k, 'toYear', cp, 'the last calendar year of support');
+    checkFields(p, k, cp, ['strike', 'share', 'fromYear', 'toYear', 'capPrice', 'upsideShare'], 2);
+    const strike = checkField(p, k, 'strike', cp) as Decimal | null;
+    const share = checkField(p, k, 'share', cp) as Decimal | null;
+    const from = checkField(p, k, 'fromYear', cp) as number | null;
+    const to = checkField(p, k, 'toYear', cp) as number | null;
     const hasCap = !isUnset(k.capPrice);
     const hasUpside = !isUnset(k.upsideShare);
     if (hasCap !== hasUpside) p.add(cp, 'needs both a cap price and an upside share, or neither: the clawback above the cap is a share of the excess');
-    if (hasUpside) checkDecimal(p, k.upsideShare, at(cp, 'upsideShare'), 'fraction');
-    if (hasCap) {
-      const cap = checkDecimal(p, k.capPrice, at(cp, 'capPrice'), 'non-negative');
-      if (cap !== null && strike !== null && cap.lt(strike)) p.add(at(cp, 'capPrice'), `must not be below the strike (${strike.toString()}), not ${cap.toString()}`);
-    }
+    checkField(p, k, 'upsideShare', cp);
+    const cap = checkField(p, k, 'capPrice', cp) as Decimal | null;
+    if (cap !== null && strike !== null && cap.lt(strike)) p.add(at(cp, 'capPrice'), `must not be below the strike (${strike.toString()}), not ${cap.toString()}`);
     if (share === null || (!isUnset(k.fromYear) && from === null) || (!isUnset(k.toYear) && to === null)) usable = false;
     else shares.push({ share, from, to });
   });
@@ -192,16 +176,14 @@ function checkFiscalV2(p: Problems, fiscal: Json, path: string): void {
   const taxPath = at(path, 'incomeTax');
   const tax = child(fiscal, 'incomeTax');
   if (tax) {
-    if (!isUnset(tax.holidayYears)) integerField(p, tax, 'holidayYears', taxPath, 0, Number.MAX_SAFE_INTEGER, 'years without income tax from first production');
-    if (!isUnset(tax.investmentAllowance)) checkDecimal(p, tax.investmentAllowance, at(taxPath, 'investmentAllowance'), 'non-negative');
-    if (!isUnset(tax.thinCapRatio)) checkDecimal(p, tax.thinCapRatio, at(taxPath, 'thinCapRatio'), 'non-negative');
+    for (const key of ['holidayYears', 'investmentAllowance', 'thinCapRatio']) checkField(p, tax, key, taxPath);
     if (!isUnset(tax.depreciation)) {
       const dp = at(taxPath, 'depreciation');
-      const dep = checkObject(p, tax.depreciation, dp, 'a depreciation method', ['method'], ['rate']);
+      const dep = checkShape(p, tax.depreciation, dp, 2);
       if (dep) {
-        const method = 'method' in dep ? checkChoice(p, dep.method, at(dp, 'method'), DEPRECIATION_METHODS, 'the depreciation method') : null;
+        const method = checkField(p, dep, 'method', dp);
         if (method === 'declining-balance') {
-          const rate = isUnset(dep.rate) ? null : checkDecimal(p, dep.rate, at(dp, 'rate'), 'fraction');
+          const rate = checkField(p, dep, 'rate', dp) as Decimal | null;
           if (isUnset(dep.rate) || (rate !== null && rate.isZero())) p.add(at(dp, 'rate'), 'must be a rate above 0 and at most 1 for declining-balance depreciation (0.25 writes off 25 % of the balance a year)');
         } else if (method === 'straight-line' && !isUnset(dep.rate)) {
           p.add(at(dp, 'rate'), 'applies only to declining-balance depreciation: straight line uses depreciationYears');
@@ -210,32 +192,21 @@ function checkFiscalV2(p: Problems, fiscal: Json, path: string): void {
     }
   }
   const withholding = child(fiscal, 'withholding');
-  if (withholding && !isUnset(withholding.interest)) checkDecimal(p, withholding.interest, at(at(path, 'withholding'), 'interest'), 'fraction');
+  if (withholding) checkField(p, withholding, 'interest', at(path, 'withholding'));
   if (!isUnset(fiscal.capitalGrant)) {
     const gp = at(path, 'capitalGrant');
-    const grant = checkObject(p, fiscal.capitalGrant, gp, 'a capital grant', ['share'], ['cap']);
-    if (grant) {
-      checkDecimal(p, grant.share, at(gp, 'share'), 'fraction');
-      if (!isUnset(grant.cap)) checkDecimal(p, grant.cap, at(gp, 'cap'), 'non-negative');
-    }
+    const grant = checkShape(p, fiscal.capitalGrant, gp, 2);
+    if (grant) checkFields(p, grant, gp, [], 2);
   }
-  if (!isUnset(fiscal.stabilized)) checkBoolean(p, fiscal.stabilized, at(path, 'stabilized'), 'whether the fiscal terms are stabilised');
-  if (!isUnset(fiscal.stabilizedUntilYear)) {
-    const year = integerField(p, fiscal, 'stabilizedUntilYear', path, 1, MAX_YEAR, 'the last calendar year of stabilisation');
-    if (year !== null && fiscal.stabilized !== true) {
-      p.add(at(path, 'stabilizedUntilYear'), 'is given but the terms are not stabilised: set "stabilized": true or remove the year');
-    }
+  checkField(p, fiscal, 'stabilized', path);
+  const year = checkField(p, fiscal, 'stabilizedUntilYear', path);
+  if (year !== null && fiscal.stabilized !== true) {
+    p.add(at(path, 'stabilizedUntilYear'), 'is given but the terms are not stabilised: set "stabilized": true or remove the year');
   }
 }
 
 /** §15 overrides.fiscalChange of a scenario or shock. */
 function checkFiscalChange(p: Problems, value: unknown, path: string): void {
-  const change = checkObject(p, value, path, 'a fiscal change', ['fromYear'], ['royaltyRateAdd', 'incomeTaxRate']);
-  if (!change) return;
-  if ('fromYear' in change) integerField(p, change, 'fromYear', path, 1, MAX_YEAR, 'the first calendar year of the change');
-  if (!isUnset(change.royaltyRateAdd)) {
-    const add = checkDecimal(p, change.royaltyRateAdd, at(path, 'royaltyRateAdd'), 'any');
-    if (add !== null && add.abs().gt(1)) p.add(at(path, 'royaltyRateAdd'), `must be between −1 and 1 (0.03 adds 3 points to the royalty rate), not ${add.toString()}`);
-  }
-  if (!isUnset(change.incomeTaxRate)) checkDecimal(p, change.incomeTaxRate, at(path, 'incomeTaxRate'), 'fraction');
+  const change = checkShape(p, value, path, 2);
+  if (change) checkFields(p, change, path, [], 2);
 }
