@@ -31,7 +31,9 @@ function refused(field: FieldDefinition): [unknown, string] | null {
 
 describe('validation derives from the field catalogue', () => {
   const project = projectUsingEverything();
-  const leaves = leafPaths(project).filter((path) => !['format', 'version'].includes(path));
+  // Inside a block (the risk block) its own module declares and checks the fields (shared/risk).
+  const inBlock = (path: string) => fieldAt(path.split(/[.[]/)[0]!)?.field.kind === 'block';
+  const leaves = leafPaths(project).filter((path) => !['format', 'version'].includes(path) && !inBlock(path));
 
   it('knows every leaf of a project that uses every field', () => {
     expect(leaves.filter((path) => fieldAt(path) === null)).toEqual([]);
