@@ -33,7 +33,7 @@ export function renderAudit(evaluation: Evaluation): string[] {
       ['Pre-tax NPV', millions(r.preTaxNpv)],
       ['  − government', millions(r.governmentPv)],
       ['  − community', millions(r.communityPv)],
-      ['  − external licensors and offtakers', millions(r.othersPv)],
+      ['  − external licensors, offtakers and lenders', millions(r.othersPv)],
       ['  − rounding', millions(r.splitResidual)],
       ['  = partners', millions(r.partnersPv)],
       ['Venture NPV (after tax)', millions(r.ventureNpv)],

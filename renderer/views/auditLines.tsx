@@ -65,7 +65,7 @@ export function Reconciliation({ evaluation }: { evaluation: Evaluation }) {
     ['Pre-tax NPV (the whole benefit)', show(r.preTaxNpv)],
     ['− government (royalty, taxes, withholding)', show(r.governmentPv)],
     ['− community', show(r.communityPv)],
-    ['− external licensors and offtakers', show(r.othersPv)],
+    ['− external licensors, offtakers and lenders', show(r.othersPv)],
     ['− rounding', show(r.splitResidual)],
     ['= partners together', show(r.partnersPv), 'total'],
     ['Venture NPV (after tax)', show(r.ventureNpv)],
