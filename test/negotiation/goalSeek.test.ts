@@ -109,6 +109,19 @@ describe('goal seek', () => {
     expect(values.some((v) => Math.abs(v - 0.1) < 1e-9)).toBe(true);
   });
 
+  it('several crossings are all listed, smallest first (government take is U-shaped in the licence royalty)', () => {
+    const path = 'terms.technology[0].royaltyRate';
+    const answer = goalSeek(spodumene, { structure: 'sliding-royalty', term: path, metric: 'venture.governmentTake', target: '0.3' });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const values = answer.value.solutions.map((s) => new Dec(s.value));
+    expect(values.length).toBe(2);
+    expect(values[0]!.lt(values[1]!)).toBe(true);
+    for (const solution of answer.value.solutions) {
+      const achieved = metricAfter(spodumene, 'sliding-royalty', path, solution.value, { metric: 'venture.governmentTake', party: null })!;
+      expect(achieved.minus('0.3').abs().toNumber()).toBeLessThan(0.3e-9);
+    }
+  });
+
   it('a term outside the catalogue or an unknown metric names the valid ones', () => {
     const badTerm = goalSeek(spodumene, { structure, term: 'terms.nonsense', metric: 'venture.npv', target: '0' });
     expect(!badTerm.ok && badTerm.error.message).toMatch(/the terms are: .*terms\.partners\[0\]\.equity/);

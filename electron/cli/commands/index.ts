@@ -10,6 +10,7 @@ import { revisionsCommand } from './revisions.ts';
 import { diffCommand } from './diff.ts';
 import { xlsxCommand } from './xlsx.ts';
 import { reportCommand } from './report.ts';
+import { solveCommand } from './solve.ts';
 
 /** Every command of `orebridge`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -24,4 +25,5 @@ export const commands: readonly Command[] = [
   diffCommand,
   xlsxCommand,
   reportCommand,
+  solveCommand,
 ];
