@@ -64,10 +64,15 @@ beforeAll(async () => {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(cases.find((c) => c.label.startsWith('northern-spodumene.sliding-royalty.base'))!.file);
   const inputs = book.getWorksheet('Inputs')!;
+  let bandsEdited = 0;
   inputs.eachRow((row) => {
     const label = String(row.getCell(1).value ?? '');
-    if (/^Royalty band \d+: rate$/.test(label)) row.getCell(3).value = Number(row.getCell(3).value) + 0.03;
+    if (/^Band \d+ royalty rate$/.test(label)) {
+      row.getCell(3).value = Number(row.getCell(3).value) + 0.03;
+      bandsEdited++;
+    }
   });
+  if (bandsEdited !== 3) throw new Error(`expected the three royalty bands on Inputs, found ${bandsEdited}`);
   edited.file = join(dir, 'edited-royalty.xlsx');
   await book.xlsx.writeFile(edited.file);
   edited.project = withRoyaltyRaised(loadExample(example.projectPath), example.structure, 0.03);

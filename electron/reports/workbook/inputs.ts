@@ -5,6 +5,7 @@ import type { DealTerms, VentureInputs } from '../../../shared/engine/model.ts';
 import type { Overrides, Project, Scenario, Structure } from '../../../shared/engine/interchange.ts';
 import type { CellValue } from './formula.ts';
 import { fiscalChangeStart } from '../../../shared/engine/fiscal-change.ts';
+import { labelOf } from '../../../shared/fields/lookup.ts';
 import { SheetBuilder, type RowHandle } from './sheet.ts';
 
 export interface PartnerInputs {
@@ -155,6 +156,12 @@ export function buildInputs(
 ): InputRows {
   const money = units.currency;
   const perProduct = `${money}/${units.product}`;
+  const s = project.structures.indexOf(structure);
+  /** The field catalogue's label for an interchange path (the words the editor uses), or ours where it has none. */
+  const label = (path: string, fallback: string) => {
+    const found = labelOf(path.replace(/^T\./, `structures[${s}].terms.`), { project, byName: true });
+    return found.includes('[') || found.includes('.') && found.includes('terms') ? fallback : found;
+  };
   const scalar = (label: string, unit: string, value: CellValue, note?: string) =>
     b.row(label, { unit, style: 'input', key: { value }, ...(note ? { note } : {}) });
   const series = (label: string, unit: string, values: readonly Dec[]) =>
@@ -172,64 +179,65 @@ export function buildInputs(
   b.row('Calendar year', { style: 'heading', timeline: { values: Array.from({ length: v.years }, (_, k) => v.startYear + k) } });
 
   section('Venture');
-  const startYear = scalar('First calendar year', 'year', v.startYear);
+  const startYear = scalar(label('assumptions.startYear', 'First calendar year'), 'year', v.startYear);
   const years = scalar('Years of the venture (N)', 'years', v.years);
-  const discountRate = scalar('Discount rate (real)', 'rate', n(v.discountRate));
+  const discountRate = scalar(label('assumptions.discountRate', 'Discount rate (real)'), 'rate', n(v.discountRate));
   const timing = scalar('Discounting: flows this far before the year end (0.5 = mid-year, 0 = end-year)', 'years', v.discounting === 'mid-year' ? 0.5 : 0);
-  const inflation = scalar('Inflation', 'rate', n(v.inflation));
+  const inflation = scalar(label('assumptions.inflation', 'Inflation'), 'rate', n(v.inflation));
 
   section('Production');
-  const oreMined = series('Ore mined', 't', v.series.oreMined);
-  const wasteMined = series('Waste mined', 't', v.series.wasteMined);
-  const grade = series('Grade', 'fraction', v.series.grade);
-  const recovery = series('Recovery', 'fraction', v.series.recovery);
-  const productFactor = scalar('Product factor', `${units.product}/t contained`, n(v.productFactor));
-  const payability = scalar('Payability', 'fraction', n(v.payability));
+  const oreMined = series(label('assumptions.production.oreMined', 'Ore mined'), 't', v.series.oreMined);
+  const wasteMined = series(label('assumptions.production.wasteMined', 'Waste mined'), 't', v.series.wasteMined);
+  const grade = series(label('assumptions.production.grade', 'Grade'), 'fraction', v.series.grade);
+  const recovery = series(label('assumptions.production.recovery', 'Recovery'), 'fraction', v.series.recovery);
+  const productFactor = scalar(label('assumptions.production.productFactor', 'Product factor'), `${units.product}/t contained`, n(v.productFactor));
+  const payability = scalar(label('assumptions.production.payability', 'Payability'), 'fraction', n(v.payability));
   const prices = series('Price deck (real, money of year 1)', perProduct, v.series.prices);
 
   section('Costs and capital (real, money of year 1)');
-  const miningPerTonne = scalar('Mining cost per tonne moved', `${money}/t`, n(v.miningPerTonne));
-  const processingPerTonneOre = scalar('Processing cost per tonne of ore', `${money}/t`, n(v.processingPerTonneOre));
-  const fixed = series('Fixed costs', money, v.series.fixed);
-  const sellingPerUnit = scalar('Selling cost per unit of product', perProduct, n(v.sellingPerUnit));
-  const initial = series('Initial capex', money, v.series.initial);
-  const sustaining = series('Sustaining capex', money, v.series.sustaining);
-  const closure = series('Closure costs', money, v.series.closure);
-  const workingCapitalRate = scalar('Working capital (share of revenue)', 'fraction', n(v.workingCapitalRate));
+  const miningPerTonne = scalar(label('assumptions.costs.miningPerTonne', 'Mining cost per tonne moved'), `${money}/t`, n(v.miningPerTonne));
+  const processingPerTonneOre = scalar(label('assumptions.costs.processingPerTonneOre', 'Processing cost per tonne of ore'), `${money}/t`, n(v.processingPerTonneOre));
+  const fixed = series(label('assumptions.costs.fixed', 'Fixed costs'), money, v.series.fixed);
+  const sellingPerUnit = scalar(label('assumptions.costs.sellingPerUnit', 'Selling cost per unit of product'), perProduct, n(v.sellingPerUnit));
+  const initial = series(label('assumptions.capex.initial', 'Initial capex'), money, v.series.initial);
+  const sustaining = series(label('assumptions.capex.sustaining', 'Sustaining capex'), money, v.series.sustaining);
+  const closure = series(label('assumptions.capex.closure', 'Closure costs'), money, v.series.closure);
+  const workingCapitalRate = scalar(label('assumptions.workingCapitalRate', 'Working capital (share of revenue)'), 'fraction', n(v.workingCapitalRate));
 
   section('Fiscal terms');
   const royaltyNet = scalar('Royalty on net revenue (1 = net of selling costs, 0 = gross)', 'flag', yesNo(deal.royalty.base === 'net'));
   const royaltyInterpolate = scalar('Royalty bands interpolated (1 = linear, 0 = step)', 'flag', yesNo(deal.royalty.interpolate));
-  const froms = deal.royalty.bands.map((band, i) => scalar(`Royalty band ${i + 1}: from price (nominal)`, perProduct, n(band.fromPrice)));
-  const rates = deal.royalty.bands.map((band, i) => scalar(`Royalty band ${i + 1}: rate`, 'rate', n(band.rate)));
-  const communityShare = scalar('Community share of revenue', 'fraction', n(deal.communityShare));
-  const incomeTaxRate = scalar('Income tax rate', 'rate', n(deal.incomeTax.rate));
-  const depreciationYears = scalar('Depreciation life (straight line)', 'years', deal.incomeTax.depreciationYears);
-  const lossCarryForwardYears = scalar('Loss carry-forward', 'years', deal.incomeTax.lossCarryForwardYears,
+  const froms = deal.royalty.bands.map((band, i) => scalar(label(`T.fiscal.royalty.bands[${i}].fromPrice`, `Royalty band ${i + 1}: from price`), perProduct, n(band.fromPrice)));
+  const rates = deal.royalty.bands.map((band, i) => scalar(label(`T.fiscal.royalty.bands[${i}].rate`, `Royalty band ${i + 1}: rate`), 'rate', n(band.rate)));
+  const communityShare = scalar(label('T.fiscal.communityShare', 'Community share of revenue'), 'fraction', n(deal.communityShare));
+  const incomeTaxRate = scalar(label('T.fiscal.incomeTax.rate', 'Income tax rate'), 'rate', n(deal.incomeTax.rate));
+  const depreciationYears = scalar(label('T.fiscal.incomeTax.depreciationYears', 'Depreciation life'), 'years', deal.incomeTax.depreciationYears);
+  const lossCarryForwardYears = scalar(label('T.fiscal.incomeTax.lossCarryForwardYears', 'Loss carry-forward'), 'years', deal.incomeTax.lossCarryForwardYears,
     deal.incomeTax.lossCarryForwardYears === null ? 'blank: without limit' : undefined);
   const rrt = deal.resourceRentTax;
   const rrtRate = scalar('Resource rent tax rate', 'rate', rrt ? n(rrt.rate) : 0, rrt ? undefined : 'no resource rent tax in this structure');
   const rrtThresholdRate = scalar('Resource rent tax threshold rate (nominal)', 'rate', rrt ? n(rrt.thresholdRate) : 0);
-  const dividendWithholding = scalar('Withholding tax on dividends to foreign partners', 'rate', n(deal.withholding.dividends));
-  const technologyWithholding = scalar('Withholding tax on technology payments to foreign licensors', 'rate', n(deal.withholding.technology));
+  const dividendWithholding = scalar(label('T.fiscal.withholding.dividends', 'Withholding tax on dividends to foreign partners'), 'rate', n(deal.withholding.dividends));
+  const technologyWithholding = scalar(label('T.fiscal.withholding.technology', 'Withholding tax on technology payments to foreign licensors'), 'rate', n(deal.withholding.technology));
 
   section('Partners');
-  const deemedValue = scalar('Deemed value (for dilution)', money, n(deal.deemedValue));
+  const deemedValue = scalar(label('T.deemedValue', 'Deemed value (for dilution)'), money, n(deal.deemedValue));
   const dilution = scalar('Dilution (1 = interests follow contributions, 0 = fixed)', 'flag', yesNo(deal.dilution));
-  const partners = deal.partners.map((p): PartnerInputs => {
+  const partners = deal.partners.map((p, i): PartnerInputs => {
+    const at = (field: string, fallback: string) => label(`T.partners[${i}].${field}`, `${p.id}: ${fallback}`);
     const name = structure.terms.partners.find((x) => x.id === p.id)?.name ?? p.id;
     b.row(`${name} (${p.id})`, { style: 'heading' });
     return {
       id: p.id,
       carried: p.carried !== null,
-      equity: scalar(`${p.id}: initial participating interest`, 'fraction', n(p.equity)),
+      equity: scalar(at('equity', 'initial participating interest'), 'fraction', n(p.equity)),
       funder: scalar(`${p.id}: funds cash calls (1 = yes, 0 = carried)`, 'flag', yesNo(p.carried === null)),
       foreign: scalar(`${p.id}: foreign (dividends withheld)`, 'flag', yesNo(p.foreign)),
       state: scalar(`${p.id}: state party (counts in government take incl. state)`, 'flag', yesNo(p.state)),
-      hurdleRate: scalar(`${p.id}: hurdle rate (real)`, 'rate', n(p.hurdleRate)),
-      carryInterestRate: scalar(`${p.id}: carry interest rate (nominal)`, 'rate', p.carried ? n(p.carried.interestRate) : 0),
-      repaymentShare: scalar(`${p.id}: share of distributions repaying the carry`, 'fraction', p.carried ? n(p.carried.repaymentShare) : 0),
-      fundingCap: scalar(`${p.id}: funding cap (nominal, cumulative)`, money, optional(p.fundingCap), p.fundingCap === null ? 'blank: no cap' : undefined),
+      hurdleRate: scalar(at('hurdleRate', 'hurdle rate (real)'), 'rate', n(p.hurdleRate)),
+      carryInterestRate: scalar(at('carried.interestRate', 'carry interest rate (nominal)'), 'rate', p.carried ? n(p.carried.interestRate) : 0),
+      repaymentShare: scalar(at('carried.repaymentShare', 'share of distributions repaying the carry'), 'fraction', p.carried ? n(p.carried.repaymentShare) : 0),
+      fundingCap: scalar(at('fundingCap', 'funding cap (nominal, cumulative)'), money, optional(p.fundingCap), p.fundingCap === null ? 'blank: no cap' : undefined),
     };
   });
 
