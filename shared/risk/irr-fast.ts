@@ -14,6 +14,26 @@ const ROUNDOFF = 2 ** -53;
  * closer than 1e-6, a root at an end), the engine decides, so the §7 rule is the engine's.
  */
 export function simulationIrrRoots(realFlows: ArrayLike<number>): number[] {
+  return createSimulationIrr()(realFlows);
+}
+
+/** simulationIrrRoots with its working arrays allocated once, for a worker's many iterations. */
+export function createSimulationIrr(): (realFlows: ArrayLike<number>) => number[] {
+  let q = new Float64Array(0);
+  let size = new Float64Array(0);
+  const scratch = (length: number) => {
+    if (q.length < length) {
+      q = new Float64Array(length);
+      size = new Float64Array(length);
+    }
+    return { q, size };
+  };
+  return (realFlows) => roots(realFlows, scratch);
+}
+
+type Scratch = (length: number) => { q: Float64Array; size: Float64Array };
+
+function roots(realFlows: ArrayLike<number>, scratch: Scratch): number[] {
   let first = 0;
   let last = realFlows.length - 1;
   while (first <= last && realFlows[first] === 0) first++;
@@ -24,7 +44,7 @@ export function simulationIrrRoots(realFlows: ArrayLike<number>): number[] {
   for (let k = first; k <= last; k++) largest = Math.max(largest, Math.abs(realFlows[k]!));
   for (let k = first; k <= last; k++) g.push(realFlows[k]! / largest);
   const brackets: [number, number][] = [];
-  if (settle(g, X_AT_RATE_10, X_AT_RATE_MINUS_099, 0, brackets)) {
+  if (settle(g, X_AT_RATE_10, X_AT_RATE_MINUS_099, 0, brackets, scratch)) {
     const roots = brackets.map(([a, b]) => 1 / rootIn(g, a, b) - 1).sort((p, q) => p - q);
     let spaced = true;
     for (let i = 1; i < roots.length; i++) if (roots[i]! - roots[i - 1]! < 1e-6) spaced = false;
@@ -44,8 +64,8 @@ function evaluate(g: readonly number[], x: number): { value: number; noise: numb
   return { value, noise: 4 * (g.length + 2) * ROUNDOFF * magnitude };
 }
 
-function settle(g: readonly number[], a: number, b: number, depth: number, out: [number, number][]): boolean {
-  const bound = rootBound(g, a, b);
+function settle(g: readonly number[], a: number, b: number, depth: number, out: [number, number][], scratch: Scratch): boolean {
+  const bound = rootBound(g, a, b, scratch);
   if (bound === 0) return true;
   if (bound === 1) {
     const ha = evaluate(g, a);
@@ -57,19 +77,51 @@ function settle(g: readonly number[], a: number, b: number, depth: number, out: 
   }
   if (depth >= 24 || !Number.isFinite(bound)) return false;
   const middle = Math.sqrt(a * b);
-  return settle(g, a, middle, depth + 1, out) && settle(g, middle, b, depth + 1, out);
+  return settle(g, a, middle, depth + 1, out, scratch) && settle(g, middle, b, depth + 1, out, scratch);
 }
 
 /**
  * Sign changes of the coefficients of (1 + t)^d h((a + b t)/(1 + t)); Infinity when a
  * coefficient is within its rounding bound of zero (the same map of |g| bounds it).
  */
-function rootBound(g: readonly number[], a: number, b: number): number {
-  const q = mobius(g, a, b, false);
-  const size = mobius(g, a, b, true);
+function rootBound(g: readonly number[], a: number, b: number, scratch: Scratch): number {
+  const d = g.length - 1;
+  const { q, size } = scratch(g.length);
+  for (let k = 0; k <= d; k++) {
+    q[k] = g[k]!;
+    size[k] = Math.abs(g[k]!);
+  }
+  // h(a + (b − a) y): Taylor shift by a, then scale; the same map of |g| bounds each coefficient's rounding.
+  for (let i = 0; i < d; i++) {
+    for (let j = d - 1; j >= i; j--) {
+      q[j] = q[j]! + a * q[j + 1]!;
+      size[j] = size[j]! + a * size[j + 1]!;
+    }
+  }
+  let scale = 1;
+  for (let k = 0; k <= d; k++) {
+    q[k] = q[k]! * scale;
+    size[k] = size[k]! * scale;
+    scale *= b - a;
+  }
+  // y = 1/(1 + t): reverse, then Taylor shift by 1.
+  for (let i = 0, j = d; i < j; i++, j--) {
+    const t = q[i]!;
+    q[i] = q[j]!;
+    q[j] = t;
+    const u = size[i]!;
+    size[i] = size[j]!;
+    size[j] = u;
+  }
+  for (let i = 0; i < d; i++) {
+    for (let j = d - 1; j >= i; j--) {
+      q[j] = q[j]! + q[j + 1]!;
+      size[j] = size[j]! + size[j + 1]!;
+    }
+  }
   let changes = 0;
   let previous = 0;
-  for (let k = 0; k < q.length; k++) {
+  for (let k = 0; k <= d; k++) {
     const x = q[k]!;
     if (Math.abs(x) <= size[k]! * 1e-10) {
       if (size[k] === 0) continue;
@@ -80,22 +132,6 @@ function rootBound(g: readonly number[], a: number, b: number): number {
     previous = sign;
   }
   return changes;
-}
-
-function mobius(g: readonly number[], a: number, b: number, absolute: boolean): Float64Array {
-  const d = g.length - 1;
-  const q = Float64Array.from(g, (c) => (absolute ? Math.abs(c) : c));
-  // h(a + (b − a) y): Taylor shift by a, then scale.
-  for (let i = 0; i < d; i++) for (let j = d - 1; j >= i; j--) q[j] = q[j]! + a * q[j + 1]!;
-  let scale = 1;
-  for (let k = 0; k <= d; k++) {
-    q[k] = q[k]! * scale;
-    scale *= b - a;
-  }
-  // y = 1/(1 + t): reverse, then Taylor shift by 1.
-  q.reverse();
-  for (let i = 0; i < d; i++) for (let j = d - 1; j >= i; j--) q[j] = q[j]! + q[j + 1]!;
-  return q;
 }
 
 /** Safeguarded Newton on h inside a sign-change bracket, to the last bits. */

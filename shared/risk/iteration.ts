@@ -8,7 +8,7 @@ import { NON_PARTNER_PARTIES } from '../engine/parties.ts';
 import { isVersion2 } from '../engine/evaluate.ts';
 import { applyOverrides } from '../engine/transforms.ts';
 import type { PartyKind } from '../engine/interchange.ts';
-import { simulationIrrRoots } from './irr-fast.ts';
+import { createSimulationIrr } from './irr-fast.ts';
 import { createKernel, type Kernel, type KernelResult } from './kernel.ts';
 import type { Draws, Sampler } from './sampler.ts';
 
@@ -30,6 +30,8 @@ export interface PreparedCase {
   /** Discount factors at each partner's hurdle rate. */
   hurdleFactors: number[][];
   kernel: Kernel;
+  /** The IRR of an iteration's real free cash flow (working arrays of this case's own). */
+  irr: (realFlows: ArrayLike<number>) => number[];
   /**
    * A version-2 project runs the generic float schedule, which covers every v2 instrument, until
    * the kernel is extended to them (the kernel holds §2–§7 only).
@@ -65,6 +67,7 @@ export function prepareCase(project: Project, selection: { structure?: string; s
       slots,
       hurdleFactors: partners.map((p) => discountFactors(ar, Number(p.hurdleRate), inputs.discounting, inputs.years)),
       kernel: createKernel(inputs, deal),
+      irr: createSimulationIrr(),
       generic: isVersion2(project),
     },
   };
@@ -124,7 +127,7 @@ export function evaluateIteration(prepared: PreparedCase, overrides: TransformOv
   prepared.kernel.run(overrides, scratch);
   out.npv = scratch.npv;
   out.preTaxNpv = scratch.preTaxNpv;
-  const roots = simulationIrrRoots(scratch.realFreeCashFlow);
+  const roots = prepared.irr(scratch.realFreeCashFlow);
   out.irrRootCount = roots.length;
   out.irr = roots.length === 1 ? roots[0]! : Number.NaN;
   out.pv.fill(Number.NaN);
