@@ -1,3 +1,4 @@
 // Negotiation (issue 12): goal seek on one deal term. See docs/decisions.md, "Negotiation".
 export { goalSeek, formatMetric, type GoalSeekAnswer, type GoalSeekError, type GoalSeekRequest, type GoalSeekResult } from './goalSeek.ts';
 export { metricChoice, metricLabel, isFractionMetric, PARTY_METRICS, VENTURE_METRICS, type MetricChoice, type MetricName } from './metrics.ts';
+export { dealSpace, CONFIRM_STEP, type BargainingPoint, type DealSpace, type DealSpaceRequest, type DealSpaceResult, type MapPoint, type Reservation } from './dealSpace.ts';

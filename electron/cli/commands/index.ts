@@ -11,6 +11,7 @@ import { diffCommand } from './diff.ts';
 import { xlsxCommand } from './xlsx.ts';
 import { reportCommand } from './report.ts';
 import { solveCommand } from './solve.ts';
+import { mapCommand } from './map.ts';
 
 /** Every command of `orebridge`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -26,4 +27,5 @@ export const commands: readonly Command[] = [
   xlsxCommand,
   reportCommand,
   solveCommand,
+  mapCommand,
 ];
