@@ -34,6 +34,7 @@ const suites: Suite[] = [
   moduleSuite('ui', 'ui.ts'),
   moduleSuite('reports', 'reports.ts'),
   moduleSuite('risk', 'risk.ts'),
+  moduleSuite('negotiation', 'negotiation.ts'),
 ];
 
 function printTable(results: readonly BenchResult[]): void {
