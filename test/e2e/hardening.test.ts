@@ -80,7 +80,7 @@ describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
 
   it('(k) a file another program changed is saved over only when the user chooses to', async () => {
     const page = await mode.newPage();
-    await page.getByRole('button', { name: /NdPr/ }).click();
+    await page.getByRole('button', { name: /Rare Earth Mine and Separation Plant/ }).click();
     await waitForResults(page);
     await saveAs(page, 'Changed elsewhere');
     const path = join(mode.documentsFolder, 'Changed elsewhere.orebridge');

@@ -116,7 +116,7 @@ describe('the built main process', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
-    expect(report.examples).toEqual(['ndpr-separation', 'nickel-cobalt-hpal', 'northern-spodumene']);
+    expect(report.examples).toEqual(['ndpr-separation', 'ndpr-strategic-reserve', 'nickel-cobalt-hpal', 'nordic-graphite-anode', 'northern-spodumene']);
     expect(report.npv).toMatch(/^-?\d+\.\d+$/);
     expect(report.saved).toBe('Saved by the bundle.orebridge');
     expect(existsSync(join(scratch, 'Saved by the bundle.orebridge'))).toBe(true);
