@@ -232,14 +232,19 @@ function floatRoot(g: readonly number[], { a, b, signA }: Bracket): number {
   let lo = a;
   let hi = b;
   let x = (a + b) / 2;
-  for (let i = 0; i < 100; i++) {
+  let width = hi - lo;
+  for (let i = 0; i < 200; i++) {
     const { value, slope } = sample(g, x);
     const s = Math.sign(value);
     if (s === 0) return x;
     if (s === signA) lo = x;
     else hi = x;
     let next = x - value / slope;
-    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    // Newton creeps on a steep polynomial far from its root: bisect whenever a step has not
+    // halved the bracket, so the loop always converges.
+    const halved = hi - lo <= width / 2;
+    width = hi - lo;
+    if (!(next > lo && next < hi) || !halved) next = (lo + hi) / 2;
     if (next === x || Math.abs(next - x) <= 1e-16 * x) return next;
     x = next;
   }
@@ -337,7 +342,7 @@ export function irrRootsOfFloats(realFlows: readonly number[]): number[] {
   const roots = brackets.map((bracket) => {
     const x = floatRoot(g, bracket);
     const at = sample(g, x);
-    const placed = Math.abs(at.slope) > 0 && noise(degree, at) / Math.abs(at.slope) <= 1e-14 * x
+    const placed = Math.abs(at.slope) > 0 && (noise(degree, at) + Math.abs(at.value)) / Math.abs(at.slope) <= 1e-14 * x
       ? x
       : decimalRoot(exact(), bracket, x).toNumber();
     return 1 / placed - 1;

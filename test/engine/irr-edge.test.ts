@@ -129,3 +129,26 @@ describe('the float path of the IRR (Monte Carlo) follows the same rule', () => 
     }), { numRuns: 300 });
   });
 });
+
+describe('the float path places the roots of real venture flows as the decimal path does', () => {
+  // Regression: on a 20-year flow with one sign change the whole interval is one bracket, and
+  // Newton crept from its midpoint without converging; the float root was 3e-8 off.
+  it('every example case: the float IRR of the venture flows is within 1e-12 of the decimal one', async () => {
+    const { exampleProjectPaths, loadExample } = await import('../support/examples.ts');
+    for (const path of exampleProjectPaths()) {
+      const project = loadExample(path);
+      for (const structure of project.structures) {
+        for (const scenario of project.scenarios) {
+          const result = evaluateProject(project, { structure: structure.id, scenario: scenario.id }, { shocks: false, breakeven: false });
+          if (!result.ok) throw new Error(result.error.message);
+          const years = result.evaluation.years as unknown as { freeCashFlow: string; escalationIndex: string }[];
+          const flows = years.map((y) => Number(y.freeCashFlow) / Number(y.escalationIndex));
+          const float = irrRootsOfFloats(flows);
+          const decimal = irrRoots(flows.map((f) => new Dec(f))).map((r) => r.toNumber());
+          expect(float.length).toBe(decimal.length);
+          float.forEach((root, i) => expect(Math.abs(root - decimal[i]!)).toBeLessThan(1e-12));
+        }
+      }
+    }
+  });
+});

@@ -44,7 +44,10 @@ describe('the simulation IRR (the engine rule, with a fast path)', () => {
         fc.array(fc.double({ min: -300, max: 0, noNaN: true }), { minLength: close, maxLength: close }),
       ).map(([a, b, c]) => [...a, ...b, ...c].map((x) => x * 1e6)));
     fc.assert(fc.property(project, agrees), { numRuns: 300 });
-    fc.assert(fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 0, maxLength: 12 }), agrees), { numRuns: 300 });
+    // Subnormal doubles are left out: their shortest decimal text is not their exact value, so the
+    // decimal reference would solve slightly different flows.
+    const flow = fc.double({ min: -1e3, max: 1e3, noNaN: true }).map((x) => (Math.abs(x) < 1e-300 ? 0 : x));
+    fc.assert(fc.property(fc.array(flow, { minLength: 0, maxLength: 12 }), agrees), { numRuns: 300 });
     // Known cases: one root at 10 %, two roots (5 % and 20 %, f = −1 + 2.25 x − 1.26 x²), none, a tangent root.
     agrees([-100, 110]);
     agrees([-100, 225, -126]);
