@@ -1,4 +1,5 @@
-import type { Evaluation, YearRow } from '../../shared/engine/interchange.ts';
+import type { Evaluation } from '../../shared/engine/interchange.ts';
+import { YEAR_LINE_GROUPS } from '../../shared/reports/yearly.ts';
 import { ExportableTable } from '../components/TableExport.tsx';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { EngineFailure } from './EngineFailure.tsx';
@@ -157,42 +158,6 @@ function PartyFlowsChart({ evaluation }: { evaluation: Evaluation }) {
   );
 }
 
-interface LineDefinition {
-  key: keyof YearRow;
-  label: string;
-  volume?: boolean;
-}
-
-const CASH_FLOW_GROUPS: { id: string; label: string; lines: LineDefinition[] }[] = [
-  { id: 'revenue', label: 'Production and revenue', lines: [{ key: 'volume', label: 'Sales volume', volume: true }, { key: 'marketRevenue', label: 'Market revenue' }, { key: 'revenue', label: 'Venture revenue' }] },
-  {
-    id: 'costs',
-    label: 'Costs and capital',
-    lines: [
-      { key: 'opex', label: 'Operating cost' },
-      { key: 'selling', label: 'Selling cost' },
-      { key: 'community', label: 'Community share' },
-      { key: 'technology', label: 'Technology payments' },
-      { key: 'closure', label: 'Closure' },
-      { key: 'capex', label: 'Capital expenditure' },
-      { key: 'deltaWorkingCapital', label: 'Change in working capital' },
-    ],
-  },
-  {
-    id: 'fiscal',
-    label: 'Royalty and taxes',
-    lines: [
-      { key: 'royalty', label: 'Royalty' },
-      { key: 'depreciation', label: 'Depreciation' },
-      { key: 'taxableIncome', label: 'Taxable income' },
-      { key: 'incomeTax', label: 'Income tax' },
-      { key: 'resourceRentTax', label: 'Resource rent tax' },
-      { key: 'withholdingTax', label: 'Withholding tax' },
-    ],
-  },
-  { id: 'cash', label: 'Venture cash flow', lines: [{ key: 'freeCashFlow', label: 'Free cash flow' }, { key: 'preTaxNetCashFlow', label: 'Pre-tax net cash flow' }] },
-];
-
 function CashFlowTable({ evaluation }: { evaluation: Evaluation }) {
   const editor = useEditor();
   const expanded = useWorkspace((state) => state.expandedCashFlowGroups);
@@ -203,7 +168,7 @@ function CashFlowTable({ evaluation }: { evaluation: Evaluation }) {
   const partyIds = evaluation.parties.map((party) => party.id);
   const partnerIds = Object.keys(evaluation.years[0]?.interests ?? {});
   const groups = [
-    ...CASH_FLOW_GROUPS.map((group) => ({ id: group.id, label: group.label, rows: group.lines.map((line) => ({ label: line.volume ? `${line.label} (${unit || 'units'})` : line.label, values: evaluation.years.map((year) => (line.volume ? formatNumber(year[line.key] as string, money.locale) : formatMoney(year[line.key] as string, { ...money, currency: '' }))) })) })),
+    ...YEAR_LINE_GROUPS.map((group) => ({ id: group.id, label: group.label, rows: group.lines.map((line) => ({ label: line.volume ? `${line.label} (${unit || 'units'})` : line.label, values: evaluation.years.map((year) => (line.volume ? formatNumber(year[line.key] as string, money.locale) : formatMoney(year[line.key] as string, { ...money, currency: '' }))) })) })),
     { id: 'flows', label: 'Party flows', rows: partyIds.map((id) => ({ label: nameOf(id), values: evaluation.years.map((year) => formatMoney(year.flows[id] ?? '0', { ...money, currency: '' })) })) },
     { id: 'interests', label: 'Participating interests', rows: partnerIds.map((id) => ({ label: nameOf(id), values: evaluation.years.map((year) => formatPercent(year.interests[id] ?? null, money.locale, 2)) })) },
     ...auditGroups(evaluation, nameOf, money),
