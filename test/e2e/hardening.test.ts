@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJsonFile, loadProjectFile } from '../../electron/files/index.ts';
 import { startWebServer } from '../../electron/web/server.ts';
 import { EXAMPLES_DIR } from '../../scripts/lib/paths.ts';
-import { screenshot, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { screenshot, section, startBrowserMode, typeInto, waitForResults, type BrowserMode } from './workspace-harness.ts';
 
 let mode: BrowserMode;
 beforeAll(async () => {
@@ -20,16 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await mode?.close();
 });
-
-async function section(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
-}
-
-async function typeInto(page: Page, name: string, text: string): Promise<void> {
-  const field = page.getByRole('textbox', { name, exact: true });
-  await field.fill(text);
-  await field.press('Tab');
-}
 
 async function openFile(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Open…' }).click();

@@ -2,7 +2,7 @@
 // renderer in Chromium against the real browser-mode server. Screenshots in test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { screenshot, section, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
 
 let mode: BrowserMode;
 
@@ -13,10 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await mode?.close();
 });
-
-async function section(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
-}
 
 async function pasteInto(page: Page, cellName: string, text: string): Promise<void> {
   const cell = page.getByRole('textbox', { name: cellName, exact: true });

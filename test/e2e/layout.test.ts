@@ -4,7 +4,7 @@
 // test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { screenshot, section, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
 
 let mode: BrowserMode;
 const problems: string[] = [];
@@ -25,10 +25,6 @@ async function open(options: Parameters<BrowserMode['newPage']>[0] = {}): Promis
   });
   page.on('pageerror', (error) => problems.push(error.message));
   return page;
-}
-
-async function section(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
 }
 
 /** Cells whose text runs over more than one line. */

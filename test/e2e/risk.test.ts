@@ -3,7 +3,7 @@
 // loss, see a mistake at its field, cancel a long run, and compare two structures' risk figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { screenshot, section, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
 
 let mode: BrowserMode;
 
@@ -14,10 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await mode?.close();
 });
-
-async function section(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
-}
 
 async function fill(page: Page, scope: string | null, name: string, text: string): Promise<void> {
   const root = scope === null ? page : page.getByRole('group', { name: scope });

@@ -79,3 +79,15 @@ export function parseShown(text: string): number {
   const scale = { bn: 1e9, m: 1e6, k: 1e3, '%': 0.01 }[match[2] ?? ''] ?? 1;
   return (negative ? -1 : 1) * Number(match[1]!.replace(/,/g, '')) * scale;
 }
+
+/** Opens a section of the workspace from the navigation. */
+export async function section(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
+}
+
+/** Types into a labelled text field and leaves it, as a person commits a value. */
+export async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  const field = page.getByRole('textbox', { name, exact: true });
+  await field.fill(text);
+  await field.press('Tab');
+}

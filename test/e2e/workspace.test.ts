@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatMoney, formatPercent } from '../../renderer/lib/format.ts';
 import { runCli } from '../support/cli.ts';
-import { metric, parseShown, screenshot, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { metric, parseShown, screenshot, section, startBrowserMode, typeInto, waitForResults, type BrowserMode } from './workspace-harness.ts';
 
 let mode: BrowserMode;
 
@@ -21,16 +21,6 @@ afterAll(async () => {
 
 function expected(name: string): { venture: { npv: string; governmentTake: string }; parties: { id: string; pv: string }[] } {
   return JSON.parse(readFileSync(new URL(`../fixtures/examples/${name}.expected.json`, import.meta.url), 'utf8'));
-}
-
-async function section(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();
-}
-
-async function typeInto(page: Page, name: string, text: string): Promise<void> {
-  const field = page.getByRole('textbox', { name, exact: true });
-  await field.fill(text);
-  await field.press('Tab');
 }
 
 async function openExample(page: Page, name: string): Promise<void> {
