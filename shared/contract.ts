@@ -352,19 +352,6 @@ export const methods = {
   recoverDocument: { request: z.strictObject({ workingCopyId: idText }), response: openedDocumentSchema },
   discardRecoverable: { request: z.strictObject({ workingCopyId: idText }), response: nothing },
 
-  evaluate: {
-    request: z.strictObject({
-      project: projectSchema,
-      structure: idText.optional(),
-      scenario: idText.optional(),
-      shocks: z.boolean().optional(),
-      breakeven: z.boolean().optional(),
-    }),
-    response: evaluationSchema,
-  },
-  /** Every problem at once; an empty list means the project is valid. */
-  validate: { request: z.strictObject({ project: z.unknown() }), response: z.array(problemSchema) },
-
   getSettings: { request: empty, response: settingsSchema },
   updateSettings: { request: z.strictObject({ settings: settingsSchema.partial() }), response: settingsSchema },
 } as const satisfies { [M in MethodName]: { request: z.ZodType; response: z.ZodType } };

@@ -173,6 +173,10 @@ export function documentHandlers({ options, handles, documents, work }: Document
 
   return {
     newDocument: async ({ project }, context) => {
+      // A project from a request is untrusted: checked first in a worker, under its limits.
+      const checked = await work.validate(project);
+      if (!checked.ok) return fromFileError(checked.error);
+      if (!checked.value.ok) return failure('invalid-project', 'The project has problems to fix before it can be opened.', checked.value.problems);
       const created = await files.createDocument(project, sessionOptions());
       if (!created.ok) return fromFileError(created.error);
       const entry = register(context, created.value);

@@ -37,7 +37,7 @@ export function createBackend(options: ShellOptions): Backend {
   const documents = createDocumentRegistry();
   const handlers: HandlerMap = {
     ...documentHandlers({ options, handles, documents, work }),
-    ...libraryHandlers({ options, handles, documents, work }),
+    ...libraryHandlers({ options, handles, documents }),
   };
   const closeEntries = async (entries: ReturnType<typeof documents.all>) => {
     for (const entry of entries) {

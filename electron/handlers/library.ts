@@ -1,5 +1,5 @@
 // What the app offers besides open documents: recent files, the browser-mode file listing, the
-// bundled examples, settings, and the engine.
+// bundled examples and settings.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { basename, dirname, extname, join } from 'node:path';
@@ -9,7 +9,6 @@ import * as files from '../files/index.ts';
 import { confinedPath } from './confine.ts';
 import { fromFileError, scopedToFolder } from './documents.ts';
 import { documentInfo } from './registry.ts';
-import type { UntrustedWork } from './untrusted-work.ts';
 import type { DocumentRegistry, FileHandles } from './registry.ts';
 import type { HandlerMap, ShellOptions } from './types.ts';
 
@@ -19,7 +18,6 @@ export interface LibraryDeps {
   options: ShellOptions;
   handles: FileHandles;
   documents: DocumentRegistry;
-  work: UntrustedWork;
 }
 
 type LibraryHandlers = Pick<
@@ -30,8 +28,6 @@ type LibraryHandlers = Pick<
   | 'listFiles'
   | 'listExamples'
   | 'openExample'
-  | 'evaluate'
-  | 'validate'
   | 'getSettings'
   | 'updateSettings'
 >;
@@ -62,7 +58,7 @@ export async function readSettings(dataDir: string): Promise<Settings> {
   }
 }
 
-export function libraryHandlers({ options, handles, documents, work }: LibraryDeps): LibraryHandlers {
+export function libraryHandlers({ options, handles, documents }: LibraryDeps): LibraryHandlers {
   const examplePaths = async (): Promise<string[]> => {
     const names = await readdir(options.examplesFolder).catch(() => [] as string[]);
     return names.filter((name) => name.endsWith(EXAMPLE_SUFFIX)).sort().map((name) => join(options.examplesFolder, name));
@@ -119,23 +115,6 @@ export function libraryHandlers({ options, handles, documents, work }: LibraryDe
       const entry = documents.add(context.senderId, created.value);
       options.onDocumentChanged?.(entry.ownerId, documentInfo(entry));
       return success({ document: documentInfo(entry), project: created.value.project(), metadata: created.value.metadata() });
-    },
-
-    evaluate: async ({ project, structure, scenario, shocks, breakeven }) => {
-      const selection = { ...(structure ? { structure } : {}), ...(scenario ? { scenario } : {}) };
-      const evaluationOptions = { ...(shocks !== undefined ? { shocks } : {}), ...(breakeven !== undefined ? { breakeven } : {}) };
-      const done = await work.evaluate(project, [selection], evaluationOptions);
-      if (!done.ok) return fromFileError(done.error);
-      if (!done.value.ok) return failure('invalid-project', 'The project has problems to fix before it can be evaluated.', done.value.problems);
-      const result = done.value.outcomes[0];
-      if (!result) return failure('internal', 'Orebridge could not evaluate the project.');
-      return result.ok ? success(result.evaluation) : failure(result.error.code, result.error.message);
-    },
-
-    validate: async ({ project }) => {
-      const done = await work.validate(project);
-      if (!done.ok) return fromFileError(done.error);
-      return success(done.value.ok ? [] : done.value.problems);
     },
 
     getSettings: async () => success(await readSettings(options.dataDir)),

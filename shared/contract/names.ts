@@ -28,8 +28,6 @@ export const METHOD_NAMES = [
   'listRecoverable',
   'recoverDocument',
   'discardRecoverable',
-  'evaluate',
-  'validate',
   'getSettings',
   'updateSettings',
 ] as const;

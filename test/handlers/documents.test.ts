@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { differences } from '../support/compare.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
-import { parseProjectText } from '../../shared/engine/index.ts';
+import { evaluateProject, parseProjectText } from '../../shared/engine/index.ts';
 import type { Dialogs } from '../../electron/handlers/index.ts';
 import { EXAMPLES_DIR, errorOf, makeHarness, ok, useTempDirs } from './helpers.ts';
 
@@ -16,6 +16,13 @@ const expectedVenture = (name: string, structure: string, scenario: string): unk
 
 function renamed(project: Project, name: string): Project {
   return { ...project, name };
+}
+
+/** The engine's evaluation of a project the back end handed out (the renderer's engine worker does the same). */
+function evaluated(project: Project, structure: string, scenario: string) {
+  const outcome = evaluateProject(project, { structure, scenario });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.evaluation;
 }
 
 describe('examples', () => {
@@ -37,7 +44,7 @@ describe('examples', () => {
     const harness = makeHarness(tempDir);
     const opened = ok(await harness.call('openExample', { exampleId: 'northern-spodumene' }));
     expect(opened.document).toMatchObject({ untitled: true, dirty: false, readOnly: false, name: 'Northern Spodumene JV', folder: null });
-    const evaluation = ok(await harness.call('evaluate', { project: opened.project, structure: 'sliding-royalty', scenario: 'base' }));
+    const evaluation = evaluated(opened.project, 'sliding-royalty', 'base');
     expect(differences(expectedVenture('northern-spodumene', 'sliding-royalty', 'base'), evaluation.venture, 1e-9, 1e-12)).toEqual([]);
     expect(typeof evaluation.parties[0]?.pv).toBe('string');
   });
@@ -47,7 +54,7 @@ describe('examples', () => {
     const opened = ok(await harness.call('openExample', { exampleId: 'ndpr-strategic-reserve' }));
     const bundled = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'ndpr-strategic-reserve.project.json'), 'utf8'));
     expect(JSON.parse(JSON.stringify(opened.project))).toEqual(bundled);
-    const evaluation = ok(await harness.call('evaluate', { project: opened.project, structure: 'dfi-floor-holiday', scenario: 'base' }));
+    const evaluation = evaluated(opened.project, 'dfi-floor-holiday', 'base');
     expect(differences(expectedVenture('ndpr-strategic-reserve', 'dfi-floor-holiday', 'base'), evaluation.venture, 1e-9, 1e-12)).toEqual([]);
   });
 
@@ -333,17 +340,19 @@ describe('revisions, recovery, settings, validation', () => {
     expect(ok(await later.call('getSettings', {}))).toEqual({ theme: 'dark' });
   });
 
-  it('validates and evaluates with the engine, reporting problems as data', async () => {
+  it('checks a new document’s project in a worker and reports its problems as data', async () => {
     const harness = makeHarness(tempDir);
     const { project } = ok(await harness.call('openExample', { exampleId: 'ndpr-separation' }));
-    expect(ok(await harness.call('validate', { project }))).toEqual([]);
-    const problems = ok(await harness.call('validate', { project: { format: 'orebridge-project' } }));
-    expect(problems.length).toBeGreaterThan(0);
-    const invalid = errorOf(await harness.call('evaluate', { project: { ...project, scenarios: 'none' } as unknown as Project }));
+    expect(ok(await harness.call('newDocument', { project })).untitled).toBe(true);
+    const invalid = errorOf(await harness.call('newDocument', { project: { ...project, scenarios: 'none' } as unknown as Project }));
     expect(invalid.code).toBe('invalid-project');
     expect(invalid.problems?.[0]).toMatchObject({ path: expect.stringContaining('scenarios') });
-    expect(errorOf(await harness.call('evaluate', { project, structure: 'no-such-deal' })).code).toBe('unknown-structure');
-    const evaluation = ok(await harness.call('evaluate', { project, structure: 'market-only', scenario: 'price-crash' }));
-    expect(differences(expectedVenture('ndpr-separation', 'market-only', 'price-crash'), evaluation.venture, 1e-9, 1e-12)).toEqual([]);
+  });
+
+  it('offers no evaluate or validate method: the renderer evaluates in its own engine worker', async () => {
+    const harness = makeHarness(tempDir);
+    for (const method of ['evaluate', 'validate']) {
+      expect(errorOf(await harness.call(method as never, {} as never)).code).toBe('unknown-method');
+    }
   });
 });

@@ -23,14 +23,14 @@ const withAssumption = (field: string, value: unknown) => {
 };
 
 export const HOSTILE_REQUESTS: HostileRequest[] = [
-  { name: 'evaluate: years 1e1000000000', path: '/api/evaluate', body: () => withAssumption('years', '1e1000000000') },
-  { name: 'evaluate: prices of 1e999999', path: '/api/evaluate', body: () => withAssumption('prices', example().assumptions.prices.map(() => '1e999999')) },
-  { name: 'evaluate: 100,000-digit prices', path: '/api/evaluate', body: () => withAssumption('prices', example().assumptions.prices.map(() => '9'.repeat(100_000))) },
-  { name: 'validate: 3,000,000 problems', path: '/api/validate', body: () => withAssumption('prices', Array.from({ length: 3_000_000 }, () => 'x')) },
-  { name: 'validate: 100,000-deep JSON', path: '/api/validate', body: () => `{"project": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
-  { name: 'validate: invalid UTF-8', path: '/api/validate', body: () => Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) },
+  { name: 'new document: years 1e1000000000', path: '/api/newDocument', body: () => withAssumption('years', '1e1000000000') },
+  { name: 'new document: prices of 1e999999', path: '/api/newDocument', body: () => withAssumption('prices', example().assumptions.prices.map(() => '1e999999')) },
+  { name: 'new document: 100,000-digit prices', path: '/api/newDocument', body: () => withAssumption('prices', example().assumptions.prices.map(() => '9'.repeat(100_000))) },
+  { name: 'new document: 3,000,000 problems', path: '/api/newDocument', body: () => withAssumption('prices', Array.from({ length: 3_000_000 }, () => 'x')) },
+  { name: 'new document: 100,000-deep JSON', path: '/api/newDocument', body: () => `{"project": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
+  { name: 'new document: invalid UTF-8', path: '/api/newDocument', body: () => Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) },
   { name: 'a malformed URL escape', path: '/api/list%E0%A4%A', body: () => '{}' },
-  { name: 'a 40 MiB body', path: '/api/validate', body: () => Buffer.alloc(40 * 1024 * 1024, 0x20) },
+  { name: 'a 40 MiB body', path: '/api/newDocument', body: () => Buffer.alloc(40 * 1024 * 1024, 0x20) },
 ];
 
 function post(port: number, token: string, path: string, body: string | Buffer): Promise<{ status: number; text: string }> {

@@ -56,14 +56,14 @@ describe('browser mode refuses malformed requests plainly', () => {
   });
 
   it('100,000-deep JSON and invalid UTF-8 bodies are refused with a sentence', async () => {
-    expectPlainRefusal(await send('/api/validate', `{"project": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`), 400, /more than 64 levels deep/);
-    expectPlainRefusal(await send('/api/validate', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])), 400, /not UTF-8/);
+    expectPlainRefusal(await send('/api/newDocument', `{"project": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`), 400, /more than 64 levels deep/);
+    expectPlainRefusal(await send('/api/newDocument', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])), 400, /not UTF-8/);
   });
 
   it('a body larger than a project document is refused before it is read', async () => {
     const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/validate', headers: { host: `127.0.0.1:${server.port}`, 'x-orebridge-token': server.token, 'content-length': String(40 * 1024 * 1024) } },
+        { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/newDocument', headers: { host: `127.0.0.1:${server.port}`, 'x-orebridge-token': server.token, 'content-length': String(40 * 1024 * 1024) } },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -79,7 +79,7 @@ describe('browser mode refuses malformed requests plainly', () => {
   it(`answers at most ${MAX_CONCURRENT_REQUESTS} contract calls at once and tells the next to retry`, async () => {
     const hanging: ClientRequest[] = [];
     for (let i = 0; i < MAX_CONCURRENT_REQUESTS; i++) {
-      const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/validate', headers: { host: `127.0.0.1:${server.port}`, 'x-orebridge-token': server.token, 'content-length': '1000' } });
+      const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/newDocument', headers: { host: `127.0.0.1:${server.port}`, 'x-orebridge-token': server.token, 'content-length': '1000' } });
       req.on('error', () => undefined);
       req.write('{');
       hanging.push(req);

@@ -142,8 +142,8 @@ describe('the browser-mode server', () => {
     expect(files.ok && files.value.map((file) => file.name)).toEqual(['Spodumene.orebridge']);
     const escape = await client.saveDocumentAs({ documentId: opened.value.document.documentId, target: { name: '../Spodumene.orebridge' } });
     expect(escape).toMatchObject({ ok: false, error: { code: 'bad-file-name' } });
-    const evaluation = await client.evaluate({ project: opened.value.project, structure: 'sliding-royalty', scenario: 'base' });
-    expect(evaluation.ok && typeof evaluation.value.venture.npv).toBe('string');
+    const fresh = await client.newDocument({ project: opened.value.project });
+    expect(fresh).toMatchObject({ ok: true, value: { untitled: true, dirty: false } });
 
     const wrongToken = createHttpClient({ baseUrl: server.origin, token: 'nope' });
     expect(await wrongToken.listExamples({})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
