@@ -9,6 +9,8 @@ export const HEADER_BYTES = 100;
 export interface HeaderFacts {
   pageSize: number;
   formatVersion: number;
+  /** Last written in WAL mode (read as a rollback-journal file once in memory). */
+  wal: boolean;
 }
 
 export type HeaderCheck = { ok: true; header: HeaderFacts } | { ok: false; error: FileError };
@@ -17,9 +19,12 @@ function refuse(code: FileError['code'], message: string): HeaderCheck {
   return { ok: false, error: { code, message } };
 }
 
-/** Reads what the header says; refuses anything that is not a plain Orebridge database we can read. */
-export function checkHeader(bytes: Buffer): HeaderCheck {
-  if (bytes.length === 0) return refuse('empty', 'The file is empty (0 bytes), so it holds no project.');
+/**
+ * Reads what the header says; refuses anything that is not a plain Orebridge database we can read.
+ * `fileSize` is the whole file's size when `bytes` holds only its first bytes.
+ */
+export function checkHeader(bytes: Buffer, fileSize: number = bytes.length): HeaderCheck {
+  if (fileSize === 0) return refuse('empty', 'The file is empty (0 bytes), so it holds no project.');
   if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
     const looksLikeJson = /^\s*[{[]/.test(bytes.subarray(0, 64).toString('latin1'));
     return refuse(
@@ -55,13 +60,13 @@ export function checkHeader(bytes: Buffer): HeaderCheck {
     return refuse('corrupt', 'The file is damaged: its header has wrong fixed values.');
   }
   if (bytes.readUInt32BE(56) !== 1) return refuse('corrupt', 'The file uses a text encoding other than UTF-8, which Orebridge files never use.');
-  if (bytes.length % pageSize !== 0) {
-    return refuse('corrupt', `The file is damaged or truncated: its size (${bytes.length} bytes) is not a whole number of ${pageSize}-byte pages.`);
+  if (fileSize % pageSize !== 0) {
+    return refuse('corrupt', `The file is damaged or truncated: its size (${fileSize} bytes) is not a whole number of ${pageSize}-byte pages.`);
   }
   const pagesInHeader = bytes.readUInt32BE(28);
   const headerCountValid = bytes.readUInt32BE(92) === bytes.readUInt32BE(24);
-  if (headerCountValid && pagesInHeader !== bytes.length / pageSize) {
-    return refuse('corrupt', `The file is damaged or truncated: its header says ${pagesInHeader} pages but the file holds ${bytes.length / pageSize}.`);
+  if (headerCountValid && pagesInHeader !== fileSize / pageSize) {
+    return refuse('corrupt', `The file is damaged or truncated: its header says ${pagesInHeader} pages but the file holds ${fileSize / pageSize}.`);
   }
-  return { ok: true, header: { pageSize, formatVersion } };
+  return { ok: true, header: { pageSize, formatVersion, wal: writeVersion === 2 || readVersion === 2 } };
 }

@@ -3,17 +3,20 @@
 // cell_size_check=ON and no memory mapping, refuse any schema object we did not create (by its
 // text, before anything evaluates a constraint or index), run quick_check, and validate every row
 // with the engine before anything is copied out.
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
 import { shapeProblem } from './json-depth.ts';
 import { MAX_FILE_BYTES, MAX_REVISIONS, MAX_TABLE_ROWS } from './format.ts';
-import { checkHeader } from './header.ts';
+import { checkHeader, HEADER_BYTES, type HeaderFacts } from './header.ts';
 import { parseWithLiterals, stringifyWithLiterals } from './literal-json.ts';
 import { invalidProjectError, ioError } from './messages.ts';
 import { migrate } from './migrations/index.ts';
 import { expectedSchema, type SchemaObject } from './schema.ts';
 import { sqlite, type Database } from './sqlite.ts';
+
+/** Files at least this large get the cheap checks where they lie before they are read into memory. */
+export const CHECK_ON_DISK_FROM_BYTES = 4 * 1024 * 1024;
 import { readMetadata, readProjectTree, readRevisions, type RevisionRow } from './store-read.ts';
 import type { FileError, FileResult, LoadedProject } from './types.ts';
 
@@ -38,9 +41,49 @@ export async function readUntrustedBytes(path: string): Promise<FileResult<Buffe
     if (info.size > MAX_FILE_BYTES) {
       return fail('too-large', `The file is ${Math.round(info.size / 1048576)} MiB, larger than any project file Orebridge writes (${MAX_FILE_BYTES / 1048576} MiB at most).`);
     }
+    if (info.size >= CHECK_ON_DISK_FROM_BYTES) {
+      const refusal = await refusalOnDisk(path, info.size);
+      if (refusal) return refusal;
+    }
     return { ok: true, value: await readFile(path) };
   } catch (error) {
     return { ok: false, error: ioError(error, path, 'read') };
+  }
+}
+
+/**
+ * A large file's header, schema text and row counts, read where the file lies (SQLite reads only
+ * the pages it needs), so that a row bomb is refused before hundreds of MB are read and copied.
+ * Read-only: SQLite neither writes the file nor rolls back a journal beside it (it refuses with
+ * SQLITE_READONLY_ROLLBACK). A file last written in WAL mode is left to the in-memory check, since
+ * SQLite would read a `-wal` beside it. Anything SQLite cannot read here is also left to that
+ * check, which decides: this one only refuses early.
+ */
+async function refusalOnDisk(path: string, size: number): Promise<FileResult<never> | null> {
+  const first = Buffer.alloc(HEADER_BYTES);
+  const handle = await open(path, 'r');
+  try {
+    await handle.read(first, 0, HEADER_BYTES, 0);
+  } finally {
+    await handle.close();
+  }
+  const header = checkHeader(first, size);
+  if (!header.ok) return header;
+  if (header.header.wal) return null;
+  let db: Database;
+  try {
+    db = new (sqlite())(path, { readonly: true, fileMustExist: true });
+  } catch {
+    return null;
+  }
+  try {
+    db.pragma('trusted_schema = OFF');
+    db.pragma('cell_size_check = ON');
+    db.pragma('mmap_size = 0');
+    const shape = checkShape(db, header.header);
+    return shape.ok || shape.error.code === 'corrupt' ? null : shape;
+  } finally {
+    db.close();
   }
 }
 
@@ -103,7 +146,8 @@ export function openInMemory(bytes: Buffer): FileResult<Database> {
   }
 }
 
-function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedContent> {
+/** The checks that read no row's content: the schema text, then each table's row count. */
+function checkShape(db: Database, { formatVersion }: Pick<HeaderFacts, 'formatVersion'>): FileResult<null> {
   // The schema text first: reading sqlite_schema evaluates nothing, whereas quick_check runs every
   // CHECK constraint and expression index of the file, which a crafted schema makes arbitrarily slow.
   const objects = runCheck(() => db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema').all() as SchemaObject[]);
@@ -114,6 +158,12 @@ function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedC
   const tooMany = runCheck(() => oversizedTable(db, objects.value));
   if (!tooMany.ok) return tooMany;
   if (tooMany.value) return fail('too-large', tooMany.value);
+  return { ok: true, value: null };
+}
+
+function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedContent> {
+  const shape = checkShape(db, { formatVersion });
+  if (!shape.ok) return shape;
 
   const integrity = runCheck(() => db.pragma('quick_check') as { quick_check: string }[]);
   if (!integrity.ok) return integrity;

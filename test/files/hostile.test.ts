@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkFile, importJsonFile, loadProjectFile, openDocument, type FileErrorCode } from '../../electron/files/index.ts';
+import { CHECK_ON_DISK_FROM_BYTES, readUntrustedBytes } from '../../electron/files/untrusted.ts';
+import { statSync } from 'node:fs';
 import { examplePath, exampleText, expectOk, useTempDirs } from './helpers.ts';
 
 const tempDir = useTempDirs();
@@ -159,5 +161,46 @@ describe('row bombs under the size limit', () => {
         INSERT INTO yearly_series SELECT 'prices', 1000 + i, '1', 'n' FROM n`);
     });
     await expectRefused(path, 'too-large', /too large to open safely: its table "yearly_series" has more than 100,000 rows/);
+  });
+
+  const rowBomb = (db: Database.Database, rows: number) => {
+    db.pragma('foreign_keys = OFF');
+    db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
+      INSERT INTO yearly_series SELECT 'prices', 1000 + i, '1', 'n' FROM n`);
+  };
+
+  it('a large row bomb is refused where it lies, before its bytes are read into memory', async () => {
+    const path = await tampered((db) => rowBomb(db, 300_000));
+    expect(statSync(path).size).toBeGreaterThanOrEqual(CHECK_ON_DISK_FROM_BYTES);
+    const read = await readUntrustedBytes(path);
+    expect(read.ok ? 'read into memory' : read.error.code).toBe('too-large');
+    await expectRefused(path, 'too-large', /its table "yearly_series" has more than 100,000 rows/);
+  });
+
+  it('a large file last written in WAL mode is left to the in-memory check, which refuses it the same way', async () => {
+    const path = await tampered((db) => {
+      rowBomb(db, 300_000);
+      db.pragma('journal_mode = WAL');
+    });
+    expect((await readUntrustedBytes(path)).ok).toBe(true);
+    await expectRefused(path, 'too-large', /its table "yearly_series" has more than 100,000 rows/);
+  });
+
+  it('a large valid file (free pages) passes the check on disk and opens', async () => {
+    const path = await tampered((db) => {
+      db.exec(`CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(${CHECK_ON_DISK_FROM_BYTES + 65536})); DROP TABLE padding;`);
+    });
+    expect(statSync(path).size).toBeGreaterThanOrEqual(CHECK_ON_DISK_FROM_BYTES);
+    expectOk(await loadProjectFile(path));
+  });
+
+  it('a large file with a crafted schema is refused on disk by its text', async () => {
+    const path = await tampered((db) => {
+      rowBomb(db, 50_000);
+      db.exec(`CREATE TABLE padding (x BLOB); INSERT INTO padding VALUES (zeroblob(${CHECK_ON_DISK_FROM_BYTES})); DROP TABLE padding;`);
+      db.exec(`CREATE VIEW evil AS SELECT 1 AS x`);
+    });
+    const read = await readUntrustedBytes(path);
+    expect(read.ok ? 'read into memory' : read.error.code).toBe('unexpected-schema');
   });
 });
