@@ -191,6 +191,8 @@ export const shareOptionsSchema = z.strictObject({
   keepNotes: z.boolean().optional(),
   /** Keep the revisions of the kept structures (default: none). */
   keepRevisions: z.boolean().optional(),
+  /** Keep the parties' reservation values (default: left out, they are confidential). */
+  keepReservations: z.boolean().optional(),
 });
 export type ShareOptions = z.infer<typeof shareOptionsSchema>;
 

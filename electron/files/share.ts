@@ -1,5 +1,5 @@
 // "Save a copy to share": only the structures and scenarios the user picks; no internal
-// scenarios or notes unless kept; built in a fresh database so no removed row ever touches it.
+// scenarios, notes or reservation values (the negotiation block) unless kept; built in a fresh database so no removed row ever touches it.
 import { asArray, asObject, type JsonObject } from './cells.ts';
 import { projectOfTree, type DocumentContent } from './content.ts';
 import { parseWithLiterals, stringifyWithLiterals } from './literal-json.ts';
@@ -36,8 +36,9 @@ export function shareContent(content: DocumentContent, options: ShareOptions): F
   const keepNote = (kind: string, id: string): boolean => options.keepNotes === true && !privateNotes.has(`${kind}\u0000${id}`);
   const filterNotes = (owner: JsonObject, kind: string, id: string): JsonObject => (keepNote(kind, id) ? owner : withoutNotes(owner));
 
+  const { negotiation: _reservations, ...withoutReservations } = project;
   const shared: JsonObject = {
-    ...filterNotes(project, 'project', ''),
+    ...filterNotes(options.keepReservations === true ? project : withoutReservations, 'project', ''),
     structures: structures.filter((s) => keepStructures.has(String(s.id))).map((s) => filterNotes(s, 'structure', String(s.id))),
     scenarios: scenarios.filter((s) => keepScenarios.has(String(s.id))).map((s) => filterNotes(s, 'scenario', String(s.id))),
   };

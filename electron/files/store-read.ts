@@ -3,6 +3,7 @@ import type { Database } from './sqlite.ts';
 import type { DocumentMetadata, NoteOwner, Revision } from './types.ts';
 import { NumberLiteral, parseWithLiterals } from './literal-json.ts';
 import { applyVersion2Terms } from './version2.ts';
+import { RESERVATION_COLUMNS } from './store-write.ts';
 import { booleanCell, getDecimal, getOptional, textCell, type JsonObject, type Row } from './cells.ts';
 
 function rows(db: Database, sql: string, ...params: unknown[]): Row[] {
@@ -121,6 +122,7 @@ export function readProjectTree(db: Database): JsonObject {
     scenarios,
     shocks,
     risk: readRisk(db),
+    negotiation: readNegotiation(db),
   };
   readVersion2(db, tree);
   return tree;
@@ -132,6 +134,20 @@ function readVersion2(db: Database, tree: JsonObject): void {
   const row = rows(db, 'SELECT * FROM version2_terms WHERE id = 1')[0];
   if (row === undefined) return;
   applyVersion2Terms(tree, parseWithLiterals(String(row.document_version)), parseWithLiterals(String(row.terms)) as JsonObject);
+}
+
+/** Migration 005: the negotiation block, null, or undefined when the project has none. */
+function readNegotiation(db: Database): unknown {
+  if (db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'negotiation'").pluck().get() === 0) return undefined;
+  const row = rows(db, 'SELECT * FROM negotiation WHERE id = 1')[0];
+  if (row === undefined) return undefined;
+  if (row.block_form === 'z') return null;
+  const reservations = rows(db, 'SELECT * FROM reservations ORDER BY position').map((r) => {
+    const reservation: JsonObject = { party: textCell(r.party ?? null) };
+    for (const [column, key] of RESERVATION_COLUMNS) reservation[key] = getDecimal(r, column);
+    return reservation;
+  });
+  return { reservations };
 }
 
 /** The risk block: its literal JSON, null, or undefined when the project has none. */

@@ -19,6 +19,8 @@ import {
 
 /** Tables holding the interchange content, children first (so deleting in this order is safe). */
 export const CONTENT_TABLES = [
+  'reservations',
+  'negotiation',
   'version2_terms',
   'risk',
   'override_prices',
@@ -81,7 +83,7 @@ function preservedMetadata(db: Database): PreservedMetadata {
  * The parts of the content a write can replace on their own, with their tables (children first)
  * and the owner kind of their notes. An edit rewrites only the parts that changed.
  */
-type Section = 'head' | 'structures' | 'scenarios' | 'shocks' | 'risk' | 'version2';
+type Section = 'head' | 'structures' | 'scenarios' | 'shocks' | 'risk' | 'version2' | 'negotiation';
 const SECTIONS: Record<Section, { tables: readonly (string | readonly [string, string])[]; notes?: string }> = {
   head: { tables: ['yearly_series', 'assumptions', 'project'], notes: 'project' },
   structures: { tables: ['offtakes', 'technology_fees', 'technology_agreements', 'royalty_bands', 'fiscal_terms', 'partners', 'structures'], notes: 'structure' },
@@ -89,6 +91,7 @@ const SECTIONS: Record<Section, { tables: readonly (string | readonly [string, s
   shocks: { tables: [['override_prices', 'shock'], ['overrides', 'shock'], 'shocks'] },
   risk: { tables: ['risk'] },
   version2: { tables: ['version2_terms'] },
+  negotiation: { tables: ['reservations', 'negotiation'] },
 };
 
 const SECTION_PARTS: Record<Section, (project: JsonObject) => unknown> = {
@@ -98,9 +101,10 @@ const SECTION_PARTS: Record<Section, (project: JsonObject) => unknown> = {
   shocks: (p) => ({ shocks: p.shocks }),
   risk: (p) => ({ risk: p.risk, form: presenceOf(p, 'risk') }),
   version2: (p) => ({ version: p.version, terms: version2TermsOf(p) }),
+  negotiation: (p) => ({ negotiation: p.negotiation, form: presenceOf(p, 'negotiation') }),
 };
 
-const ALL_SECTIONS: Record<Section, boolean> = { head: true, structures: true, scenarios: true, shocks: true, risk: true, version2: true };
+const ALL_SECTIONS: Record<Section, boolean> = { head: true, structures: true, scenarios: true, shocks: true, risk: true, version2: true, negotiation: true };
 
 /** Every content table belongs to a section; a table added without one makes every write whole. */
 const SECTIONED = new Set(Object.values(SECTIONS).flatMap((section) => section.tables.map((table) => (typeof table === 'string' ? table : table[0]))));
@@ -110,7 +114,7 @@ function changedSections(project: JsonObject, previous: unknown): Record<Section
   if (previous === undefined || !EVERY_TABLE_SECTIONED) return ALL_SECTIONS;
   const before = asObject(previous);
   const differs = (section: Section) => stringifyWithLiterals(SECTION_PARTS[section](project), 0) !== stringifyWithLiterals(SECTION_PARTS[section](before), 0);
-  return { head: differs('head'), structures: differs('structures'), scenarios: differs('scenarios'), shocks: differs('shocks'), risk: differs('risk'), version2: differs('version2') };
+  return { head: differs('head'), structures: differs('structures'), scenarios: differs('scenarios'), shocks: differs('shocks'), risk: differs('risk'), version2: differs('version2'), negotiation: differs('negotiation') };
 }
 
 function deleteSections(db: Database, write: Record<Section, boolean>): void {
@@ -153,6 +157,20 @@ export function writeProject(db: Database, source: unknown, metadata?: DocumentM
   if (write.shocks) writeShocks(insert, project);
   if (write.risk) writeRisk(insert, project);
   if (write.version2) writeVersion2(insert, project);
+  if (write.negotiation) writeNegotiation(insert, project);
+}
+
+/** Migration 005: the negotiation block's presence and one row per reservation. */
+function writeNegotiation(insert: Insert, project: JsonObject): void {
+  const form = presenceOf(project, 'negotiation');
+  if (form === 'a') return;
+  insert('negotiation', { id: 1, block_form: form });
+  asArray(asObject(project.negotiation).reservations).forEach((value, position) => {
+    const reservation = asObject(value);
+    const row: Row = { position, party: text(reservation.party) };
+    for (const [column, key] of RESERVATION_COLUMNS) putOptionalDecimal(row, column, reservation, key);
+    insert('reservations', row);
+  });
 }
 
 /** Migration 004: a version-2 project's v2 terms; no row for a version-1 project. */
@@ -160,6 +178,15 @@ function writeVersion2(insert: Insert, project: JsonObject): void {
   if (!isVersion2Tree(project)) return;
   insert('version2_terms', { id: 1, document_version: stringifyWithLiterals(project.version, 0), terms: stringifyWithLiterals(version2TermsOf(project), 0) });
 }
+
+/** The columns of a reservation row and the interchange keys they hold. */
+export const RESERVATION_COLUMNS = [
+  ['min_pv', 'minPv'],
+  ['min_irr', 'minIrr'],
+  ['min_npv_at_hurdle', 'minNpvAtHurdle'],
+  ['min_government_take', 'minGovernmentTake'],
+  ['weight', 'weight'],
+] as const;
 
 type Insert = (table: string, row: Row) => void;
 

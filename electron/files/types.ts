@@ -103,6 +103,8 @@ export interface ShareOptions {
   keepNotes?: boolean;
   /** Keep the revisions of the kept structures (default false). */
   keepRevisions?: boolean;
+  /** Keep the parties' reservation values, the negotiation block (default false: they are confidential). */
+  keepReservations?: boolean;
 }
 
 /** A working copy left behind by a session that did not close (a crash, a power cut). */

@@ -9,7 +9,8 @@ function list(names: readonly string[]): string {
 
 /**
  * Chooses what goes into a copy for the other side of the table, as `orebridge share` does:
- * structures, scenarios (internal ones never), notes, revision history; and says, before
+ * structures, scenarios (internal ones never), notes, revision history, the parties'
+ * reservation values (confidential: left out unless chosen); and says, before
  * anything is written, what the copy will hold and what it leaves out.
  */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
@@ -24,6 +25,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [chosenScenarios, setChosenScenarios] = useState<string[]>(() => scenarios.filter((s) => !internal.has(s.id)).map((s) => s.id));
   const [keepNotes, setKeepNotes] = useState(false);
   const [keepRevisions, setKeepRevisions] = useState(false);
+  const [keepReservations, setKeepReservations] = useState(false);
+  const reservationCount = useWorkspace((state) => state.project?.negotiation?.reservations.length ?? 0);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -45,12 +48,14 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     keptScenarios.length > 0 ? `${keptScenarios.length === 1 ? 'the scenario' : `${keptScenarios.length} scenarios:`} ${list(keptScenarios.map(name))}` : 'no scenario',
     ...(notesKept ? ['the notes that are not private'] : []),
     ...(keepRevisions ? ['the revision history of the structures shared'] : []),
+    ...(keepReservations && reservationCount > 0 ? ["the parties' reservation values"] : []),
   ];
   const leavesOut = [
     ...(droppedStructures.length > 0 ? [`${droppedStructures.length === 1 ? 'the structure' : `${droppedStructures.length} structures:`} ${list(droppedStructures.map(name))}`] : []),
     ...(droppedScenarios.length > 0 ? [`${droppedScenarios.length === 1 ? 'the scenario' : `${droppedScenarios.length} scenarios:`} ${list(droppedScenarios.map((s) => `${name(s)}${internal.has(s.id) ? ' (internal)' : ''}`))}`] : []),
     keepNotes ? (privateNotes > 0 ? `${privateNotes} private note${privateNotes === 1 ? '' : 's'}` : null) : 'every note',
     ...(keepRevisions ? [] : ['the revision history']),
+    ...(!keepReservations && reservationCount > 0 ? ["the parties' reservation values"] : []),
   ].filter((item): item is string => item !== null);
   const ready = chosen.length > 0 && chosenScenarios.length > 0;
   return (
@@ -79,6 +84,11 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       <label className="check">
         <input type="checkbox" checked={keepRevisions} onChange={(event) => setKeepRevisions(event.target.checked)} /> Keep the revision history of the shared structures
       </label>
+      {reservationCount > 0 && (
+        <label className="check">
+          <input type="checkbox" checked={keepReservations} onChange={(event) => setKeepReservations(event.target.checked)} /> Keep the parties' reservation values (confidential: left out by default)
+        </label>
+      )}
       <div className="share-summary" aria-live="polite">
         {ready ? (
           <>
@@ -102,7 +112,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           disabled={!ready}
           onClick={() => {
             onClose();
-            void commands.shareCopy({ structures: chosen, scenarios: chosenScenarios, keepNotes, keepRevisions });
+            void commands.shareCopy({ structures: chosen, scenarios: chosenScenarios, keepNotes, keepRevisions, keepReservations });
           }}
         >
           Share…

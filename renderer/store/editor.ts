@@ -268,8 +268,26 @@ export function createEditor(store: WorkspaceStore) {
           offtake: structure.terms.offtake.map((o) => ({ ...o, offtaker: rename(o.offtaker) })),
           technology: structure.terms.technology.map((t) => ({ ...t, licensor: rename(t.licensor) })),
         };
-        return setIn(project, ['structures', structureIndex, 'terms'], terms);
+        const renamed = setIn(project, ['structures', structureIndex, 'terms'], terms);
+        // A reservation belongs to the party: it follows the id when no structure still uses the old one.
+        const stillUsed = renamed.structures.some((s) => s.terms.partners.some((p) => p.id === old));
+        const reservations = renamed.negotiation?.reservations;
+        if (stillUsed || !reservations?.some((r) => r.party === old)) return renamed;
+        return setIn(renamed, ['negotiation', 'reservations'], reservations.map((r) => (r.party === old ? { ...r, party: id } : r)));
       }, { coalesceKey: `partner-id:${structureIndex}:${index}` });
+    },
+
+    // ------------------------------------------------------------ reservation values (negotiation)
+    /** Records a party's reservation, starting from a minimum PV of 0 (no party signs for less than nothing). */
+    addReservation(party: string): void {
+      const project = get().project;
+      if (!project || project.negotiation?.reservations.some((r) => r.party === party)) return;
+      const reservations = [...(project.negotiation?.reservations ?? []), { party, minPv: '0' }];
+      commit((p) => setIn(p, ['negotiation'], { ...p.negotiation, reservations }));
+      focusListItem('negotiation.reservations', reservations.length - 1);
+    },
+    removeReservation(index: number): void {
+      removeListItem('negotiation.reservations', index, false);
     },
 
     // ------------------------------------------------------------ structures and scenarios

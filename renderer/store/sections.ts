@@ -18,5 +18,6 @@ export function sectionForPath(keys: readonly PathKey[]): SectionId {
   }
   if (root === 'scenarios' || root === 'shocks') return 'scenarios';
   if (root === 'risk') return 'risk';
+  if (root === 'negotiation') return 'partners';
   return 'venture';
 }

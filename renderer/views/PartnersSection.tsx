@@ -5,6 +5,7 @@ import { sumDecimals } from '../lib/decimalText.ts';
 import { PARTNER_KINDS } from '../../shared/engine/interchange.ts';
 import { selectStructure, selectStructureIndex } from '../store/selectors.ts';
 import { PrivateNoteToggle } from '../components/PrivacyToggles.tsx';
+import { ReservationsEditor } from './ReservationsEditor.tsx';
 
 const KIND_LABELS: Record<string, string> = {
   state: 'State company',
@@ -44,6 +45,7 @@ export function PartnersSection() {
           <PartnerCard key={index} structureIndex={structureIndex} index={index} count={partnerCount} />
         ))}
       </ol>
+      <ReservationsEditor />
     </section>
   );
 }

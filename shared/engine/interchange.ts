@@ -271,6 +271,30 @@ export interface Project {
   shocks?: Shock[] | null;
   /** null or absent: no simulation defined (a simulation then uses the defaults of risk §R6). */
   risk?: RiskBlock | null;
+  /** null or absent: no reservation recorded (the negotiation instruments then reserve a PV of 0). */
+  negotiation?: NegotiationBlock | null;
+}
+
+// ---------------------------------------------------------------- negotiation (the product's, docs/decisions.md "Negotiation")
+
+/** What each party needs to sign, recorded once for the project (confidential: kept out of share copies unless chosen). */
+export interface NegotiationBlock {
+  reservations: PartyReservation[];
+}
+
+/** One party's reservation values: a partner id or "government", each minimum optional. */
+export interface PartyReservation {
+  party: string;
+  /** The party's disagreement value d_i: the least PV (money) it signs for. */
+  minPv?: DecimalInput | null;
+  /** Partners only: the least venture-flow IRR it signs for. */
+  minIrr?: DecimalInput | null;
+  /** Partners only: the least NPV of its flows at its hurdle rate. */
+  minNpvAtHurdle?: DecimalInput | null;
+  /** The government only: the least government take (a fraction). */
+  minGovernmentTake?: DecimalInput | null;
+  /** Its weight in the Nash product (default 1). */
+  weight?: DecimalInput | null;
 }
 
 // ---------------------------------------------------------------- risk (risk-model.md §R1)

@@ -9,6 +9,7 @@ import { duplicateIds, optionalText, type Horizon } from './validate-primitives.
 import { fieldsOf } from '../fields/lookup.ts';
 import { patternOf } from '../fields/paths.ts';
 import { checkRiskBlock } from '../risk/validate-risk.ts';
+import { checkNegotiationBlock } from '../negotiation/validate-reservations.ts';
 import { checkVersion2, projectVersion, withoutVersion2Fields } from './validate-v2.ts';
 
 export type { Problem } from './validate-primitives.ts';
@@ -20,7 +21,7 @@ export function validateProject(input: unknown): ValidationResult {
   const full = isJsonValue(input) ? (JSON.parse(JSON.stringify(input)) as unknown) : input;
   // The version-1 checks see the document without its version-2 fields (validate-v2.ts).
   const doc = isJsonObject(full) ? withoutVersion2Fields(full) : full;
-  const root = checkObject(p, doc, '', 'a project', ['format', 'version', 'assumptions', 'structures', 'scenarios'], ['name', 'notes', 'shocks', 'risk']);
+  const root = checkObject(p, doc, '', 'a project', ['format', 'version', 'assumptions', 'structures', 'scenarios'], ['name', 'notes', 'shocks', 'risk', 'negotiation']);
   if (root) {
     if (root.format !== 'orebridge-project') p.add('format', `must be "orebridge-project", not ${JSON.stringify(root.format)}: this is not an Orebridge project document`);
     const version = projectVersion(root.version);
@@ -39,6 +40,7 @@ export function validateProject(input: unknown): ValidationResult {
     if (scenarios) duplicateIds(p, scenarios, 'scenarios');
     if (!isUnset(root.shocks)) checkShocks(p, root.shocks, 'shocks', horizon);
     if (!isUnset(root.risk)) checkRiskBlock(p, root.risk, 'risk');
+    if (!isUnset(root.negotiation)) checkNegotiationBlock(p, root.negotiation, 'negotiation', root);
     if (isJsonObject(full)) checkVersion2(p, full, version, horizon);
   }
   return p.list.length === 0 ? { ok: true, project: mergeNormalised(doc as Json, full as Json) as unknown as Project } : { ok: false, problems: p.list };

@@ -188,6 +188,24 @@ const DEBT: FieldDefinition[] = [
   fraction(`${T}.priceSupport[].upsideShare`, 'Upside share of {priceSupport}', V2),
 ];
 
+const R = 'negotiation.reservations[]';
+const OPTIONAL: Options = { presence: 'absent-or-null' };
+
+/**
+ * What each party needs to sign (issue 12): one reservation per party, named by the party
+ * ("Party 'State Mining Co': minimum IRR"); see docs/decisions.md, "Negotiation".
+ */
+const NEGOTIATION: FieldDefinition[] = [
+  group('negotiation', 'Negotiation', 'the negotiation block', { presence: 'absent-or-null', toggle: 'Record reservation values' }),
+  list('negotiation.reservations', 'Reservation values', 'reservations', 'a reservation', 'party', {}),
+  field(`${R}.party`, 'reference', 'Party', { meaning: 'a partner id or "government"' }),
+  money(`${R}.minPv`, '{Reservations}: minimum PV', { ...OPTIONAL, range: {}, meaning: 'the least PV the party signs for (its disagreement value)' }),
+  rate(`${R}.minIrr`, '{Reservations}: minimum IRR', { ...OPTIONAL, meaning: 'the least IRR the party signs for' }),
+  money(`${R}.minNpvAtHurdle`, '{Reservations}: minimum NPV at hurdle', { ...OPTIONAL, range: {}, meaning: 'the least NPV at its hurdle rate the party signs for' }),
+  fraction(`${R}.minGovernmentTake`, '{Reservations}: minimum government take', { ...OPTIONAL, meaning: 'the least government take the government signs for' }),
+  factor(`${R}.weight`, '{Reservations}: Nash weight', '×', { ...OPTIONAL, meaning: "the party's weight in the Nash product" }),
+];
+
 function overrides(owner: 'scenarios' | 'shocks'): FieldDefinition[] {
   const o = `${owner}[].overrides`;
   const who = `{${owner}}`;
@@ -243,4 +261,5 @@ export const FIELDS: readonly FieldDefinition[] = [
   text('shocks[].name', 'Name of {shocks}', 'name'),
   ...overrides('shocks'),
   field('risk', 'block', 'Risk simulation', { what: 'the risk block', meaning: 'the simulation inputs (shared/risk)' }, { presence: 'absent-or-null' }),
+  ...NEGOTIATION,
 ];

@@ -2,7 +2,7 @@
 // derived from it. See docs/decisions.md, "Field catalogue".
 export { FIELDS, PARTNER_KINDS, DISCOUNTING_CONVENTIONS, ROYALTY_BASES, REPAYMENT_PROFILES, DEPRECIATION_METHODS } from './catalogue.ts';
 export type { FieldDefinition, FieldKind, FieldRange, Presence } from './types.ts';
-export { fieldAt, fieldByPattern, fieldsOf, fillLabel, fillUnit, labelOf, shapeOf, toggleLabelOf, type FieldAt, type LabelContext } from './lookup.ts';
+export { fieldAt, fieldByPattern, fieldsOf, fillLabel, fillUnit, labelOf, partyName, shapeOf, toggleLabelOf, type FieldAt, type LabelContext } from './lookup.ts';
 export { currencySymbol, decimalOf, formatDecimal, formatValue, projectValueContext, type ValueContext } from './format.ts';
 export { exampleOf, problemInWords, rangeInWords, type ProblemInWords } from './messages.ts';
 export { compareTerms, diffTerms, termLines, type TermChange, type TermLine, type TermRow } from './termSheet.ts';

@@ -89,13 +89,35 @@ export function fillLabel(template: string, keys: readonly PathKey[], context: L
     const listPattern = patternOf(formatPath(keys.slice(0, at + 1)));
     const noun = BY_PATTERN.get(listPattern)?.noun ?? listName;
     let fill = `${noun} ${index + 1}`;
-    if (context.byName) {
+    const party = partyOfItem(context.project, keys.slice(0, at + 2));
+    if (party !== null) fill = `party '${party}'`;
+    else if (context.byName) {
       const item = getIn(context.project, keys.slice(0, at + 2)) as { name?: unknown; id?: unknown } | undefined;
       const name = typeof item?.name === 'string' && item.name.trim() ? item.name : typeof item?.id === 'string' && item.id ? item.id : null;
       if (name !== null) fill = name;
     }
     return segment === listName ? fill : capitalize(fill);
   });
+}
+
+/** A reservation names its party (by the partner's name where a structure has one): "Government", "State Mining Co". */
+function partyOfItem(project: unknown, itemKeys: readonly PathKey[]): string | null {
+  if (itemKeys[0] !== 'negotiation') return null;
+  const party = (getIn(project, itemKeys) as { party?: unknown } | undefined)?.party;
+  if (typeof party !== 'string' || party === '') return null;
+  return partyName(project, party);
+}
+
+/** A party's name in the user's words: a partner's name in any structure, "Government", else its id. */
+export function partyName(project: unknown, party: string): string {
+  if (party === 'government') return 'Government';
+  const structures = getIn(project, ['structures']);
+  for (const structure of Array.isArray(structures) ? structures : []) {
+    const partners = getIn(structure, ['terms', 'partners']);
+    const partner = (Array.isArray(partners) ? partners : []).find((p: { id?: unknown }) => p?.id === party) as { name?: unknown } | undefined;
+    if (typeof partner?.name === 'string' && partner.name.trim()) return partner.name;
+  }
+  return party;
 }
 
 /** A unit template with the venture's currency and product unit filled in. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, remove, set, type JsonContainer } from '../support/json-edit.ts';
 import { runCli } from '../support/cli.ts';
 import { EXAMPLES_DIR } from '../support/examples.ts';
+import { CURRENT_FORMAT_VERSION } from '../../electron/files/format.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'orebridge-cli-v2-'));
 const write = (name: string, doc: unknown) => {
@@ -103,7 +104,7 @@ describe('version-2 project files from the command line', () => {
     expect(runCli(['import', source, '-o', file, '--force']).code).toBe(0);
     const check = runCli(['check', file]);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stdout).toContain('file format 4');
+    expect(check.stdout).toContain(`file format ${CURRENT_FORMAT_VERSION}`);
     const exported = runCli(['export', file]);
     expect(JSON.parse(exported.stdout)).toStrictEqual(JSON.parse(readFileSync(source, 'utf8')));
 

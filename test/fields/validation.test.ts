@@ -20,7 +20,8 @@ function refused(field: FieldDefinition): [unknown, string] | null {
     case 'text':
       return [5, `must be text (${field.meaning})`];
     case 'reference':
-      return ['nobody', 'is not a partner of this structure'];
+      // A reservation's party may be a partner of any structure (or the government).
+      return ['nobody', field.pattern.startsWith('negotiation.') ? 'is not a partner of any structure' : 'is not a partner of this structure'];
     default:
       if (range?.max === '1' && range.min === '0') return ['1.5', 'must be a fraction between 0 and 1'];
       if (range?.above === '-1') return ['-1', 'must be a rate above −1'];

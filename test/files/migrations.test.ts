@@ -124,7 +124,7 @@ describe('migrations', () => {
     const three = new Database(':memory:');
     migrate(three, 3);
     migrate(three);
-    expect(three.pragma('user_version', { simple: true })).toBe(4);
+    expect(three.pragma('user_version', { simple: true })).toBe(CURRENT_FORMAT_VERSION);
     three.transaction(() => writeProject(three, parseWithLiterals(v1)))();
     expect(three.prepare('SELECT count(*) FROM version2_terms').pluck().get()).toBe(0);
     expect(JSON.parse(stringifyWithLiterals(readProjectTree(three)))).toStrictEqual(JSON.parse(v1));
@@ -143,6 +143,39 @@ describe('migrations', () => {
     // Back to version 1 (every v2 field removed): the row goes, the project reads as version 1.
     three.transaction(() => writeProject(three, parseWithLiterals(v1)))();
     expect(three.prepare('SELECT count(*) FROM version2_terms').pluck().get()).toBe(0);
+  });
+
+  it('005 adds the negotiation tables: a format-4 file opens without reservations; a block, an empty and a null block round-trip exactly', () => {
+    const text = exampleText('northern-spodumene');
+    // A format-4 file: the rows of a current database copied into format-4 tables (which have no reservations).
+    const current = new Database(':memory:');
+    migrate(current);
+    current.transaction(() => writeProject(current, parseWithLiterals(text)))();
+    const four = new Database(':memory:');
+    migrate(four, 4);
+    four.pragma('foreign_keys = OFF');
+    for (const table of tables(four)) {
+      const columns = (four.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+      const insert = four.prepare(`INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
+      for (const row of current.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) insert.run(columns.map((c) => row[c]));
+    }
+    current.close();
+    expect(JSON.parse(stringifyWithLiterals(readProjectTree(four)))).toStrictEqual(JSON.parse(text));
+    migrate(four);
+    expect(four.pragma('user_version', { simple: true })).toBe(5);
+    expect(tables(four)).toEqual(expect.arrayContaining(['negotiation', 'reservations']));
+    expect(four.prepare('SELECT count(*) FROM negotiation').pluck().get()).toBe(0);
+    expect(JSON.parse(stringifyWithLiterals(readProjectTree(four)))).toStrictEqual(JSON.parse(text));
+    const block = '{"reservations":[{"party":"lithco","minPv":60000000.0,"minIrr":"0.12","weight":null},{"party":"government","minGovernmentTake":0.5}]}';
+    for (const negotiation of [block, '{"reservations":[]}', 'null']) {
+      const withBlock = text.replace(/\}\s*$/, `, "negotiation": ${negotiation}}`);
+      four.transaction(() => writeProject(four, parseWithLiterals(withBlock)))();
+      const tree = readProjectTree(four);
+      expect(stringifyWithLiterals(tree.negotiation, 0)).toBe(negotiation);
+      expect(JSON.parse(stringifyWithLiterals(tree))).toStrictEqual(JSON.parse(withBlock));
+    }
+    expect(() => four.exec(`INSERT INTO reservations (position, party, min_pv, min_pv_form, min_irr, min_irr_form, min_npv_at_hurdle, min_npv_at_hurdle_form, min_government_take, min_government_take_form, weight, weight_form) VALUES (9, 'x', '1', 'q', NULL, 'a', NULL, 'a', NULL, 'a', NULL, 'a')`)).toThrow(/CHECK/);
+    expect(() => four.exec(`INSERT OR REPLACE INTO negotiation VALUES (1, 'a')`)).toThrow(/CHECK/);
   });
 
   it('run in one transaction: a failing step leaves the file at its old version', () => {

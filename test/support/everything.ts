@@ -35,6 +35,12 @@ export function projectUsingEverything(): Project {
     pricePath: { volatility: '0.2', persistence: '0.7' },
     disruption: { annualProbability: '0.05', years: 1 },
   };
+  project.negotiation = {
+    reservations: [
+      { party: terms.partners[0]!.id, minPv: '50000000', minIrr: '0.1', minNpvAtHurdle: '0', weight: '2' },
+      { party: 'government', minPv: '0', minGovernmentTake: '0.4', weight: '1' },
+    ],
+  };
   return project;
 }
 

@@ -5,11 +5,11 @@ export const shareCommand: Command = {
   name: 'share',
   summary: 'write a copy for the other side with only the chosen structures and scenarios',
   help: `Usage: orebridge share FILE.orebridge -o COPY.orebridge --structures A,B [--scenarios X,Y]
-                      [--keep-notes] [--keep-revisions]
+                      [--keep-notes] [--keep-revisions] [--keep-reservations]
 
 Writes COPY.orebridge with only the structures A, B and the scenarios X, Y (default: every
-scenario not marked internal). Notes and revisions are left out unless kept; private notes are
-always left out. The copy is built from scratch, so nothing removed survives in its bytes.
+scenario not marked internal). Notes, revisions and the parties' reservation values are left
+out unless kept; private notes are always left out. The copy is built from scratch, so nothing removed survives in its bytes.
 
 Options:
   -o, --output FILE      the copy to write (required)
@@ -17,12 +17,13 @@ Options:
   --scenarios IDS        comma-separated scenario ids to keep
   --keep-notes           keep notes that are not private
   --keep-revisions       keep the revisions of the kept structures
+  --keep-reservations    keep the parties' reservation values (confidential by default)
   -h, --help             show this help
 
 Exit codes: 0 written; 2 the file holds an invalid project; 1 anything else.
 `,
   async run(args, io) {
-    const parsed = parseArgs(args, ['-o', '--output', '--structures', '--scenarios'], ['--keep-notes', '--keep-revisions']);
+    const parsed = parseArgs(args, ['-o', '--output', '--structures', '--scenarios'], ['--keep-notes', '--keep-revisions', '--keep-reservations']);
     const [source, ...extra] = parsed.positionals;
     const target = parsed.options.get('-o') ?? parsed.options.get('--output');
     const structures = idList(parsed.options.get('--structures'));
@@ -37,6 +38,7 @@ Exit codes: 0 written; 2 the file holds an invalid project; 1 anything else.
       ...(scenarios === undefined ? {} : { scenarios }),
       keepNotes: parsed.flags.has('--keep-notes'),
       keepRevisions: parsed.flags.has('--keep-revisions'),
+      keepReservations: parsed.flags.has('--keep-reservations'),
     });
     if (!shared.ok) return reportFileError(shared.error, io);
     io.out(`Wrote ${shared.value.path} with structure(s) ${structures.join(', ')}.\n`);

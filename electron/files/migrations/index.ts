@@ -5,13 +5,14 @@ import * as interchangeTables from './001-interchange-tables.ts';
 import * as notesRevisions from './002-notes-revisions.ts';
 import * as risk from './003-risk.ts';
 import * as version2Terms from './004-version2-terms.ts';
+import * as negotiation from './005-negotiation.ts';
 
 export interface Migration {
   version: number;
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [interchangeTables, notesRevisions, risk, version2Terms];
+export const MIGRATIONS: readonly Migration[] = [interchangeTables, notesRevisions, risk, version2Terms, negotiation];
 
 /** Brings `db` from its user_version to `target` (default: the current format) in one transaction. */
 export function migrate(db: Database, target: number = CURRENT_FORMAT_VERSION): void {
