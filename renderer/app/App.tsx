@@ -11,7 +11,9 @@ import { VentureSection } from '../views/VentureSection.tsx';
 import { MinePlanSection } from '../views/MinePlanSection.tsx';
 import { PartnersSection } from '../views/PartnersSection.tsx';
 import { FiscalSection } from '../views/FiscalSection.tsx';
-import { OfftakeSection, TechnologySection } from '../views/AgreementsSections.tsx';
+import { FinancingSection } from '../views/FinancingSection.tsx';
+import { TechnologySection } from '../views/AgreementsSections.tsx';
+import { OfftakeAndPriceSupport } from '../views/PriceSupportSection.tsx';
 import { ScenariosSection } from '../views/ScenariosSection.tsx';
 import { ResultsSection } from '../views/ResultsSection.tsx';
 import { CompareSection } from '../views/CompareSection.tsx';
@@ -25,8 +27,9 @@ const SECTIONS: Record<SectionId, () => React.ReactNode> = {
   'mine-plan': MinePlanSection,
   partners: PartnersSection,
   fiscal: FiscalSection,
+  financing: FinancingSection,
   technology: TechnologySection,
-  offtake: OfftakeSection,
+  offtake: OfftakeAndPriceSupport,
   scenarios: ScenariosSection,
   results: ResultsSection,
   compare: CompareSection,

@@ -18,8 +18,9 @@ const GROUPS: { label: string; items: { id: SectionId; label: string }[] }[] = [
     items: [
       { id: 'partners', label: 'Partners' },
       { id: 'fiscal', label: 'Fiscal terms' },
+      { id: 'financing', label: 'Financing' },
       { id: 'technology', label: 'Technology' },
-      { id: 'offtake', label: 'Offtake' },
+      { id: 'offtake', label: 'Offtake and price support' },
     ],
   },
   {

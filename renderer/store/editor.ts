@@ -6,6 +6,8 @@ import { formatPath, getIn, parsePath, setIn, type PathKey } from '../lib/paths.
 import { seriesByKey, YEARLY_SERIES, type SeriesDefinition } from '../model/series.ts';
 import { textToStored } from '../model/valueText.ts';
 import { changeYears } from '../model/yearsChange.ts';
+import { versionAfterEdit } from '../model/versionUpgrade.ts';
+import { projectVersion } from '../../shared/engine/validate-v2.ts';
 import { templatePlaceholders } from '../model/placeholders.ts';
 import { pasteSummary, planPaste, type PasteChoices, type PastePlan, type PasteTarget } from '../model/pastePlan.ts';
 import { newPartner, newVentureProject, uniqueId } from './defaultProject.ts';
@@ -16,6 +18,8 @@ import { sectionForPath } from './sections.ts';
 
 const HISTORY_LIMIT = 500;
 const YEARS_KEY = 'set:assumptions.years';
+/** The `data-path` of the Results panel that prices stabilisation (a focus target, not a project field). */
+export const STABILISATION_PANEL_PATH = 'results.stabilisation';
 
 export interface EditOptions {
   /** Edits with the same key in a row are one undo step. */
@@ -31,12 +35,14 @@ export function createEditor(store: WorkspaceStore) {
   function commit(update: (project: Project) => Project, options: EditOptions = {}): void {
     const state = get();
     if (!state.project) return;
-    const next = update(state.project);
-    if (next === state.project) return;
+    const edited = update(state.project);
+    if (edited === state.project) return;
+    // The first v2 instrument makes the project version 2 in the same step, so one undo reverts both.
+    const { project: next, message } = versionAfterEdit(state.project, edited, state.savedProject ? projectVersion(state.savedProject.version) : null);
     const key = options.coalesceKey ?? null;
     const merge = key !== null && key === state.coalesceKey && state.future.length === 0 && state.past.length > 0;
     const past = merge ? state.past : [...state.past, state.project].slice(-HISTORY_LIMIT);
-    store.setState({ project: next, past, future: [], coalesceKey: key });
+    store.setState({ project: next, past, future: [], coalesceKey: key, ...(message ? { notice: { kind: 'info', message, persist: true } } : {}) });
   }
 
   function structurePath(relative: string): string {
@@ -251,7 +257,7 @@ export function createEditor(store: WorkspaceStore) {
     movePartner(index: number, delta: number): void {
       moveListItem(structurePath('partners'), index, delta);
     },
-    /** Renames a partner and every offtake and technology agreement that names it. */
+    /** Renames a partner and every offtake, technology agreement and loan that names it. */
     setPartnerId(index: number, id: string): void {
       const structureIndex = selectStructureIndex(get());
       commit((project) => {
@@ -267,6 +273,7 @@ export function createEditor(store: WorkspaceStore) {
           partners: structure.terms.partners.map((p, at) => (at === index ? { ...p, id } : p)),
           offtake: structure.terms.offtake.map((o) => ({ ...o, offtaker: rename(o.offtaker) })),
           technology: structure.terms.technology.map((t) => ({ ...t, licensor: rename(t.licensor) })),
+          ...(structure.terms.debt ? { debt: structure.terms.debt.map((d) => ({ ...d, lender: rename(d.lender) })) } : {}),
         };
         const renamed = setIn(project, ['structures', structureIndex, 'terms'], terms);
         // A reservation belongs to the party: it follows the id when no structure still uses the old one.
@@ -375,6 +382,11 @@ export function createEditor(store: WorkspaceStore) {
     },
 
     // ------------------------------------------------------------ selection and UI
+    /** Results, at the panel that prices the structure's stabilisation clause (one click from the structure). */
+    showStabilisationValue(): void {
+      focusNonce += 1;
+      select({ section: 'results', focusRequest: { path: STABILISATION_PANEL_PATH, nonce: focusNonce } });
+    },
     selectSection(section: SectionId): void {
       select({ section });
     },

@@ -11,7 +11,10 @@ export function sectionForPath(keys: readonly PathKey[]): SectionId {
   }
   if (root === 'structures') {
     if (third !== 'terms' || fourth === undefined) return 'partners';
-    if (fourth === 'fiscal') return 'fiscal';
+    // The stabilisation clause is shown with the structure it belongs to.
+    if (fourth === 'fiscal') return keys[4] === 'stabilized' || keys[4] === 'stabilizedUntilYear' ? 'partners' : 'fiscal';
+    if (fourth === 'debt') return 'financing';
+    if (fourth === 'priceSupport') return 'offtake';
     if (fourth === 'technology') return 'technology';
     if (fourth === 'offtake') return 'offtake';
     return 'partners';

@@ -7,6 +7,7 @@ export type SectionId =
   | 'mine-plan'
   | 'partners'
   | 'fiscal'
+  | 'financing'
   | 'technology'
   | 'offtake'
   | 'scenarios'

@@ -2,6 +2,7 @@ import { useEditor, useWorkspace } from '../app/context.tsx';
 import { CheckboxField, Fieldset, ListProblems, NumberField, SelectField } from '../components/controls.tsx';
 import { sumDecimals } from '../lib/decimalText.ts';
 import { selectStructure, selectStructureIndex } from '../store/selectors.ts';
+import { IncentivesFields } from './IncentivesFields.tsx';
 
 export function FiscalSection() {
   const editor = useEditor();
@@ -72,6 +73,7 @@ export function FiscalSection() {
         <NumberField path={`${fiscal}.incomeTax.depreciationYears`} />
         <NumberField path={`${fiscal}.incomeTax.lossCarryForwardYears`} emptyMeans="null" placeholder="no limit" hint="Empty: without limit; 0: no carry-forward" />
       </Fieldset>
+      <IncentivesFields fiscal={fiscal} />
       <Fieldset legend="Resource rent tax">
         <CheckboxField
           path={`${fiscal}.resourceRentTax`}
@@ -87,6 +89,7 @@ export function FiscalSection() {
       <Fieldset legend="Withholding and community">
         <NumberField path={`${fiscal}.withholding.dividends`} />
         <NumberField path={`${fiscal}.withholding.technology`} />
+        <NumberField path={`${fiscal}.withholding.interest`} emptyMeans="delete" placeholder="none" />
         <NumberField path={`${fiscal}.communityShare`} />
       </Fieldset>
     </section>

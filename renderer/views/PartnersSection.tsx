@@ -6,6 +6,7 @@ import { PARTNER_KINDS } from '../../shared/engine/interchange.ts';
 import { selectStructure, selectStructureIndex } from '../store/selectors.ts';
 import { PrivateNoteToggle } from '../components/PrivacyToggles.tsx';
 import { ReservationsEditor } from './ReservationsEditor.tsx';
+import { StabilisationFields } from './IncentivesFields.tsx';
 
 const KIND_LABELS: Record<string, string> = {
   state: 'State company',
@@ -29,6 +30,7 @@ export function PartnersSection() {
         <TextField path={`${base}.id`} onText={(text) => editor.setStructureId(structureIndex, text)} />
         <NumberField path={`${base}.terms.deemedValue`} />
         <CheckboxField path={`${base}.terms.dilution`} />
+        <StabilisationFields fiscal={`${base}.terms.fiscal`} onWorth={() => editor.showStabilisationValue()} />
         <TextField path={`${base}.notes`} emptyMeans="delete" multiline />
         {structureId && <PrivateNoteToggle owner={{ kind: 'structure', id: structureId }} label="Structure notes are private (never shared)" />}
       </Fieldset>

@@ -5,6 +5,7 @@ import { formatOfKind, type SeriesDefinition } from '../model/series.ts';
 import { fieldByPattern, labelOf, patternOf, toggleLabelOf } from '../../shared/fields/index.ts';
 import { getIn, parsePath } from '../lib/paths.ts';
 import type { Overrides } from '../../shared/engine/interchange.ts';
+import { newFiscalChange } from '../model/version2Terms.ts';
 import { InternalScenarioToggle, PrivateNoteToggle } from '../components/PrivacyToggles.tsx';
 
 export function ScenariosSection() {
@@ -97,6 +98,7 @@ function OverridesFields({ ownerPath }: { ownerPath: string }) {
   const overrides = useWorkspace((state) => getIn(state.project, parsePath(`${ownerPath}.overrides`)) as Overrides | undefined);
   const startYear = useWorkspace((state) => state.project?.assumptions.startYear ?? 2030);
   const prices = useWorkspace((state) => state.project?.assumptions.prices);
+  const years = useWorkspace((state) => (typeof state.project?.assumptions.years === 'number' ? state.project.assumptions.years : 0));
   const o = `${ownerPath}.overrides`;
   const deck = fieldByPattern(patternOf(`${o}.prices`))!;
   const priceRow: SeriesDefinition = { key: `${ownerPath}-prices`, path: `${o}.prices`, label: labelOf(`${o}.prices`), format: formatOfKind(deck.kind), unit: deck.unit, extendWith: 'last' };
@@ -116,6 +118,17 @@ function OverridesFields({ ownerPath }: { ownerPath: string }) {
         <>
           <NumberField path={`${o}.disruption.fromYear`} />
           <NumberField path={`${o}.disruption.toYear`} />
+        </>
+      )}
+      <CheckboxField
+        path={`${o}.fiscalChange`}
+        onChecked={(checked) => editor.setValue(`${o}.fiscalChange`, checked ? newFiscalChange(startYear, years) : undefined)}
+      />
+      {overrides?.fiscalChange && (
+        <>
+          <NumberField path={`${o}.fiscalChange.fromYear`} />
+          <NumberField path={`${o}.fiscalChange.royaltyRateAdd`} emptyMeans="delete" placeholder="no change" hint="Added to the royalty rate, in percentage points" />
+          <NumberField path={`${o}.fiscalChange.incomeTaxRate`} emptyMeans="delete" placeholder="no change" />
         </>
       )}
       <CheckboxField

@@ -128,7 +128,7 @@ const FISCAL: FieldDefinition[] = [
   fraction(`${T}.fiscal.withholding.technology`, 'Technology withholding'),
   fraction(`${T}.fiscal.withholding.interest`, 'Interest withholding', V2),
   fraction(`${T}.fiscal.communityShare`, 'Community share', { unit: '% of revenue' }),
-  group(`${T}.fiscal.capitalGrant`, 'Capital grant', 'a capital grant', V2),
+  group(`${T}.fiscal.capitalGrant`, 'Capital grant', 'a capital grant', { ...V2, toggle: 'The government pays a capital grant' }),
   fraction(`${T}.fiscal.capitalGrant.share`, 'Capital grant share', { since: 2, unit: '% of capex' }),
   money(`${T}.fiscal.capitalGrant.cap`, 'Capital grant cap', V2),
   flag(`${T}.fiscal.stabilized`, 'Fiscal terms stabilised', 'whether the fiscal terms are stabilised', V2),

@@ -6,7 +6,7 @@
 import type { Problem } from '../engine/validate-primitives.ts';
 import { decimalOf, formatValue, projectValueContext, type ValueContext } from './format.ts';
 import { fieldAt, labelOf } from './lookup.ts';
-import { getIn } from './paths.ts';
+import { formatPath, getIn, parsePath } from './paths.ts';
 import type { FieldDefinition } from './types.ts';
 
 export interface ProblemInWords {
@@ -61,12 +61,25 @@ function outOfRange(field: FieldDefinition, value: unknown): boolean {
   return (range.min !== undefined && d.lt(range.min)) || (range.above !== undefined && d.lte(range.above)) || (range.max !== undefined && d.gt(range.max));
 }
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A whole list item ("Tranche 2", "Price support 1"): its list's noun and its number. */
+function itemLabel(path: string): string | null {
+  const keys = parsePath(path);
+  const index = keys[keys.length - 1];
+  if (typeof index !== 'number') return null;
+  const list = fieldAt(formatPath(keys.slice(0, -1)))?.field;
+  return list?.kind === 'list' && list.noun ? `${capitalize(list.noun)} ${index + 1}` : null;
+}
+
 const joined = (label: string, message: string) => (/^(must|is|are|has) /.test(message) ? `${label} ${message}` : `${label}: ${message}`);
 
 /** The problem told with the field's label and in the units people type. */
 export function problemInWords(problem: Problem, project?: unknown, locale = 'en-US'): ProblemInWords {
   const found = fieldAt(problem.path);
   if (!found) {
+    const item = itemLabel(problem.path);
+    if (item !== null) return { label: item, message: joined(item, problem.message) };
     const key = /([^.[\]]+)$/.exec(problem.path)?.[1];
     return { label: null, message: key && problem.message.startsWith('is ') ? `"${key}" ${problem.message}` : problem.message };
   }

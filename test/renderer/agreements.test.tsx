@@ -39,7 +39,7 @@ describe('technology agreements', () => {
 describe('offtakes', () => {
   it('edits share, discount, floor and ceiling; an emptied floor means none', async () => {
     const { user, nav, terms } = await newVenture();
-    await nav('Offtake');
+    await nav('Offtake and price support');
     await user.click(screen.getByRole('button', { name: 'Add offtake' }));
     await user.type(screen.getByRole('textbox', { name: 'Share of offtake 1' }), '{Control>}a{/Control}40');
     await user.type(screen.getByRole('textbox', { name: 'Discount of offtake 1' }), '{Control>}a{/Control}2.5');

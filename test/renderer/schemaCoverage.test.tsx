@@ -13,7 +13,7 @@ import { validateProject } from '../../shared/engine/index.ts';
 import { FIELDS, fieldAt, fieldByPattern, fieldsOf, labelOf, patternOf, projectValueContext, termLines, toggleLabelOf } from '../../shared/fields/index.ts';
 import type { SectionId } from '../../renderer/store/types.ts';
 import { renderApp, testWorkspace } from './helpers.tsx';
-import { leafPaths, projectUsingEverything } from '../support/everything.ts';
+import { leafPaths, projectUsingEverything, projectUsingEverythingV2 } from '../support/everything.ts';
 
 afterEach(cleanup);
 
@@ -59,7 +59,7 @@ function typeCatalogueDisagreements(): string[] {
   return out;
 }
 
-const EDITOR_SECTIONS: SectionId[] = ['venture', 'mine-plan', 'partners', 'fiscal', 'technology', 'offtake', 'scenarios', 'risk'];
+const EDITOR_SECTIONS: SectionId[] = ['venture', 'mine-plan', 'partners', 'fiscal', 'financing', 'technology', 'offtake', 'scenarios', 'risk'];
 /** A correlation's two variables are chosen by its row and column in the correlation matrix, whose cell edits its rho. */
 const CHOSEN_BY_POSITION = /^risk\.correlations\[\d+\]\.(a|b)$/;
 /** Inside a block (the risk block) the block's own module declares and labels the fields (shared/risk). */
@@ -91,8 +91,12 @@ describe('the editor covers the interchange schema', () => {
     }
   });
 
-  it('has a control for every input of that project', async () => {
-    const project = projectUsingEverything();
+  it.each([
+    ['version 1', projectUsingEverything],
+    ['version 2', projectUsingEverythingV2],
+  ])('has a control for every input of that project (%s)', async (_, make) => {
+    const project = make();
+    expect(validateProject(project)).toMatchObject({ ok: true });
     const workspace = testWorkspace();
     workspace.editor.loadProject(project);
     await renderApp(workspace);
@@ -111,8 +115,11 @@ describe('the editor covers the interchange schema', () => {
     expect(leaves.filter((path) => !controlled.has(path))).toEqual([]);
   });
 
-  it('labels every control of a field with the catalogue\'s label', async () => {
-    const project = projectUsingEverything();
+  it.each([
+    ['version 1', projectUsingEverything],
+    ['version 2', projectUsingEverythingV2],
+  ])('labels every control of a field with the catalogue\'s label (%s)', async (_, make) => {
+    const project = make();
     const workspace = testWorkspace();
     workspace.editor.loadProject(project);
     await renderApp(workspace);

@@ -44,6 +44,28 @@ export function projectUsingEverything(): Project {
   return project;
 }
 
+/** The same project at version 2 with every field of methodology v2 filled in as well (§11–§15). */
+export function projectUsingEverythingV2(): Project {
+  const project = projectUsingEverything();
+  project.version = 2;
+  const terms = project.structures[0]!.terms;
+  const lender = terms.partners[0]!.id;
+  terms.debt = [
+    { id: 'dfi', name: 'DFI loan', lender: 'external', foreign: true, gearing: '0.3', drawFromYear: 2026, drawToYear: 2028, maxAmount: '500000000', interestRate: '0.03', graceYears: 2, tenorYears: 10, repayment: 'annuity' },
+    { id: 'shareholder', name: 'Shareholder loan', lender, drawdowns: [{ year: 2027, amount: '50000000' }], interestRate: '0.06', graceYears: 0, tenorYears: 5, repayment: 'equal-principal' },
+  ];
+  terms.priceSupport = [{ id: 'floor', name: 'Reserve floor', strike: '15000', share: '0.4', fromYear: 2030, toYear: 2040, capPrice: '30000', upsideShare: '0.3' }];
+  const fiscal = terms.fiscal;
+  fiscal.incomeTax = { ...fiscal.incomeTax, holidayYears: 3, investmentAllowance: '0.1', depreciation: { method: 'declining-balance', rate: '0.25' }, thinCapRatio: '3' };
+  fiscal.withholding = { ...fiscal.withholding, interest: '0.1' };
+  fiscal.capitalGrant = { share: '0.1', cap: '60000000' };
+  fiscal.stabilized = true;
+  fiscal.stabilizedUntilYear = 2038;
+  const fiscalChange = { fromYear: 2033, royaltyRateAdd: '0.03', incomeTaxRate: '0.35' };
+  for (const owner of [...project.scenarios, ...(project.shocks ?? [])]) owner.overrides = { ...owner.overrides, fiscalChange };
+  return project;
+}
+
 /** Every leaf (a value that is not an object or a list) with its path. */
 export function leafPaths(value: unknown, path = '', into: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((item, index) => leafPaths(item, `${path}[${index}]`, into));
