@@ -11,20 +11,15 @@ import type { CaseSelection } from '../engine/evaluate.ts';
 import type { Project } from '../engine/interchange.ts';
 import { dealTerm, writeTerm, type DealTerm } from '../fields/terms.ts';
 import { decimalEvaluation, floatMetrics, metricChoice, metricOfEvaluation, type MetricChoice } from './metrics.ts';
+import { requirementInWords, requirementsOf, reservationsOf, type Requirement, type Reservation } from './reservations.ts';
+
+export type { Reservation } from './reservations.ts';
 
 export interface AxisRequest {
   term: string;
   balanceWith?: string;
   min?: string;
   max?: string;
-}
-
-export interface Reservation {
-  party: string;
-  /** The party's disagreement value d_i: the least PV it signs for (decimal text). */
-  minPv: string;
-  /** Its weight in the Nash product (default 1). */
-  weight?: string;
 }
 
 export interface DealSpaceRequest {
@@ -36,7 +31,7 @@ export interface DealSpaceRequest {
   steps?: number;
   metric?: string;
   party?: string | null;
-  /** Default: every partner and the government, each with a minimum PV of 0. */
+  /** Default: the project's recorded reservations of every partner and the government (a minimum PV of 0 where none is recorded). */
   reservations?: Reservation[];
 }
 
@@ -106,7 +101,7 @@ export function dealSpace(project: Project, request: DealSpaceRequest): DealSpac
   if (!Number.isInteger(steps) || steps < 2 || steps > 401) return { ok: false, error: { code: 'invalid-steps', message: `the number of steps must be a whole number from 2 to 401, not ${steps}` } };
   const structure = project.structures.find((s) => s.id === request.structure)!;
   const parties = [...structure.terms.partners.map((p) => p.id), 'government'];
-  const reservations: Reservation[] = request.reservations ?? parties.map((party) => ({ party, minPv: '0' }));
+  const reservations: Reservation[] = request.reservations ?? reservationsOf(project, request.structure);
   const unknown = reservations.find((r) => !parties.includes(r.party) && !['offtakers', 'licensors', 'external-lender'].includes(r.party));
   if (unknown) return { ok: false, error: { code: 'unknown-party', message: `"${unknown.party}" is not a party of structure "${request.structure}": ${parties.join(', ')}` } };
   const selection: CaseSelection = { structure: request.structure, ...(request.scenario === undefined ? {} : { scenario: request.scenario }) };
@@ -123,33 +118,42 @@ export function dealSpace(project: Project, request: DealSpaceRequest): DealSpac
     const second = writeTerm(first.value, request.structure, request.y.term, py, opts(request.y));
     return second.ok ? second.value : null;
   };
+  const requirements = requirementsOf(reservations);
   const floatAt = (px: number, py: number) => {
     const p = projectAt(new Dec(px), new Dec(py));
     if (p === null) return null;
     const metrics = floatMetrics(p, selection);
     const pv = Object.fromEntries(reservations.map((r) => [r.party, metrics({ metric: 'pv', party: r.party }) ?? Number.NaN]));
-    return { pv, metric: choice === null ? null : metrics(choice) };
+    const met = requirements.map((q) => {
+      const value = q.choice.metric === 'pv' ? pv[q.party]! : metrics(q.choice);
+      return value !== null && value >= Number(q.min);
+    });
+    return { pv, met, metric: choice === null ? null : metrics(choice) };
   };
   const decimalAt = (px: Decimal, py: Decimal) => {
     const p = projectAt(px, py);
     const evaluation = p === null ? null : decimalEvaluation(p, selection);
     if (evaluation === null) return null;
-    return Object.fromEntries(reservations.map((r) => [r.party, metricOfEvaluation(evaluation, { metric: 'pv', party: r.party }) ?? new Dec(Number.NaN)]));
+    const pv = Object.fromEntries(reservations.map((r) => [r.party, metricOfEvaluation(evaluation, { metric: 'pv', party: r.party }) ?? new Dec(Number.NaN)]));
+    const holds = requirements.every((q) => metricOfEvaluation(evaluation, q.choice)?.gte(q.min) === true);
+    return { pv, holds };
   };
   const minimum = new Map(reservations.map((r) => [r.party, Number(r.minPv)]));
-  const holds = (pv: Record<string, number>) => reservations.every((r) => pv[r.party]! >= minimum.get(r.party)!);
+  const holds = (met: boolean[]) => met.every(Boolean);
 
   const points: MapPoint[] = [];
+  const met: boolean[][] = [];
   for (const py of ys) {
     for (const px of xs) {
       const at = floatAt(px, py);
       const pv = at?.pv ?? {};
-      points.push({ x: px, y: py, pv, metric: at?.metric ?? null, inZone: at !== null && holds(pv) });
+      met.push(at?.met ?? requirements.map(() => false));
+      points.push({ x: px, y: py, pv, metric: at?.metric ?? null, inZone: at !== null && holds(at.met) });
     }
   }
   const zone = points.filter((p) => p.inZone);
   if (zone.length === 0) {
-    return { ok: true, value: { x: x.value, y: y.value, xs, ys, parties, reservations, choice, points, zoneCount: 0, emptyZone: emptyZoneReason(points, reservations, minimum), nash: null, kalaiSmorodinsky: null } };
+    return { ok: true, value: { x: x.value, y: y.value, xs, ys, parties, reservations, choice, points, zoneCount: 0, emptyZone: emptyZoneReason(project, requirements, met), nash: null, kalaiSmorodinsky: null } };
   }
 
   const weight = new Map(reservations.map((r) => [r.party, Number(r.weight ?? '1')]));
@@ -174,17 +178,21 @@ export function dealSpace(project: Project, request: DealSpaceRequest): DealSpac
   return { ok: true, value: { x: x.value, y: y.value, xs, ys, parties, reservations, choice, points, zoneCount: zone.length, emptyZone: null, nash, kalaiSmorodinsky } };
 }
 
-function emptyZoneReason(points: MapPoint[], reservations: Reservation[], minimum: Map<string, number>): string {
-  const never = reservations.filter((r) => !points.some((p) => p.pv[r.party]! >= minimum.get(r.party)!));
-  if (never.length > 0) return `no point of the map meets every reservation: ${never.map((r) => `${r.party}'s (a PV of at least ${r.minPv})`).join(' and ')} cannot be met anywhere on it`;
-  const unmet = reservations.map((r) => ({ r, count: points.filter((p) => p.pv[r.party]! < minimum.get(r.party)!).length })).sort((a, b) => b.count - a.count);
-  return `no point of the map meets every reservation at once: each is met somewhere, but ${unmet[0]!.r.party}'s (a PV of at least ${unmet[0]!.r.minPv}) is not met wherever the others are`;
+/** Names the reservations no point meets, or else the one most often unmet where every other holds. */
+function emptyZoneReason(project: Project, requirements: Requirement[], met: boolean[][]): string {
+  const never = requirements.filter((_, q) => !met.some((point) => point[q]));
+  if (never.length > 0) {
+    return `no point of the map meets every reservation: the reservation of ${never.map((q) => requirementInWords(project, q)).join(' and of ')} cannot be met anywhere on it`;
+  }
+  const unmetAlone = requirements.map((q, k) => ({ q, count: met.filter((point) => !point[k] && point.every((ok, j) => ok || j === k)).length, unmet: met.filter((point) => !point[k]).length }));
+  const worst = unmetAlone.sort((a, b) => b.count - a.count || b.unmet - a.unmet)[0]!;
+  return `no point of the map meets every reservation at once: each is met somewhere, but the reservation of ${requirementInWords(project, worst.q)} is not met wherever the others are`;
 }
 
 interface Search {
-  floatAt: (x: number, y: number) => { pv: Record<string, number> } | null;
-  decimalAt: (x: Decimal, y: Decimal) => Record<string, Decimal> | null;
-  holds: (pv: Record<string, number>) => boolean;
+  floatAt: (x: number, y: number) => { pv: Record<string, number>; met: boolean[] } | null;
+  decimalAt: (x: Decimal, y: Decimal) => { pv: Record<string, Decimal>; holds: boolean } | null;
+  holds: (met: boolean[]) => boolean;
   minimum: Map<string, number>;
   bounds: { x0: number; x1: number; y0: number; y1: number };
 }
@@ -210,7 +218,7 @@ function bargain(search: Search, zone: MapPoint[], floatObjective: (pv: Record<s
         const ny = bestY + dy * h * spanY;
         if (!inside(nx, ny)) continue;
         const at = search.floatAt(nx, ny);
-        if (at === null || !search.holds(at.pv)) continue;
+        if (at === null || !search.holds(at.met)) continue;
         const value = floatObjective(at.pv);
         if (value > bestValue) [bestX, bestY, bestValue, moved] = [nx, ny, value, true];
       }
@@ -219,7 +227,8 @@ function bargain(search: Search, zone: MapPoint[], floatObjective: (pv: Record<s
   // Confirmation in decimal: no step of CONFIRM_STEP of either span within the zone raises the objective.
   let px = new Dec(bestX);
   let py = new Dec(bestY);
-  let pv = search.decimalAt(px, py);
+  const first = search.decimalAt(px, py);
+  let pv = first?.pv ?? null;
   let objective = pv === null ? null : decimalObjective(pv);
   if (pv === null || objective === null) return null;
   for (let round = 0; round < 50; round++) {
@@ -228,10 +237,10 @@ function bargain(search: Search, zone: MapPoint[], floatObjective: (pv: Record<s
       const nx = px.plus(new Dec(dx * CONFIRM_STEP * spanX));
       const ny = py.plus(new Dec(dy * CONFIRM_STEP * spanY));
       if (!inside(nx.toNumber(), ny.toNumber())) continue;
-      const npv = search.decimalAt(nx, ny);
-      const value = npv === null ? null : decimalObjective(npv);
+      const moved = search.decimalAt(nx, ny);
+      const value = moved === null || !moved.holds ? null : decimalObjective(moved.pv);
       if (value !== null && value.gt(objective)) {
-        [px, py, pv, objective, improved] = [nx, ny, npv!, value, true];
+        [px, py, pv, objective, improved] = [nx, ny, moved!.pv, value, true];
         break;
       }
     }

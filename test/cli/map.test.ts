@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
@@ -27,5 +29,24 @@ describe('orebridge map', () => {
     const bad = runCli(['map', spodumene, '--x', 'terms.nothing', '--y', 'terms.partners[0].equity']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('the terms are:');
+  }, 60_000);
+
+  it("uses the project's recorded reservations, and names the party whose reservation cannot be met", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orebridge-map-'));
+    try {
+      const project = JSON.parse(readFileSync(spodumene, 'utf8')) as Record<string, unknown>;
+      project.negotiation = { reservations: [{ party: 'miner', minPv: 1e12 }] };
+      const file = join(dir, 'reserved.json');
+      writeFileSync(file, JSON.stringify(project));
+      const json = runCli(['map', file, ...axes, '--steps', '3', '--json']);
+      expect(json.code, json.stderr).toBe(0);
+      const doc = JSON.parse(json.stdout) as { reservations: { party: string; minPv: string }[]; zone: { count: number } };
+      expect(doc.reservations.find((r) => r.party === 'miner')?.minPv).toBe('1000000000000');
+      expect(doc.zone.count).toBe(0);
+      const text = runCli(['map', file, ...axes, '--steps', '3']);
+      expect(text.stdout).toContain("Agreement zone: empty (no point of the map meets every reservation: the reservation of party 'Boreal Minerals plc' (a PV of at least 1,000,000,000,000) cannot be met anywhere on it)");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -64,6 +64,68 @@ describe('deal-space map', () => {
     if (!empty.ok) throw new Error(empty.error.message);
     expect(empty.value.zoneCount).toBe(0);
     expect(empty.value.nash).toBeNull();
-    expect(empty.value.emptyZone).toMatch(/lithco's \(a PV of at least 1e12\) cannot be met anywhere/);
+    expect(empty.value.emptyZone).toContain("the reservation of party 'National Lithium Corporation' (a PV of at least 1,000,000,000,000) cannot be met anywhere");
+  });
+});
+
+describe('deal-space map with the reservations the project records', () => {
+  const base = dealSpace(spodumene, request);
+  if (!base.ok || base.value.nash === null) throw new Error('the map without reservations has no Nash point');
+  const atNash = base.value.nash.pv;
+  // Each party's disagreement value: half its PV at the Nash point of the map without reservations; the state company weighs double.
+  const half = (party: string) => new Dec(atNash[party]!).div(2).toDecimalPlaces(2).toString();
+  const project: Project = {
+    ...spodumene,
+    negotiation: {
+      reservations: [
+        { party: 'lithco', minPv: half('lithco'), weight: 2 },
+        { party: 'miner', minPv: half('miner'), minIrr: '0.05' },
+        { party: 'government', minPv: half('government'), minGovernmentTake: '0.3' },
+      ],
+    },
+  };
+  const map = dealSpace(project, request);
+  if (!map.ok) throw new Error(map.error.message);
+  const space = map.value;
+
+  it('uses the recorded minimum PVs, weights and other minima; a partner without one reserves a PV of 0', () => {
+    expect(space.reservations).toEqual([
+      { party: 'lithco', minPv: half('lithco'), weight: '2' },
+      { party: 'miner', minPv: half('miner'), minIrr: '0.05' },
+      { party: 'cellmaker', minPv: '0' },
+      { party: 'government', minPv: half('government'), minGovernmentTake: '0.3' },
+    ]);
+    expect(space.zoneCount).toBeGreaterThan(0);
+    expect(space.zoneCount).toBeLessThan(base.value.zoneCount);
+    for (const point of space.points.filter((p) => p.inZone)) {
+      for (const r of space.reservations) expect(point.pv[r.party]).toBeGreaterThanOrEqual(Number(r.minPv));
+    }
+  });
+
+  it('the Nash point maximises Π (PV_i − d_i)^w_i: a small step of either term within the zone does not raise it (decimal)', () => {
+    const nash = space.nash!;
+    expect(nash).not.toBeNull();
+    const weight = (party: string) => Number(space.reservations.find((r) => r.party === party)!.weight ?? '1');
+    const product = (pv: Record<string, Dec>) => space.reservations.reduce((s, r) => s.plus(pv[r.party]!.minus(r.minPv).ln().times(weight(r.party))), new Dec(0));
+    const at = pvs(new Dec(nash.x), new Dec(nash.y));
+    expect(product(at).toString()).toBe(nash.objective);
+    for (const r of space.reservations) expect(at[r.party]!.gt(r.minPv), r.party).toBe(true);
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+      const nx = new Dec(nash.x).plus(dx! * CONFIRM_STEP * 0.2);
+      const ny = new Dec(nash.y).plus(dy! * CONFIRM_STEP * 0.5);
+      if (nx.lt(0) || nx.gt(0.2) || ny.lt(0) || ny.gt(0.5)) continue;
+      const moved = pvs(nx, ny);
+      if (space.reservations.some((r) => moved[r.party]!.lte(r.minPv))) continue;
+      expect(product(moved).lte(product(at)), `step ${dx},${dy}`).toBe(true);
+    }
+  }, 120_000);
+
+  it('an empty zone names the party whose reservation cannot be met, in its own terms', () => {
+    const impossible: Project = { ...project, negotiation: { reservations: [{ party: 'government', minGovernmentTake: '0.99' }] } };
+    const empty = dealSpace(impossible, { ...request, steps: 5 });
+    if (!empty.ok) throw new Error(empty.error.message);
+    expect(empty.value.zoneCount).toBe(0);
+    expect(empty.value.nash).toBeNull();
+    expect(empty.value.emptyZone).toContain("the reservation of party 'Government' (a government take of at least 99 %) cannot be met anywhere");
   });
 });

@@ -10,9 +10,11 @@ export const mapCommand: Command = {
                     [--metric METRIC [--party ID]] [--structure ID] [--scenario ID] [--json]
 
 Sweeps two deal terms over a grid (default 41 × 41) and evaluates every point: each party's PV
-and, with --metric, that metric. The zone of possible agreement is where every party's PV is at
-least its reservation (a PV of 0 for every partner and the government). On the zone: the Nash
-bargaining point (the largest product of the parties' gains over their reservations) and the
+and, with --metric, that metric. The zone of possible agreement is where every party's
+reservation holds: the project's recorded reservation values (its "negotiation" block: a minimum
+PV, IRR, NPV at hurdle or government take per party), and a PV of at least 0 for a partner or
+the government without one. On the zone: the Nash bargaining point (the largest product of the
+parties' gains over their minimum PVs, each to the power of its weight) and the
 Kalai–Smorodinsky point, each confirmed in decimal with every party's PV. When the zone is
 empty, says which party's reservation cannot be met.
 
