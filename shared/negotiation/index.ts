@@ -3,3 +3,4 @@ export { goalSeek, formatMetric, type GoalSeekAnswer, type GoalSeekError, type G
 export { metricChoice, metricLabel, isFractionMetric, PARTY_METRICS, VENTURE_METRICS, type MetricChoice, type MetricName } from './metrics.ts';
 export { dealSpace, CONFIRM_STEP, type BargainingPoint, type DealSpace, type DealSpaceRequest, type DealSpaceResult, type MapPoint, type Reservation } from './dealSpace.ts';
 export { reservationsOf, requirementsOf, requirementInWords, type Requirement } from './reservations.ts';
+export { PRICE_FACTORS, preTaxIrrOf, progressivity, progressivityCases, progressivityPoint, scenarioAtPriceFactor, type ProgressivityCases, type ProgressivityPoint } from './progressivity.ts';

@@ -12,6 +12,7 @@ import { xlsxCommand } from './xlsx.ts';
 import { reportCommand } from './report.ts';
 import { solveCommand } from './solve.ts';
 import { mapCommand } from './map.ts';
+import { progressivityCommand } from './progressivity.ts';
 
 /** Every command of `orebridge`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -28,4 +29,5 @@ export const commands: readonly Command[] = [
   reportCommand,
   solveCommand,
   mapCommand,
+  progressivityCommand,
 ];
