@@ -1,21 +1,64 @@
 import { Dec, decimalArithmetic, floatArithmetic, type Arithmetic, type Dec as Decimal } from './arithmetic.ts';
 import { discountFactors, presentValue } from './discounting.ts';
+import { createIntervalArithmetic, encloseStructure, type Interval } from './interval-arithmetic.ts';
 import type { DealTerms, VentureInputs } from './model.ts';
-import { fixedYears, ventureYears } from './venture.ts';
+import { fixedYears, ventureYears, type FixedYears } from './venture.ts';
 
 const GRID_STEP = 0.01;
 const GRID_CELLS = 10_000;
 const RELATIVE_TOLERANCE = 1e-12;
+/** Runs of at most this many grid points are scanned point by point; longer ones are first proved. */
+const SCANNED_RUN = 16;
 
-/** Venture NPV as a function of the price multiplier m: everything prices do not touch is computed once. */
-function npvOfPriceMultiplier<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: DealTerms<T>): (m: T) => T {
+/** A case's transformed inputs and deal terms in any arithmetic. */
+export type CaseInArithmetic = <T>(ar: Arithmetic<T>) => { inputs: VentureInputs<T>; deal: DealTerms<T> };
+
+/** What the NPV at a price multiplier needs besides the multiplier: everything prices do not touch. */
+export interface PriceIndependent<T> {
+  inputs: VentureInputs<T>;
+  deal: DealTerms<T>;
+  fixed: FixedYears<T>;
+  /** DF_k / E_k. */
+  weights: T[];
+}
+
+export function priceIndependent<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: DealTerms<T>): PriceIndependent<T> {
   const fixed = fixedYears(ar, inputs, deal);
   const factors = discountFactors(ar, inputs.discountRate, inputs.discounting, inputs.years);
-  const weights = factors.map((df, k) => ar.div(df, fixed.escalation[k]!));
-  return (m) => {
-    const prices = inputs.series.prices.map((p) => ar.mul(p, m));
-    return presentValue(ar, ventureYears(ar, inputs, deal, fixed, prices).freeCashFlow, weights);
+  return { inputs, deal, fixed, weights: factors.map((df, k) => ar.div(df, fixed.escalation[k]!)) };
+}
+
+/** Venture NPV with the price deck multiplied by m. */
+export function npvAt<T>(ar: Arithmetic<T>, parts: PriceIndependent<T>, m: T): T {
+  const prices = parts.inputs.series.prices.map((p) => ar.mul(p, m));
+  return presentValue(ar, ventureYears(ar, parts.inputs, parts.deal, parts.fixed, prices).freeCashFlow, parts.weights);
+}
+
+/** The grid point m_i = i / 100 as the double nearest to it. */
+const gridPoint = (i: number) => Number((i * GRID_STEP).toFixed(2));
+
+/**
+ * The sign the NPV has at every grid point of [m_from, m_to] when interval arithmetic proves it
+ * is one strict sign there, else 0. The price-independent part enters as intervals holding both
+ * its decimal and its float values, so the bound holds the decimal and the float NPV at every m
+ * of the range; null when the two differ in more than their numbers.
+ */
+function provenSign(decimal: PriceIndependent<Decimal>, float: PriceIndependent<number>): ((from: number, to: number) => number) | null {
+  const parts = encloseStructure<PriceIndependent<Interval>>(decimal, float);
+  if (parts === null) return null;
+  const ar = createIntervalArithmetic();
+  return (from, to) => {
+    ar.reset();
+    const bound = npvAt(ar, parts, ar.between(gridPoint(from), gridPoint(to)));
+    if (ar.undecided()) return 0;
+    return bound.lo > 0 ? 1 : bound.hi < 0 ? -1 : 0;
   };
+}
+
+export interface BreakevenSearch {
+  factor: Decimal | null;
+  /** How many grid points were evaluated one by one (the rest were proved by intervals). */
+  pointsScanned: number;
 }
 
 /**
@@ -23,25 +66,56 @@ function npvOfPriceMultiplier<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, de
  * sign (or a grid point where the NPV is 0), refined to 1e-12 relative. The grid is scanned in
  * floating point; the cell found and the refined bracket are confirmed in decimal.
  */
-export function breakevenPriceFactor(
-  decimalInputs: VentureInputs<Decimal>, decimalDeal: DealTerms<Decimal>,
-  floatInputs: VentureInputs<number>, floatDeal: DealTerms<number>,
-): Decimal | null {
-  const floatNpv = npvOfPriceMultiplier(floatArithmetic, floatInputs, floatDeal);
-  const decimalNpv = npvOfPriceMultiplier(decimalArithmetic, decimalInputs, decimalDeal);
-  const decimalSign = (m: number) => decimalNpv(new Dec(m)).cmp(0);
+export function breakevenPriceFactor(caseIn: CaseInArithmetic): Decimal | null {
+  return breakevenSearch(caseIn).factor;
+}
 
-  const signAt = (m: number) => Math.sign(floatNpv(m)) || decimalSign(m);
+/**
+ * The search itself. Runs of grid points where interval arithmetic proves the NPV keeps one
+ * strict sign are not scanned point by point: every float and decimal NPV in them has that sign,
+ * so the first sign change found is the one the full scan finds (`proofs: false` is the full
+ * scan, for tests). Runs grow geometrically from m = 0.01 and are halved where no proof holds.
+ */
+export function breakevenSearch(caseIn: CaseInArithmetic, options: { proofs?: boolean } = {}): BreakevenSearch {
+  const floatCase = caseIn(floatArithmetic);
+  const decimalCase = caseIn(decimalArithmetic);
+  const floatParts = priceIndependent(floatArithmetic, floatCase.inputs, floatCase.deal);
+  const decimalParts = priceIndependent(decimalArithmetic, decimalCase.inputs, decimalCase.deal);
+  const floatNpv = (m: number) => npvAt(floatArithmetic, floatParts, m);
+  const decimalSign = (m: number) => npvAt(decimalArithmetic, decimalParts, new Dec(m)).cmp(0);
+  const prove = options.proofs === false ? null : provenSign(decimalParts, floatParts);
+
+  let pointsScanned = 0;
+  const signAt = (m: number) => {
+    pointsScanned++;
+    return Math.sign(floatNpv(m)) || decimalSign(m);
+  };
+  const found = (factor: Decimal | null): BreakevenSearch => ({ factor, pointsScanned });
   let previousSign = signAt(0);
-  if (previousSign === 0) return new Dec(0);
-  for (let i = 1; i <= GRID_CELLS; i++) {
-    const m = Number((i * GRID_STEP).toFixed(2));
-    const sign = signAt(m);
-    if (sign === 0) return new Dec(m.toFixed(2));
-    if (sign !== previousSign) return refine(floatNpv, decimalSign, Number(((i - 1) * GRID_STEP).toFixed(2)), m);
-    previousSign = sign;
+  if (previousSign === 0) return found(new Dec(0));
+
+  // Runs of grid indices, the leftmost last (a stack): 1–16, 17–48, 49–112, … up to 10,000.
+  const runs: [number, number][] = [];
+  for (let from = 1, size = SCANNED_RUN; from <= GRID_CELLS; from += size, size *= 2) runs.unshift([from, Math.min(GRID_CELLS, from + size - 1)]);
+  while (runs.length > 0) {
+    const [from, to] = runs.pop()!;
+    if (prove !== null && to - from + 1 > SCANNED_RUN) {
+      const sign = prove(from, to);
+      if (sign === previousSign) continue;
+      if (sign !== 0) return found(refine(floatNpv, decimalSign, gridPoint(from - 1), gridPoint(from)));
+      const middle = Math.floor((from + to) / 2);
+      runs.push([middle + 1, to], [from, middle]);
+      continue;
+    }
+    for (let i = from; i <= to; i++) {
+      const m = gridPoint(i);
+      const sign = signAt(m);
+      if (sign === 0) return found(new Dec(m.toFixed(2)));
+      if (sign !== previousSign) return found(refine(floatNpv, decimalSign, gridPoint(i - 1), m));
+      previousSign = sign;
+    }
   }
-  return null;
+  return found(null);
 }
 
 function refine(floatNpv: (m: number) => number, decimalSign: (m: number) => number, cellLow: number, cellHigh: number): Decimal {

@@ -17,8 +17,10 @@ export function discountFactors<T>(ar: Arithmetic<T>, rate: T, convention: Disco
 /** Σ x_k × w_k: real flows with discount factors, or nominal flows with DF_k / E_k. */
 export function presentValue<T>(ar: Arithmetic<T>, flows: readonly T[], weights: readonly T[]): T {
   let pv = ar.zero;
+  // No test for zero flows: the arithmetic skips zero operands itself, and a branch here would
+  // be a comparison that interval arithmetic (the breakeven proofs) cannot always decide.
   flows.forEach((x, k) => {
-    if (ar.sign(x) !== 0) pv = ar.add(pv, ar.mul(x, weights[k]!));
+    pv = ar.add(pv, ar.mul(x, weights[k]!));
   });
   return pv;
 }

@@ -1,4 +1,4 @@
-import { decimalArithmetic as ar, floatArithmetic, type Dec as Decimal } from './arithmetic.ts';
+import { decimalArithmetic as ar, type Dec as Decimal } from './arithmetic.ts';
 import { auditOf } from './audit.ts';
 import { breakevenPriceFactor } from './breakeven.ts';
 import type { DebtResult, DecimalInput, Evaluation, PartyResult, Project, SupplyResult, VentureMetrics, Warning, YearRow } from './interchange.ts';
@@ -51,8 +51,10 @@ export function evaluateProject(project: Project, selection: CaseSelection = {},
 
   let breakeven: Decimal | null = null;
   if (options.breakeven !== false) {
-    const floatInputs = applyOverrides(floatArithmetic, toVentureInputs(floatArithmetic, project.assumptions), toOverrides(floatArithmetic, scenario.overrides));
-    breakeven = breakevenPriceFactor(inputs, deal, floatInputs, toDealTerms(floatArithmetic, structure.terms));
+    breakeven = breakevenPriceFactor((a) => ({
+      inputs: applyOverrides(a, toVentureInputs(a, project.assumptions), toOverrides(a, scenario.overrides)),
+      deal: toDealTerms(a, structure.terms),
+    }));
   }
   const shocks = options.shocks === false ? [] : shockTable(ar, base, deal,
     project.shocks ? projectShocks(ar, project.shocks) : defaultShocks(ar, base), order);

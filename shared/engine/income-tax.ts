@@ -30,25 +30,25 @@ export function depreciation<T>(ar: Arithmetic<T>, capex: readonly T[], life: nu
  * following `carryYears` years (null: without limit; 0: none). The pool is fed one year at a
  * time (v2 needs each year's tax before the next year's interest deduction, §10): `use(k, TI_k)`
  * returns the loss used in year k.
+ *
+ * Written without a branch on the sign of TI_k (a year's loss is max(0, −TI_k), its room
+ * max(0, TI_k); a year with income adds a loss of 0, which sets nothing off): the numbers are the
+ * same, and interval arithmetic (the breakeven proofs) can follow a loss through a range of
+ * prices where TI_k changes sign.
  */
 export function lossPool<T>(ar: Arithmetic<T>, carryYears: number | null): (k: number, income: T) => T {
   const pool: { year: number; remaining: T }[] = [];
   return (k, income) => {
-    if (ar.sign(income) < 0) {
-      if (carryYears !== 0) pool.push({ year: k, remaining: ar.neg(income) });
-      return ar.zero;
-    }
-    let room = income;
+    let room = ar.max(ar.zero, income);
     let used = ar.zero;
     for (const loss of pool) {
-      if (ar.sign(room) === 0) break;
       if (carryYears !== null && k > loss.year + carryYears) continue;
-      if (ar.sign(loss.remaining) === 0) continue;
       const take = ar.min(loss.remaining, room);
       loss.remaining = ar.sub(loss.remaining, take);
       room = ar.sub(room, take);
       used = ar.add(used, take);
     }
+    if (carryYears !== 0) pool.push({ year: k, remaining: ar.max(ar.zero, ar.neg(income)) });
     return used;
   };
 }

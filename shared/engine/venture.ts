@@ -132,10 +132,10 @@ export function ventureYears<T>(
       const base = less(ar, ar.add(revenue, support[k]!), royaltyYears[k]!, c.opex[k]!, c.selling[k]!, technology[k]!, community[k]!,
         ar.sub(c.capex[k]!, c.grant[k]!), c.closure[k]!);
       accumulated = ar.add(ar.money(ar.mul(accumulated, accumulation)), base);
-      if (ar.sign(accumulated) > 0) {
-        resourceRentTax.push(ar.money(ar.mul(rrt.rate, accumulated)));
-        accumulated = ar.zero;
-      } else resourceRentTax.push(ar.zero);
+      // A positive balance is taxed and cleared; a negative one carries forward (no branch on
+      // its sign, for the interval arithmetic of the breakeven proofs).
+      resourceRentTax.push(ar.money(ar.mul(rrt.rate, ar.max(ar.zero, accumulated))));
+      accumulated = ar.min(ar.zero, accumulated);
     } else resourceRentTax.push(ar.zero);
   }
 
@@ -164,7 +164,8 @@ export function ventureYears<T>(
     incomeTax.push(cit);
     beforeFinancing.push(fpreAfterTax);
     freeCashFlow.push(f);
-    if (ar.sign(f) < 0) equityCalled = ar.sub(equityCalled, f);
+    // Eq_k grows by every cash call: min(0, F_k), written without a branch on the sign of F_k.
+    equityCalled = ar.sub(equityCalled, ar.min(ar.zero, f));
     openingDebt = debt.balance[k]!;
   }
   const preTaxNetCashFlow = p.marketRevenue.map((rm, k) => less(ar, rm, c.opex[k]!, c.selling[k]!, c.capex[k]!, c.closure[k]!, deltaWorkingCapital[k]!));
