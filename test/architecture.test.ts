@@ -27,6 +27,13 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
+  it('the test-only packages (hyperformula, GPL-3.0; pdfjs-dist) are imported only by tests, never by the app', () => {
+    const testOnly = ['hyperformula', 'pdfjs-dist'];
+    const offending = ['shared', 'electron', 'renderer', 'bin', 'bench', 'scripts'].flatMap((dir) => sourceFiles(join(REPO, dir)))
+      .flatMap((f) => importsOf(readFileSync(f, 'utf8')).filter((s) => testOnly.some((p) => s === p || s.startsWith(`${p}/`))).map((s) => `${relative(REPO, f)} imports ${s}`));
+    expect(offending).toEqual([]);
+  });
+
   it('only electron/main.ts and electron/preload.ts import electron', () => {
     const importers = sourceFiles(REPO).filter((f) => !f.includes('node_modules') && !f.includes(`${join(REPO, 'test')}`))
       .filter((f) => importsOf(readFileSync(f, 'utf8')).includes('electron'))

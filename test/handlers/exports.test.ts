@@ -1,10 +1,9 @@
 // Export › Excel workbook, CSV and Negotiation pack through the contract, as both the desktop and
 // browser mode call it.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDFTOTEXT, requireTool } from '../support/system-tool.ts';
+import { pdfFlatText } from '../support/pdf-text.ts';
 import { errorOf, makeHarness, ok, useTempDirs } from './helpers.ts';
 
 describe('exportReport', () => {
@@ -24,7 +23,6 @@ describe('exportReport', () => {
   });
 
   it('shows the changes of the last recorded round in the pack', async () => {
-    const pdftotext = requireTool(PDFTOTEXT);
     const harness = makeHarness(tempDir);
     const opened = ok(await harness.call('openExample', { exampleId: 'northern-spodumene' }));
     const documentId = opened.document.documentId;
@@ -32,7 +30,7 @@ describe('exportReport', () => {
     const project = structuredClone(opened.project);
     project.structures.find((s) => s.id === 'sliding-royalty')!.terms.fiscal.incomeTax.rate = '0.31';
     ok(await harness.call('exportReport', { documentId, project, format: 'pdf', structures: ['sliding-royalty'], scenario: 'base', target: { name: 'round.pdf' } }));
-    const text = execFileSync(pdftotext, ['-layout', join(harness.documentsFolder, 'round.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = await pdfFlatText(readFileSync(join(harness.documentsFolder, 'round.pdf')));
     expect(text).toContain('Changes in the last round');
     expect(text).toMatch(/Income tax rate 28 % 31 %/);
   });

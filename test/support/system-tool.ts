@@ -86,3 +86,10 @@ export const PDFTOTEXT: ToolRequirement = {
   install: 'install it with `apt-get install poppler-utils` (Debian/Ubuntu) or `brew install poppler` (macOS)',
   envVar: 'OREBRIDGE_PDFTOTEXT',
 };
+
+export const PDFTOPPM: ToolRequirement = {
+  command: 'pdftoppm',
+  name: 'pdftoppm (Poppler)',
+  install: PDFTOTEXT.install,
+  envVar: 'OREBRIDGE_PDFTOPPM',
+};

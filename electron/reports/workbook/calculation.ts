@@ -238,7 +238,7 @@ export function buildCalculation(b: SheetBuilder, inp: InputRows, ev: Evaluation
   const lossesUsed = row('Losses used', money, () => SUM(rowsAt('Calculation', lossRows[0]!.row, lossRows[lossRows.length - 1]!.row)));
   const taxRate = v2
     ? row('Income tax rate (holiday, fiscal change)', 'rate', () => IF(AND(ge(at(yearIndex), key(firstProduction)), le(at(yearIndex), sub(add(key(firstProduction), key(v2.holidayYears)), ONE))), ZERO,
-      IF(AND(eq(at(changed!), ONE), eq(ISBLANK(key(v2.changedIncomeTaxRate)), ZERO)), key(v2.changedIncomeTaxRate), key(inp.incomeTaxRate))), engineRow(ev, (y) => y.incomeTaxRate))
+      IF(OR(eq(at(changed!), ZERO), ISBLANK(key(v2.changedIncomeTaxRate))), key(inp.incomeTaxRate), key(v2.changedIncomeTaxRate))), engineRow(ev, (y) => y.incomeTaxRate))
     : null;
   const incomeTax = row('Income tax', money, () => mul(taxRate ? at(taxRate) : key(inp.incomeTaxRate), MAX(ZERO, sub(at(taxableIncome), at(lossesUsed)))), engineRow(ev, (y) => y.incomeTax));
 

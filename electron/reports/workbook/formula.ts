@@ -66,7 +66,17 @@ export const MIN = fn('MIN');
 export const MAX = fn('MAX');
 export const SUM = fn('SUM');
 export const SUMPRODUCT = fn('SUMPRODUCT');
-export const INDEX = fn('INDEX');
+/**
+ * INDEX(range, n), or INDEX(range, row, column). On a row range (a timeline) the lone position is
+ * written as INDEX(range,1,n): Excel and LibreOffice read a lone n there as the n-th cell, but not
+ * every spreadsheet does (HyperFormula reads it as a row number), and the explicit form reads the
+ * same everywhere.
+ */
+export const INDEX = (range: Expr, position: Expr, column?: Expr): Expr => {
+  if (column !== undefined) return fn('INDEX')(range, position, column);
+  const alongRow = range.t === 'range' && (range.range.kind === 'timeline' || range.range.kind === 'before');
+  return alongRow ? fn('INDEX')(range, ONE, position) : fn('INDEX')(range, position);
+};
 export const MATCH = fn('MATCH');
 export const COUNT = fn('COUNT');
 export const ISBLANK = fn('ISBLANK');
@@ -279,7 +289,19 @@ function operate(o: Operator, a: CellValue, b: CellValue): CellValue {
     case '<=': return toNumber(a) <= toNumber(b);
     case '>': return toNumber(a) > toNumber(b);
     case '>=': return toNumber(a) >= toNumber(b);
-    case '=': return a === b || (typeof a !== 'string' && typeof b !== 'string' && toNumber(a) === toNumber(b));
-    case '<>': return !(a === b || (typeof a !== 'string' && typeof b !== 'string' && toNumber(a) === toNumber(b)));
+    case '=': return equal(a, b);
+    case '<>': return !equal(a, b);
   }
+}
+
+/**
+ * Excel's "=": a blank cell equals 0, "" and FALSE; otherwise values of different kinds are never
+ * equal (FALSE=0 is FALSE in Excel, though LibreOffice says TRUE), so no formula may rely on it.
+ */
+function equal(a: CellValue, b: CellValue): boolean {
+  if (a === null || b === null) {
+    const other = a ?? b;
+    return other === null || other === 0 || other === '' || other === false;
+  }
+  return typeof a === typeof b && a === b;
 }
