@@ -3,7 +3,7 @@ import type { PartyKind, Project, RiskBlock } from '../engine/interchange.ts';
 import { effectiveRisk } from './block.ts';
 import { evaluateIteration, iterationOverrides, newOutcome, prepareCase, type PreparedCase } from './iteration.ts';
 import { createSampler, type Sampler } from './sampler.ts';
-import { covariance, percentile, quantityStatistics, shareBelowZero, spearman, type QuantityStatistics } from './statistics.ts';
+import { covariance, percentile, quantityStatistics, ranks, shareBelowZero, spearmanOfRanks, withPercentiles, type QuantityStatistics } from './statistics.ts';
 
 /** What a simulation is asked to do: one structure under one scenario of a valid project. */
 export interface SimulationRequest {
@@ -177,19 +177,20 @@ const defined = (values: Float64Array) => values.filter((x) => !Number.isNaN(x))
 export function simulationDocument(setup: SimulationSetup, c: SimulationColumns): SimulationDocument {
   const p = setup.prepared;
   const sampler = setup.sampler;
-  const varying = sampler.variables.flatMap((v, i) => (v.fixed ? [] : [{ id: v.id, values: c.values[i]! }]));
+  const varying = sampler.variables.flatMap((v, i) => (v.fixed ? [] : [{ id: v.id, ranks: ranks(c.values[i]!) }]));
+  const variance = covariance(c.preTaxNpv, c.preTaxNpv);
   const parties = p.slots.flatMap((slot, s) => {
     const raw = c.pv[s]!;
     if (!raw.some((x) => !Number.isNaN(x))) return [];
     const pv = raw.map((x) => (Number.isNaN(x) ? 0 : x));
-    const variance = covariance(c.preTaxNpv, c.preTaxNpv);
+    const ranked = ranks(pv);
     const party: PartySimulation = {
       id: slot.id,
       kind: slot.kind,
       pv: statisticsText(quantityStatistics(pv)),
       probabilityNegative: decimalString(shareBelowZero(pv)),
       riskShare: variance > 0 ? decimalString(covariance(pv, c.preTaxNpv) / variance) : null,
-      sensitivity: Object.fromEntries(varying.map((v) => [v.id, optionalText(spearman(v.values, pv))])),
+      sensitivity: Object.fromEntries(varying.map((v) => [v.id, optionalText(spearmanOfRanks(v.ranks, ranked))])),
     };
     if (slot.partnerIndex >= 0) {
       const hurdle = c.npvAtHurdle[slot.partnerIndex]!;
@@ -234,7 +235,7 @@ export function freeCashFlowFan(setup: SimulationSetup, c: SimulationColumns): {
   const column = new Float64Array(c.count);
   return Array.from({ length: years }, (_, k) => {
     for (let i = 0; i < c.count; i++) column[i] = c.freeCashFlow[i * years + k]!;
-    const sorted = column.slice().sort();
+    const sorted = withPercentiles(column, [0.1, 0.5, 0.9]);
     return { year: setup.prepared.inputs.startYear + k, p10: percentile(sorted, 0.1), p50: percentile(sorted, 0.5), p90: percentile(sorted, 0.9) };
   });
 }

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../shared/engine/arithmetic.ts';
 import { evaluateProject, type Project, type RiskBlock } from '../../shared/engine/index.ts';
 import { mergeColumns, runIterations, setUpSimulation, simulationDocument, type SimulationSetup } from '../../shared/risk/index.ts';
 import { runChunks, type ChunkRunner } from '../../shared/risk/parallel.ts';
-import { percentile, quantityStatistics, ranks } from '../../shared/risk/statistics.ts';
+import { PERCENTILES, percentile, quantityStatistics, ranks } from '../../shared/risk/statistics.ts';
 import { exampleProjectPaths, loadExample } from '../support/examples.ts';
 
 const setUp = (project: Project, selection: { structure?: string; scenario?: string; iterations: number; seed?: number }): SimulationSetup => {
@@ -27,6 +28,47 @@ describe('statistics (§R4)', () => {
 
   it('ties share their average rank', () => {
     expect(Array.from(ranks(Float64Array.from([10, 20, 10, 30, 20, 20])))).toEqual([1.5, 4, 1.5, 6, 4, 4]);
+    expect(Array.from(ranks(Float64Array.from([0, -0, -1e-300, -Infinity, 5e-324, Infinity, -2, 3])))).toEqual([4.5, 4.5, 3, 1, 6, 8, 2, 7]);
+  });
+
+  // The selection and the radix ranks give exactly what a full sort gives: few distinct values
+  // (many ties, as for a party's PV of 0), negative, subnormal and huge values.
+  const samples = fc.array(fc.oneof(
+    fc.constantFrom(0, -0, 1, -1, 2.5),
+    fc.double({ noNaN: true }),
+    fc.integer({ min: -3, max: 3 }).map((x) => x * 1e-310),
+  ), { minLength: 1, maxLength: 300 }).map((xs) => Float64Array.from(xs));
+
+  it('statistics from selected order statistics equal those of a full sort', () => {
+    fc.assert(fc.property(samples, (values) => {
+      const sorted = Float64Array.from(values).sort();
+      const s = quantityStatistics(values)!;
+      // −0 and 0 are one value here (both print as "0").
+      const same = (x: number, y: number) => expect(x === y || (Number.isNaN(x) && Number.isNaN(y)), `${x} and ${y}`).toBe(true);
+      same(s.min, sorted[0]!);
+      same(s.max, sorted[sorted.length - 1]!);
+      for (const [key, q] of PERCENTILES) same(s[key], percentile(sorted, q));
+      const tail = Math.ceil(0.05 * values.length);
+      let tailSum = 0;
+      for (let i = 0; i < tail; i++) tailSum += sorted[i]!;
+      same(s.cvar5, tailSum / tail);
+    }), { numRuns: 300 });
+  });
+
+  it('radix ranks equal the ranks of a comparator sort', () => {
+    fc.assert(fc.property(samples, (values) => {
+      const n = values.length;
+      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+      const expected = new Float64Array(n);
+      let i = 0;
+      while (i < n) {
+        let j = i;
+        while (j + 1 < n && values[order[j + 1]!] === values[order[i]!]) j++;
+        for (let k = i; k <= j; k++) expected[order[k]!] = (i + j) / 2 + 1;
+        i = j + 1;
+      }
+      expect(Array.from(ranks(values))).toEqual(Array.from(expected));
+    }), { numRuns: 300 });
   });
 });
 
