@@ -21,6 +21,8 @@ import { RoundsSection } from '../views/RoundsSection.tsx';
 import { RiskSection } from '../views/RiskSection.tsx';
 import { FocusManager } from './FocusManager.tsx';
 import { ChoiceField, namedChoices } from '../components/controls.tsx';
+import { NegotiationProvider } from '../negotiation/context.tsx';
+import { DealSpaceSection } from '../views/DealSpaceSection.tsx';
 
 const SECTIONS: Record<SectionId, () => React.ReactNode> = {
   venture: VentureSection,
@@ -35,6 +37,7 @@ const SECTIONS: Record<SectionId, () => React.ReactNode> = {
   compare: CompareSection,
   risk: RiskSection,
   rounds: RoundsSection,
+  'deal-space': DealSpaceSection,
 };
 
 export function App() {
@@ -45,7 +48,7 @@ export function App() {
   return (
     <>
       <Notice />
-      {hasProject ? <WorkspaceView /> : <EmptyState />}
+      <NegotiationProvider>{hasProject ? <WorkspaceView /> : <EmptyState />}</NegotiationProvider>
       <FocusManager />
     </>
   );
@@ -55,7 +58,7 @@ function WorkspaceView() {
   const section = useWorkspace((state) => state.section);
   const Section = SECTIONS[section];
   // Results and Compare show every result themselves: on a narrow window they take the side panel's room.
-  const wide = section === 'results' || section === 'compare' || section === 'risk';
+  const wide = section === 'results' || section === 'compare' || section === 'risk' || section === 'deal-space';
   return (
     <div className={wide ? 'app app-wide-section' : 'app'}>
       <TopBar />

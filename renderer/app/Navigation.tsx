@@ -30,6 +30,7 @@ const GROUPS: { label: string; items: { id: SectionId; label: string }[] }[] = [
       { id: 'compare', label: 'Compare' },
       { id: 'risk', label: 'Risk' },
       { id: 'rounds', label: 'Negotiation rounds' },
+      { id: 'deal-space', label: 'Deal space' },
     ],
   },
 ];

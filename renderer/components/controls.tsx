@@ -6,6 +6,7 @@ import { fieldAt, labelOf, toggleLabelOf } from '../../shared/fields/index.ts';
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { selectIsPlaceholder } from '../store/selectors.ts';
 import { useFieldId, useProblemsAt, useStoredValue, type EmptyMeans } from './useStoredValue.ts';
+import { SolveButton, useSolveForTarget } from '../negotiation/SolveForTarget.tsx';
 
 function FieldProblems({ id, problems }: { id: string; problems: string[] }) {
   if (problems.length === 0) return null;
@@ -63,6 +64,7 @@ export function NumberField({ path, label: givenLabel, format: givenFormat, unit
   const unitText = useUnit(unitTemplate);
   const [prefix, suffix] = splitUnit(unitText, format);
   const placeholder_ = useWorkspace((state) => selectIsPlaceholder(state, path));
+  const solve = useSolveForTarget(path);
   const describedBy = [problems.length > 0 ? `${id}-problem` : '', hint ? `${id}-hint` : '', placeholder_ ? `${id}-placeholder` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${problems.length > 0 ? ' field-invalid' : ''}${placeholder_ ? ' field-placeholder' : ''}`}>
@@ -84,8 +86,11 @@ export function NumberField({ path, label: givenLabel, format: givenFormat, unit
           onFocus={value.focus}
           onBlur={value.blur}
           onChange={(event) => value.change(event.target.value)}
+          onKeyDown={solve?.onKeyDown}
+          aria-keyshortcuts={solve ? 'Control+Shift+G' : undefined}
         />
         {suffix && <span className="adornment" aria-hidden="true">{suffix}</span>}
+        <SolveButton label={label} solve={solve} />
       </span>
       {hint && <span className="field-hint" id={`${id}-hint`}>{hint}</span>}
       {placeholder_ && <span className="placeholder-hint" id={`${id}-placeholder`}>Placeholder from the template: replace it with your figure</span>}

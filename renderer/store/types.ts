@@ -14,7 +14,8 @@ export type SectionId =
   | 'results'
   | 'compare'
   | 'risk'
-  | 'rounds';
+  | 'rounds'
+  | 'deal-space';
 
 /** The back end's open document this project belongs to (see shared/contract.ts). */
 export interface DocumentRef {

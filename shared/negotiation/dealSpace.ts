@@ -76,7 +76,8 @@ export type DealSpaceResult = { ok: true; value: DealSpace } | { ok: false; erro
 export const CONFIRM_STEP = 1e-6;
 const DEFAULT_STEPS = 41;
 
-function axisRange(term: DealTerm, axis: AxisRequest): [number, number] {
+/** The interval an axis spans: the user's min/max, else the term's valid range (an unbounded end around its value). */
+export function axisRange(term: DealTerm, axis: AxisRequest): [number, number] {
   const current = Number(term.value ?? '0');
   let lo = axis.min !== undefined ? Number(axis.min) : term.range.min !== null ? Number(term.range.min) : Math.min(0, current * -1);
   const hi = axis.max !== undefined ? Number(axis.max) : term.range.max !== null ? Number(term.range.max) : Math.max(Math.abs(current) * 2, 1);
@@ -84,7 +85,8 @@ function axisRange(term: DealTerm, axis: AxisRequest): [number, number] {
   return [lo, hi];
 }
 
-export function dealSpace(project: Project, request: DealSpaceRequest): DealSpaceResult {
+/** `onProgress` is told after each row of the grid (the workspace's progress bar). */
+export function dealSpace(project: Project, request: DealSpaceRequest, onProgress?: (done: number, total: number) => void): DealSpaceResult {
   const opts = (a: AxisRequest) => (a.balanceWith === undefined ? {} : { balanceWith: a.balanceWith });
   const x = dealTerm(project, request.structure, request.x.term, opts(request.x));
   if (!x.ok) return x;
@@ -150,6 +152,7 @@ export function dealSpace(project: Project, request: DealSpaceRequest): DealSpac
       met.push(at?.met ?? requirements.map(() => false));
       points.push({ x: px, y: py, pv, metric: at?.metric ?? null, inZone: at !== null && holds(at.met) });
     }
+    onProgress?.(points.length / xs.length, ys.length);
   }
   const zone = points.filter((p) => p.inZone);
   if (zone.length === 0) {

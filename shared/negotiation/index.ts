@@ -4,3 +4,6 @@ export { metricChoice, metricLabel, isFractionMetric, PARTY_METRICS, VENTURE_MET
 export { dealSpace, CONFIRM_STEP, type BargainingPoint, type DealSpace, type DealSpaceRequest, type DealSpaceResult, type MapPoint, type Reservation } from './dealSpace.ts';
 export { reservationsOf, requirementsOf, requirementInWords, type Requirement } from './reservations.ts';
 export { PRICE_FACTORS, preTaxIrrOf, progressivity, progressivityCases, progressivityPoint, scenarioAtPriceFactor, type ProgressivityCases, type ProgressivityPoint } from './progressivity.ts';
+export { lineSweep, type LineSweep, type LineSweepRequest, type LineSweepResult } from './lineSweep.ts';
+export { axisRange, type AxisRequest } from './dealSpace.ts';
+export { decimalEvaluation } from './metrics.ts';
