@@ -5,7 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Project, Structure } from '../../shared/engine/interchange.ts';
 import { dealTerms, type DealTerm } from '../../shared/fields/index.ts';
-import { isFractionMetric, type BargainingPoint, type DealSpace, type MetricName } from '../../shared/negotiation/index.ts';
+import { isFractionMetric, type BargainingPoint, type DealSpace, type MetricName, type Reservation } from '../../shared/negotiation/index.ts';
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { LineChart, partyColor, type Measure } from '../components/charts/index.ts';
 import { ChoiceField } from '../components/controls.tsx';
@@ -126,8 +126,8 @@ function MapResult({ space, project, structure, locale, currency, target, stale,
   const contours = useMemo(() => {
     const levels: { value: number; label: string }[] = [];
     if (target !== null) levels.push({ value: Number(target), label: `${valueLabel} = ${metricText(metric, target, locale, currency)}` });
-    const reservation = choice?.metric === 'pv' ? space.reservations.find((r) => r.party === choice.party) : undefined;
-    if (reservation) levels.push({ value: Number(reservation.minPv), label: `reservation ${metricText('pv', reservation.minPv, locale, currency)}` });
+    const reserved = reservationLevel(space, metric, choice?.party ?? null);
+    if (reserved !== null) levels.push({ value: Number(reserved), label: `reservation ${metricText(metric, reserved, locale, currency)}` });
     return levels;
   }, [target, valueLabel, metric, locale, currency, choice, space.reservations]);
   const xMeasure = termMeasure(space.x, locale, currency);
@@ -137,7 +137,7 @@ function MapResult({ space, project, structure, locale, currency, target, stale,
     { name: 'Kalai–Smorodinsky', title: 'Kalai–Smorodinsky point', point: space.kalaiSmorodinsky },
   ].filter((p): p is { name: string; title: string; point: BargainingPoint } => p.point !== null);
   const absolute = (term: DealTerm) => absoluteTermPath(project, structure.id, term.path);
-  const recorded = space.reservations.every((r) => r.minPv === '0');
+  const recorded = (project.negotiation?.reservations ?? []).length > 0;
   return (
     <div className="deal-space-result" aria-busy={stale}>
       {stale && <p className="muted" role="status">The inputs changed since this map was drawn: map again to bring it up to date.</p>}
@@ -147,8 +147,8 @@ function MapResult({ space, project, structure, locale, currency, target, stale,
           : <><strong>No agreement zone.</strong> {space.emptyZone ? `${space.emptyZone.charAt(0).toUpperCase()}${space.emptyZone.slice(1)}.` : ''}</>}
       </p>
       <p className="muted small">
-        Reservations: {space.reservations.map((r) => `${partyName(structure, r.party)} a PV of at least ${metricText('pv', r.minPv, locale, currency)}`).join('; ')}
-        {recorded ? ' (no party’s reservation is recorded in the project, so each needs only a PV of at least zero).' : '.'}
+        Reservations: {space.reservations.map((r) => `${partyName(structure, r.party)} ${reservationWords(r, locale, currency)}`).join('; ')}
+        {recorded ? ' (recorded beside the partners).' : ' (no reservation is recorded in the project, so each party needs only a PV of at least zero; record them beside the partners).'}
       </p>
       <DealSpaceChart space={space} xMeasure={xMeasure} yMeasure={yMeasure} valueMeasure={metricMeasure(metric, locale, currency)} valueLabel={valueLabel} contours={contours} />
       {points.length > 0 && (
@@ -182,6 +182,27 @@ function MapResult({ space, project, structure, locale, currency, target, stale,
       )}
     </div>
   );
+}
+
+/** The reservation on the metric the map shows, where one is recorded: its contour is drawn. */
+function reservationLevel(space: DealSpace, metric: MetricName, party: string | null): string | null {
+  if (metric === 'venture.governmentTake') return space.reservations.find((r) => r.party === 'government')?.minGovernmentTake ?? null;
+  const reservation = space.reservations.find((r) => r.party === party);
+  if (!reservation) return null;
+  if (metric === 'pv') return reservation.minPv;
+  if (metric === 'irr') return reservation.minIrr ?? null;
+  if (metric === 'npvAtHurdle') return reservation.minNpvAtHurdle ?? null;
+  return null;
+}
+
+function reservationWords(r: Reservation, locale: string, currency: string): string {
+  return [
+    `a PV of at least ${metricText('pv', r.minPv, locale, currency)}`,
+    ...(r.minIrr === undefined ? [] : [`an IRR of at least ${metricText('irr', r.minIrr, locale, currency)}`]),
+    ...(r.minNpvAtHurdle === undefined ? [] : [`an NPV at hurdle of at least ${metricText('npvAtHurdle', r.minNpvAtHurdle, locale, currency)}`]),
+    ...(r.minGovernmentTake === undefined ? [] : [`a government take of at least ${metricText('venture.governmentTake', r.minGovernmentTake, locale, currency)}`]),
+    ...(r.weight === undefined || r.weight === '1' ? [] : [`Nash weight ${r.weight}`]),
+  ].join(', ');
 }
 
 function LineSweepPanel({ project, structure, scenarioId, locale, currency }: { project: Project; structure: Structure; scenarioId: string | null; locale: string; currency: string }) {
