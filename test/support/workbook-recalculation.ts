@@ -24,6 +24,8 @@ export interface Recalculated { named: (name: string) => CalcValue }
 export interface Calculator<R extends Recalculated> {
   /** Its name as the test titles say it, e.g. "LibreOffice Calc". */
   name: string;
+  /** Fails at once when the calculator cannot run (a missing program), before any file is written. */
+  check?: () => void;
   /** Recalculates the files, in order. */
   recalculate: (files: readonly string[]) => Promise<R[]>;
 }
@@ -108,6 +110,7 @@ export function describeWorkbookRecalculation<R extends Recalculated>(
   const label = `${EDITED.name}.${EDITED.structure}.${EDITED.scenario}`;
 
   beforeAll(async () => {
+    calculator.check?.();
     const { cases, edited } = await writeCases();
     const found = await calculator.recalculate([...cases.map((c) => c.file), edited.file]);
     state.cases = cases;
