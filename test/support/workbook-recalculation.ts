@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateProject, validateProject, type Evaluation, type Project } from '../../shared/engine/index.ts';
 import { partyName, workbookFile } from '../../electron/reports/workbook/index.ts';
 import { arbitraryProject } from './arbitrary-project.ts';
@@ -108,9 +108,17 @@ export function describeWorkbookRecalculation<R extends Recalculated>(
 ): void {
   const state = { cases: [] as WorkbookCase[], found: [] as R[], edited: null as WorkbookCase | null, editedFound: null as R | null };
   const label = `${EDITED.name}.${EDITED.structure}.${EDITED.scenario}`;
+  // A missing program fails every test with its one line (a failing beforeAll would leave them
+  // marked skipped).
+  let missing: unknown = null;
 
   beforeAll(async () => {
-    calculator.check?.();
+    try {
+      calculator.check?.();
+    } catch (error) {
+      missing = error;
+      return;
+    }
     const { cases, edited } = await writeCases();
     const found = await calculator.recalculate([...cases.map((c) => c.file), edited.file]);
     state.cases = cases;
@@ -120,6 +128,9 @@ export function describeWorkbookRecalculation<R extends Recalculated>(
   }, 900_000);
 
   describe(`the workbook recalculated by ${calculator.name}`, () => {
+    beforeEach(() => {
+      if (missing) throw missing;
+    });
     const problemsIn = (filter: (c: WorkbookCase) => boolean) => state.cases.flatMap((c, i) => (filter(c)
       ? headlineProblems(calculator.name, c, state.found[i]!).map((p) => `${c.label} ${p}`) : []));
 
