@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Evaluation, Project } from './engine/interchange.ts';
 import type { Problem } from './engine/validate-primitives.ts';
 import type { TermChange as CatalogueTermChange } from './fields/termSheet.ts';
+import { roundResultsSchema } from './contract/roundResults.ts';
 import { COMMAND_CHANNEL, EVENT_NAMES, METHOD_NAMES, channelOf } from './contract/names.ts';
 import type { MethodName } from './contract/names.ts';
 
@@ -82,6 +83,9 @@ export const evaluationSchema = z.custom<Evaluation>(isPlainObject, { message: '
 
 const idText = z.string().min(1).max(200);
 
+/** The template's placeholder marks still open (paths such as `assumptions.prices[3]`), kept in the file. */
+const placeholderPathsSchema = z.array(z.string().min(1).max(500)).max(10_000);
+
 /** An opaque reference to a file, handed out by the back end (a dialog choice, a recent file,
  * a browser-mode listing). Meaningless outside the run that issued it. */
 export const fileRefSchema = z.strictObject({ handle: idText });
@@ -144,6 +148,8 @@ export const revisionSchema = z.strictObject({
   /** The party label, e.g. "Ministry" or "Boreal Minerals (round 2)". */
   party: z.string(),
   note: z.string().nullable(),
+  /** What the round gave when it was recorded; null for revisions recorded before file format 5 ("not recorded"). */
+  results: roundResultsSchema.nullable(),
 });
 export type Revision = z.infer<typeof revisionSchema>;
 
@@ -179,6 +185,8 @@ export type NoteOwner = z.infer<typeof noteOwnerSchema>;
 export const documentMetadataSchema = z.strictObject({
   internalScenarios: z.array(z.string()),
   privateNotes: z.array(noteOwnerSchema),
+  /** Interchange paths of the inputs that still hold the new-venture template's invented values. */
+  placeholders: placeholderPathsSchema,
 });
 export type DocumentMetadata = z.infer<typeof documentMetadataSchema>;
 
@@ -249,7 +257,7 @@ export const methods = {
   getAppInfo: { request: empty, response: appInfoSchema },
 
   /** Start an untitled document from a project the renderer made (a new venture). */
-  newDocument: { request: z.strictObject({ project: projectSchema }), response: documentInfoSchema },
+  newDocument: { request: z.strictObject({ project: projectSchema, placeholders: placeholderPathsSchema.optional() }), response: documentInfoSchema },
   /** Open a project file: the given handle, or (desktop) what the user picks in an open dialog. */
   /** Fails with `locked` when another instance has the file; `readOnly: true` opens it anyway. */
   openDocument: {
@@ -258,15 +266,15 @@ export const methods = {
   },
   /** Tell the back end the renderer's current project, so the title shows the unsaved marker,
    * closing can ask to save, and the file layer keeps a recovery copy. */
-  updateDocument: { request: z.strictObject({ ...documentRef, project: projectSchema }), response: documentInfoSchema },
+  updateDocument: { request: z.strictObject({ ...documentRef, project: projectSchema, placeholders: placeholderPathsSchema.optional() }), response: documentInfoSchema },
   /** Save to the document's file; an untitled document asks where, as Save As does. */
   saveDocument: {
     /** `overwrite: true` replaces a file another program changed since it was opened (after the user chose so). */
-    request: z.strictObject({ ...documentRef, project: projectSchema.optional(), overwrite: z.boolean().optional() }),
+    request: z.strictObject({ ...documentRef, project: projectSchema.optional(), placeholders: placeholderPathsSchema.optional(), overwrite: z.boolean().optional() }),
     response: documentInfoSchema.nullable(),
   },
   saveDocumentAs: {
-    request: z.strictObject({ ...documentRef, project: projectSchema.optional(), target: saveTargetSchema.optional() }),
+    request: z.strictObject({ ...documentRef, project: projectSchema.optional(), placeholders: placeholderPathsSchema.optional(), target: saveTargetSchema.optional() }),
     response: documentInfoSchema.nullable(),
   },
   /** Write a reduced copy to hand to the other side of the table (the chosen structures and
@@ -275,6 +283,7 @@ export const methods = {
     request: z.strictObject({
       ...documentRef,
       project: projectSchema.optional(),
+      placeholders: placeholderPathsSchema.optional(),
       options: shareOptionsSchema,
       target: saveTargetSchema.optional(),
     }),
@@ -288,7 +297,7 @@ export const methods = {
   importJson: { request: z.strictObject({ file: fileRefSchema.optional() }), response: openedDocumentSchema.nullable() },
   /** Write the project as interchange JSON. */
   exportJson: {
-    request: z.strictObject({ ...documentRef, project: projectSchema.optional(), target: saveTargetSchema.optional() }),
+    request: z.strictObject({ ...documentRef, project: projectSchema.optional(), placeholders: placeholderPathsSchema.optional(), target: saveTargetSchema.optional() }),
     response: z.strictObject({ name: z.string() }).nullable(),
   },
 
@@ -328,9 +337,10 @@ export const methods = {
   /** Open a bundled example as an untitled document (saving asks where). */
   openExample: { request: z.strictObject({ exampleId: idText }), response: openedDocumentSchema },
 
-  /** Records a structure as it is now (a negotiation round); it reaches the file on the next save. */
+  /** Records a structure as it is now (a negotiation round) with its headline results under the
+   * scenario given (the one on screen; default the first); it reaches the file on the next save. */
   recordRevision: {
-    request: z.strictObject({ ...documentRef, structureId: idText, party: z.string().min(1), note: z.string().nullable().optional() }),
+    request: z.strictObject({ ...documentRef, structureId: idText, scenarioId: idText.optional(), party: z.string().min(1), note: z.string().nullable().optional() }),
     response: revisionSchema,
   },
   /** Oldest first; all, or those of one structure. */

@@ -26,9 +26,17 @@ export function writeContent(db: Database, content: DocumentContent): void {
   db.transaction(() => {
     writeProject(db, content.tree, content.metadata);
     db.prepare('DELETE FROM revisions').run();
-    const insert = db.prepare('INSERT INTO revisions (id, structure_id, recorded_at, party, note, snapshot) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const r of content.revisions) insert.run(r.id, r.structureId, r.recordedAt, r.party, r.note, r.snapshot);
+    const insert = db.prepare('INSERT INTO revisions (id, structure_id, recorded_at, party, note, snapshot, results) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const r of content.revisions) insert.run(r.id, r.structureId, r.recordedAt, r.party, r.note, r.snapshot, r.results);
+    writePlaceholders(db, content.metadata.placeholders);
   })();
+}
+
+/** Replaces the placeholder marks (format 5). */
+export function writePlaceholders(db: Database, paths: readonly string[]): void {
+  db.prepare('DELETE FROM placeholders').run();
+  const insert = db.prepare('INSERT OR IGNORE INTO placeholders (path) VALUES (?)');
+  for (const path of paths) insert.run(path);
 }
 
 /** A fresh in-memory database holding only `content`. */

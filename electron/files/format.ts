@@ -4,7 +4,7 @@
 export const APPLICATION_ID = 0x4f524247;
 
 /** The newest file format (PRAGMA user_version) this build reads and writes. */
-export const CURRENT_FORMAT_VERSION = 5;
+export const CURRENT_FORMAT_VERSION = 6;
 
 /** Refuse files larger than this before reading them into memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;

@@ -71,6 +71,8 @@ export interface ProjectDocument {
   apply(project: Project): FileResult<void>;
   setScenarioInternal(scenarioId: string, internal: boolean): FileResult<void>;
   setNotePrivate(owner: NoteOwner, isPrivate: boolean): FileResult<void>;
+  /** Replaces the placeholder marks: the paths of the inputs that still hold the template's invented values. */
+  setPlaceholders(paths: readonly string[]): void;
 
   /**
    * Writes the working copy to `path` atomically. Fails with 'changed-on-disk' when another
@@ -113,10 +115,10 @@ export async function openDocument(path: string, options: SessionOptions): Promi
   return openDocumentSession(path, options);
 }
 
-/** Starts a session on a new, never-saved document holding `project` (validated first). */
-export async function createDocument(project: Project, options: SessionOptions): Promise<FileResult<ProjectDocument>> {
+/** Starts a session on a new, never-saved document holding `project` (validated first) and its placeholder marks. */
+export async function createDocument(project: Project, options: SessionOptions, placeholders: readonly string[] = []): Promise<FileResult<ProjectDocument>> {
   const { createDocumentSession } = await import('./session.ts');
-  return createDocumentSession(project, options);
+  return createDocumentSession(project, options, placeholders);
 }
 
 /** Working copies left by sessions that did not close, newest first. Call at start. */

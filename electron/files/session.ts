@@ -8,7 +8,7 @@ import { parseProjectText, validateProject } from '../../shared/engine/index.ts'
 import type { Project, Structure } from '../../shared/engine/interchange.ts';
 import { saveDatabaseAtomically } from './atomic.ts';
 import { asArray, asObject, type JsonObject } from './cells.ts';
-import { databaseWith, projectOfTree, readContent, writeContent, type DocumentContent } from './content.ts';
+import { databaseWith, projectOfTree, readContent, writeContent, writePlaceholders, type DocumentContent } from './content.ts';
 import { diffTerms } from './diff.ts';
 import type { CheckedFileContent, ProjectDocument, SessionOptions } from './index.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
@@ -17,8 +17,9 @@ import { invalidProjectError } from './messages.ts';
 import { migrate } from './migrations/index.ts';
 import { discardWorkingCopy } from './recovery.ts';
 import { shareContent } from './share.ts';
+import { namesAnInput, withPlaceholderNote } from './placeholder-note.ts';
 import { openOwnDatabase, type Database } from './sqlite.ts';
-import { readProjectTree, readRevisions } from './store-read.ts';
+import { readProjectTree, readRevisions, revisionOf } from './store-read.ts';
 import { writeProject } from './store-write.ts';
 import type { DiffSide, DocumentMetadata, FileResult, NoteOwner, RecordRevisionRequest, Revision, ShareOptions, TermChange } from './types.ts';
 import { checkUntrustedBytes, readUntrustedBytes } from './untrusted.ts';
@@ -131,6 +132,18 @@ class WorkingSession implements ProjectDocument {
     return { ok: true, value: undefined };
   }
 
+  /** The template's placeholder marks still open (the renderer decides which are open). */
+  setPlaceholders(paths: readonly string[]): void {
+    const current = readContent(this.#db).metadata.placeholders;
+    const project = this.project();
+    // A mark that names no input of the project (a removed year, a request's stray path) means nothing.
+    const next = [...new Set(paths)].filter((path) => namesAnInput(project, path)).sort();
+    if (current.length === next.length && current.every((path, i) => path === next[i])) return;
+    this.#baseline();
+    this.#db.transaction(() => writePlaceholders(this.#db, next))();
+    this.#edited();
+  }
+
   setNotePrivate(owner: NoteOwner, isPrivate: boolean): FileResult<void> {
     this.#baseline();
     const result = this.#db
@@ -215,11 +228,12 @@ class WorkingSession implements ProjectDocument {
       recordedAt: new Date().toISOString(),
       party: request.party,
       note: request.note ?? null,
+      results: request.results ?? null,
     };
     this.#baseline();
     this.#db
-      .prepare('INSERT INTO revisions (id, structure_id, recorded_at, party, note, snapshot) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(revision.id, revision.structureId, revision.recordedAt, revision.party, revision.note, stringifyWithLiterals(terms as JsonObject, 0));
+      .prepare('INSERT INTO revisions (id, structure_id, recorded_at, party, note, snapshot, results) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(revision.id, revision.structureId, revision.recordedAt, revision.party, revision.note, stringifyWithLiterals(terms as JsonObject, 0), revision.results === null ? null : JSON.stringify(revision.results));
     this.#edited();
     return { ok: true, value: revision };
   }
@@ -233,7 +247,8 @@ class WorkingSession implements ProjectDocument {
   }
 
   exportJson(): string {
-    return `${stringifyWithLiterals(readProjectTree(this.#db))}\n`;
+    const { tree, metadata } = readContent(this.#db);
+    return `${stringifyWithLiterals(withPlaceholderNote(asObject(tree), metadata.placeholders))}\n`;
   }
 
   async close(): Promise<void> {
@@ -247,7 +262,7 @@ class WorkingSession implements ProjectDocument {
 export function revisionsOf(db: Database, structureId?: string): Revision[] {
   return readRevisions(db)
     .filter((r) => structureId === undefined || r.structureId === structureId)
-    .map(({ snapshot: _snapshot, ...revision }) => revision);
+    .map(revisionOf);
 }
 
 /** The structure a diff side names, from the current project or a recorded revision. */
@@ -329,14 +344,14 @@ export async function openDocumentSession(target: string, options: SessionOption
   }
 }
 
-export async function createDocumentSession(project: Project, options: SessionOptions): Promise<FileResult<ProjectDocument>> {
+export async function createDocumentSession(project: Project, options: SessionOptions, placeholders: readonly string[] = []): Promise<FileResult<ProjectDocument>> {
   const validation = validateProject(project);
   if (!validation.ok) {
     return { ok: false, error: invalidProjectError(validation.problems, 'The project') };
   }
   // Not dirty until edited: closing (or losing) an untouched new document loses nothing.
   const meta = newMeta(null, project, false);
-  return { ok: true, value: startSession(options, meta, { tree: project, metadata: { internalScenarios: [], privateNotes: [] }, revisions: [] }, null) };
+  return { ok: true, value: startSession(options, meta, { tree: project, metadata: { internalScenarios: [], privateNotes: [], placeholders: [...new Set(placeholders)].filter((path) => namesAnInput(project, path)).sort() }, revisions: [] }, null) };
 }
 
 export async function recoverDocumentSession(workingCopyId: string, options: SessionOptions): Promise<FileResult<ProjectDocument>> {

@@ -53,7 +53,29 @@ export function shareContent(content: DocumentContent, options: ShareOptions): F
             ...r,
             note: options.keepNotes === true ? r.note : null,
             snapshot: stringifyWithLiterals(withoutNotes(asObject(parseWithLiterals(r.snapshot))), 0),
+            // A round's results name the scenario they ran under: a copy without it shows them as not recorded.
+            results: r.results !== null && keepScenarios.has(scenarioOfResults(r.results)) ? r.results : null,
           }))
       : [];
-  return { ok: true, value: { tree: shared, metadata: { internalScenarios: [], privateNotes: [] }, revisions } };
+  return { ok: true, value: { tree: shared, metadata: { internalScenarios: [], privateNotes: [], placeholders: sharedPlaceholders(content.metadata.placeholders, structures.map((s) => keepStructures.has(String(s.id)))) }, revisions } };
+}
+
+function scenarioOfResults(results: string): string {
+  try {
+    const id = (JSON.parse(results) as { scenarioId?: unknown }).scenarioId;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The marks of the kept structures, renumbered to their positions in the copy; the assumptions' as they are. */
+function sharedPlaceholders(paths: readonly string[], kept: readonly boolean[]): string[] {
+  const newIndex = kept.map((keep, i) => (keep ? kept.slice(0, i).filter(Boolean).length : -1));
+  return paths.flatMap((path) => {
+    const match = /^structures\[(\d+)\](.*)$/.exec(path);
+    if (!match) return [path];
+    const index = newIndex[Number(match[1])] ?? -1;
+    return index < 0 ? [] : [`structures[${index}]${match[2] ?? ''}`];
+  });
 }

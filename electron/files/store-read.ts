@@ -1,6 +1,7 @@
 // Reads the interchange project and the file metadata back from the tables (format 2).
 import type { Database } from './sqlite.ts';
 import type { DocumentMetadata, NoteOwner, Revision } from './types.ts';
+import { roundResultsSchema } from '../../shared/contract/roundResults.ts';
 import { NumberLiteral, parseWithLiterals } from './literal-json.ts';
 import { applyVersion2Terms } from './version2.ts';
 import { RESERVATION_COLUMNS } from './store-write.ts';
@@ -250,14 +251,31 @@ export function readMetadata(db: Database): DocumentMetadata {
   const privateNotes = (rows(db, 'SELECT owner_kind, owner_id FROM notes WHERE private = 1 ORDER BY owner_kind, owner_id')).map(
     (r): NoteOwner => (r.owner_kind === 'project' ? { kind: 'project', id: null } : { kind: r.owner_kind === 'structure' ? 'structure' : 'scenario', id: String(r.owner_id) }),
   );
-  return { internalScenarios, privateNotes };
+  return { internalScenarios, privateNotes, placeholders: readPlaceholders(db) };
 }
 
-export interface RevisionRow extends Revision {
+function hasTable(db: Database, name: string): boolean {
+  return db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(name) !== 0;
+}
+
+/** Migration 005: the inputs that still hold the template's invented values. */
+function readPlaceholders(db: Database): string[] {
+  return hasTable(db, 'placeholders') ? (db.prepare('SELECT path FROM placeholders ORDER BY path').pluck().all() as string[]) : [];
+}
+
+/** Migration 005: a revision's results as JSON text, or null (not recorded, or a file older than format 5). */
+function hasResultsColumn(db: Database): boolean {
+  return (db.pragma('table_info(revisions)') as { name: string }[]).some((column) => column.name === 'results');
+}
+
+/** A revision as stored: its results still as text, checked (untrusted.ts) before they are parsed. */
+export interface RevisionRow extends Omit<Revision, 'results'> {
   snapshot: string;
+  results: string | null;
 }
 
 export function readRevisions(db: Database): RevisionRow[] {
+  const withResults = hasResultsColumn(db);
   return rows(db, 'SELECT * FROM revisions ORDER BY id').map((r) => ({
     id: Number(r.id),
     structureId: String(r.structure_id),
@@ -265,5 +283,19 @@ export function readRevisions(db: Database): RevisionRow[] {
     party: String(r.party),
     note: r.note === null || r.note === undefined ? null : String(r.note),
     snapshot: String(r.snapshot),
+    results: withResults && r.results !== null && r.results !== undefined ? String(r.results) : null,
   }));
+}
+
+/** A stored revision as the contract shows it: its results parsed (checked on open), without the snapshot. */
+export function revisionOf({ snapshot: _snapshot, results, ...revision }: RevisionRow): Revision {
+  if (results === null) return { ...revision, results: null };
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(results);
+  } catch {
+    parsed = null;
+  }
+  const checked = roundResultsSchema.safeParse(parsed);
+  return { ...revision, results: checked.success ? checked.data : null };
 }

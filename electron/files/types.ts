@@ -1,6 +1,9 @@
 // The public types of the project-file layer (see index.ts for the functions).
 import type { Project } from '../../shared/engine/interchange.ts';
 import type { Problem } from '../../shared/engine/validate-primitives.ts';
+import type { RoundResults } from '../../shared/contract/roundResults.ts';
+
+export type { RoundResults };
 
 /** Why an operation on a project file did not happen. `message` is one plain sentence for the user. */
 export type FileErrorCode =
@@ -69,6 +72,8 @@ export type NoteOwner =
 export interface DocumentMetadata {
   internalScenarios: string[];
   privateNotes: NoteOwner[];
+  /** Interchange paths of the inputs that still hold the new-venture template's invented values (format 5). */
+  placeholders: string[];
 }
 
 export interface Revision {
@@ -80,12 +85,16 @@ export interface Revision {
   /** The party label, e.g. "Ministry" or "Boreal Minerals (round 2)". */
   party: string;
   note: string | null;
+  /** The round's headline results when it was recorded; null for revisions older than format 5 ("not recorded"). */
+  results: RoundResults | null;
 }
 
 export interface RecordRevisionRequest {
   structureId: string;
   party: string;
   note?: string | null;
+  /** The headline results of the structure as recorded (the caller evaluates it); null when they could not be computed. */
+  results?: RoundResults | null;
 }
 
 /** One side of a diff: a structure as it is now, or a structure as recorded in a revision. */

@@ -6,7 +6,9 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
+import { roundResultsSchema } from '../../shared/contract/roundResults.ts';
 import { shapeProblem } from './json-depth.ts';
+import { namesAnInput } from './placeholder-note.ts';
 import { MAX_FILE_BYTES, MAX_REVISIONS, MAX_TABLE_ROWS } from './format.ts';
 import { checkHeader, HEADER_BYTES, type HeaderFacts } from './header.ts';
 import { parseWithLiterals, stringifyWithLiterals } from './literal-json.ts';
@@ -187,7 +189,7 @@ function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedC
   const validation = validateProject(parsed.value);
   if (!validation.ok) return { ok: false, error: invalidProjectError(validation.problems) };
 
-  const revisionProblem = checkRevisions(validation.project, read.value.revisions);
+  const revisionProblem = checkRevisions(validation.project, read.value.revisions) ?? checkPlaceholders(validation.project, read.value.metadata.placeholders);
   if (revisionProblem) return revisionProblem;
 
   return {
@@ -260,9 +262,31 @@ function checkRevisions(project: Project, revisions: RevisionRow[]): FileResult<
     if (!/^\d{4}-\d{2}-\d{2}T/.test(revision.recordedAt)) {
       return fail('invalid-project', `Revision ${revision.id} in the file is damaged: its date "${revision.recordedAt.slice(0, 40)}" is not a date.`);
     }
+    if (revision.results !== null && !isRoundResults(revision.results)) {
+      return fail('invalid-project', `Revision ${revision.id} in the file is damaged: the results recorded with it are not readable.`);
+    }
     const validation = validateProject({ ...project, structures: [snapshot] });
     if (!validation.ok) {
       return { ok: false, error: invalidProjectError(validation.problems, `Revision ${revision.id} (structure "${revision.structureId}") in the file`) };
+    }
+  }
+  return null;
+}
+
+function isRoundResults(text: string): boolean {
+  if (text.length > 1_000_000 || shapeProblem(text, 'The results')) return false;
+  try {
+    return roundResultsSchema.safeParse(JSON.parse(text)).success;
+  } catch {
+    return false;
+  }
+}
+
+/** Every placeholder mark must name an input of the project, written as the validator writes paths. */
+function checkPlaceholders(project: Project, paths: readonly string[]): FileResult<never> | null {
+  for (const path of paths) {
+    if (!namesAnInput(project, path)) {
+      return fail('invalid-project', `The file is damaged: its placeholder mark "${path.slice(0, 80)}" names no input of the project.`);
     }
   }
   return null;

@@ -8,6 +8,9 @@ import { stringifyWithLiterals } from './literal-json.ts';
 import { acquireLock } from './lock.ts';
 import { diffInDatabase } from './session.ts';
 import { shareContent } from './share.ts';
+import { asObject } from './cells.ts';
+import { withPlaceholderNote } from './placeholder-note.ts';
+import { revisionOf } from './store-read.ts';
 import type { CheckReport, DiffSide, FileErrorCode, FileResult, Revision, ShareOptions, TermChange } from './types.ts';
 import { checkUntrustedBytes, checkUntrustedFile, readUntrustedBytes, type CheckedContent } from './untrusted.ts';
 
@@ -28,13 +31,13 @@ async function writeNewFile(content: DocumentContent, target: string): Promise<F
 export async function importJson(jsonPath: string, targetPath: string): Promise<FileResult<{ path: string }>> {
   const parsed = await readJsonProject(jsonPath);
   if (!parsed.ok) return parsed;
-  return writeNewFile({ tree: parsed.value.tree, metadata: { internalScenarios: [], privateNotes: [] }, revisions: [] }, targetPath);
+  return writeNewFile({ tree: parsed.value.tree, metadata: { internalScenarios: [], privateNotes: [], placeholders: parsed.value.placeholders }, revisions: [] }, targetPath);
 }
 
 export async function exportJson(path: string): Promise<FileResult<string>> {
   const checked = await checkUntrustedFile(path);
   if (!checked.ok) return checked;
-  return { ok: true, value: `${stringifyWithLiterals(checked.value.tree)}\n` };
+  return { ok: true, value: `${stringifyWithLiterals(withPlaceholderNote(asObject(checked.value.tree), checked.value.metadata.placeholders))}\n` };
 }
 
 const INVALID: readonly FileErrorCode[] = ['invalid-project', 'unexpected-schema'];
@@ -92,7 +95,7 @@ export async function shareProjectFile(path: string, targetPath: string, options
 export async function fileRevisions(path: string): Promise<FileResult<Revision[]>> {
   const checked = await checkUntrustedFile(path);
   if (!checked.ok) return checked;
-  return { ok: true, value: checked.value.revisions.map(({ snapshot: _snapshot, ...revision }) => revision) };
+  return { ok: true, value: checked.value.revisions.map(revisionOf) };
 }
 
 export async function fileDiff(path: string, from: DiffSide, to: DiffSide): Promise<FileResult<TermChange[]>> {

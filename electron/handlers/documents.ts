@@ -5,6 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { failure, success } from '../../shared/contract.ts';
 import type { ContractError, FileRef, OpenedDocument, Result, SaveTarget } from '../../shared/contract.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
+import { roundResultsOf, type RoundResults } from '../../shared/contract/roundResults.ts';
 import * as files from '../files/index.ts';
 import type { FileError, ProjectDocument } from '../files/index.ts';
 import { fileNameProblem, suggestedFileName } from './file-names.ts';
@@ -90,13 +91,19 @@ export function documentHandlers({ options, handles, documents, work }: Document
   };
 
   /** Brings the working copy up to the renderer's project, when it sent one. */
-  const applyProject = (entry: OpenEntry, project: Project | undefined): Result<null> => {
+  const applyProject = (entry: OpenEntry, project: Project | undefined, placeholders?: readonly string[]): Result<null> => {
     if (project === undefined) return entry.behind ? failure('invalid-project', 'The project has problems to fix before it can be written.') : success(null);
-    if (!entry.behind && JSON.stringify(project) === JSON.stringify(entry.document.project())) return success(null);
-    const applied = entry.document.apply(project);
-    entry.behind = !applied.ok;
+    if (entry.behind || JSON.stringify(project) !== JSON.stringify(entry.document.project())) {
+      const applied = entry.document.apply(project);
+      entry.behind = !applied.ok;
+      if (!applied.ok) {
+        changed(entry);
+        return fromFileError(applied.error);
+      }
+    }
+    if (placeholders !== undefined) entry.document.setPlaceholders(placeholders);
     changed(entry);
-    return applied.ok ? success(null) : fromFileError(applied.error);
+    return success(null);
   };
 
   /** Browser mode: the path only when it is really inside the served folder. */
@@ -140,12 +147,26 @@ export function documentHandlers({ options, handles, documents, work }: Document
     return success(await options.dialogs.chooseSavePath(kind, suggestedFileName(projectName, kind), context));
   };
 
+  /**
+   * What the round gives, evaluated in a worker as the project stands now: the scenario asked for
+   * (the one on screen), else the first. An evaluation that fails for another reason than the
+   * request (a limit) leaves the results out ("not recorded"), so the round is still recorded.
+   */
+  const roundResults = async (project: Project, structureId: string, scenarioId: string | undefined): Promise<Result<RoundResults | null>> => {
+    if (!project.structures.some((s) => s.id === structureId)) return failure('unknown-structure', `There is no structure "${structureId}" in the project.`);
+    const scenario = scenarioId === undefined ? project.scenarios[0] : project.scenarios.find((s) => s.id === scenarioId);
+    if (!scenario) return failure('unknown-scenario', `There is no scenario "${scenarioId ?? ''}" in the project.`);
+    const done = await work.evaluate(project, [{ structure: structureId, scenario: scenario.id }], { shocks: false, breakeven: false });
+    const outcome = done.ok && done.value.ok ? done.value.outcomes[0] : undefined;
+    return success(outcome?.ok ? roundResultsOf(outcome.evaluation, scenario.name ?? null) : null);
+  };
+
   const register = (context: CallContext, document: ProjectDocument, recovered = false) => documents.add(context.senderId, document, recovered);
 
   const startFromJson = async (path: string, context: CallContext): Promise<Result<OpenedDocument>> => {
     const parsed = await work.readJson(path, basename(path));
     if (!parsed.ok) return fromFileError(parsed.error);
-    const created = await files.createDocument(parsed.value, sessionOptions());
+    const created = await files.createDocument(parsed.value.project, sessionOptions(), parsed.value.placeholders);
     if (!created.ok) return fromFileError(created.error);
     return success(opened(register(context, created.value)));
   };
@@ -172,12 +193,12 @@ export function documentHandlers({ options, handles, documents, work }: Document
   };
 
   return {
-    newDocument: async ({ project }, context) => {
+    newDocument: async ({ project, placeholders }, context) => {
       // A project from a request is untrusted: checked first in a worker, under its limits.
       const checked = await work.validate(project);
       if (!checked.ok) return fromFileError(checked.error);
       if (!checked.value.ok) return failure('invalid-project', 'The project has problems to fix before it can be opened.', checked.value.problems);
-      const created = await files.createDocument(project, sessionOptions());
+      const created = await files.createDocument(project, sessionOptions(), placeholders);
       if (!created.ok) return fromFileError(created.error);
       const entry = register(context, created.value);
       changed(entry);
@@ -196,17 +217,17 @@ export function documentHandlers({ options, handles, documents, work }: Document
       return success(opened(register(context, result.value)));
     },
 
-    updateDocument: async ({ documentId, project }, context) => {
+    updateDocument: async ({ documentId, project, placeholders }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project);
+      const applied = applyProject(entry.value, project, placeholders);
       return applied.ok ? success(documentInfo(entry.value)) : applied;
     },
 
-    saveDocument: async ({ documentId, project, overwrite }, context) => {
+    saveDocument: async ({ documentId, project, placeholders, overwrite }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project);
+      const applied = applyProject(entry.value, project, placeholders);
       if (!applied.ok) return applied;
       if (entry.value.document.path === null) return saveAs(entry.value, undefined, context);
       const saved = await entry.value.document.save({ overwrite: overwrite === true });
@@ -216,18 +237,18 @@ export function documentHandlers({ options, handles, documents, work }: Document
       return success(documentInfo(entry.value));
     },
 
-    saveDocumentAs: async ({ documentId, project, target }, context) => {
+    saveDocumentAs: async ({ documentId, project, placeholders, target }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project);
+      const applied = applyProject(entry.value, project, placeholders);
       if (!applied.ok) return applied;
       return saveAs(entry.value, target, context);
     },
 
-    shareCopy: async ({ documentId, project, options: shareOptions, target }, context) => {
+    shareCopy: async ({ documentId, project, placeholders, options: shareOptions, target }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project);
+      const applied = applyProject(entry.value, project, placeholders);
       if (!applied.ok) return applied;
       const path = await targetPath(target, 'share', entry.value.document.project().name, context);
       if (!path.ok || path.value === null) return path.ok ? success(null) : path;
@@ -266,10 +287,10 @@ export function documentHandlers({ options, handles, documents, work }: Document
       return startFromJson(path.value, context);
     },
 
-    exportJson: async ({ documentId, project, target }, context) => {
+    exportJson: async ({ documentId, project, placeholders, target }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project);
+      const applied = applyProject(entry.value, project, placeholders);
       if (!applied.ok) return applied;
       const path = await targetPath(target, 'json', entry.value.document.project().name, context);
       if (!path.ok || path.value === null) return path.ok ? success(null) : path;
@@ -305,10 +326,13 @@ export function documentHandlers({ options, handles, documents, work }: Document
       return written.ok ? success({ name: basename(path.value) }) : fromFileError(written.error);
     },
 
-    recordRevision: async ({ documentId, structureId, party, note }, context) => {
+    recordRevision: async ({ documentId, structureId, scenarioId, party, note }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const recorded = entry.value.document.recordRevision({ structureId, party, note: note ?? null });
+      const project = entry.value.document.project();
+      const results = await roundResults(project, structureId, scenarioId);
+      if (!results.ok) return results;
+      const recorded = entry.value.document.recordRevision({ structureId, party, note: note ?? null, results: results.value });
       changed(entry.value);
       return recorded.ok ? success(recorded.value) : fromFileError(recorded.error);
     },

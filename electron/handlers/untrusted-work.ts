@@ -16,10 +16,11 @@ export function untrustedWork(pool: WorkPool) {
       return { ok: true, value: { content: { tree: parseWithLiterals(treeText), metadata, revisions }, fingerprint } };
     },
 
-    async readJson(path: string, what: string): Promise<FileResult<Project>> {
+    /** A JSON project document and the placeholder marks its notes carried. */
+    async readJson(path: string, what: string): Promise<FileResult<{ project: Project; placeholders: string[] }>> {
       const done = await pool.run({ kind: 'read-json', path, what }, { limits: FILE_LIMITS, refusal: `${what} is too large to open safely` });
       if (!done.ok) return done;
-      return done.value.ok ? { ok: true, value: done.value.value.project } : done.value;
+      return done.value.ok ? { ok: true, value: { project: done.value.value.project, placeholders: done.value.value.placeholders } } : done.value;
     },
 
     async validate(project: unknown): Promise<FileResult<{ ok: true; project: Project } | Invalid>> {

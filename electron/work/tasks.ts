@@ -34,7 +34,7 @@ export type Invalid = { ok: false; problems: { path: string; message: string }[]
 export type Answer<T extends Task> = T extends { kind: 'check-file' }
   ? FileResult<CheckedFile>
   : T extends { kind: 'read-json' }
-    ? FileResult<{ project: Project; treeText: string }>
+    ? FileResult<{ project: Project; treeText: string; placeholders: string[] }>
     : T extends { kind: 'check-report' }
       ? CheckReport
     : T extends { kind: 'validate' }

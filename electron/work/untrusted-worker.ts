@@ -28,7 +28,7 @@ async function answer(task: Task, progress: (done: number, total: number) => voi
     }
     case 'read-json': {
       const read = await readJsonProject(task.path, task.what);
-      return read.ok ? { ok: true, value: { project: read.value.project, treeText: stringifyWithLiterals(read.value.tree, 0) } } : read;
+      return read.ok ? { ok: true, value: { project: read.value.project, treeText: stringifyWithLiterals(read.value.tree, 0), placeholders: read.value.placeholders } } : read;
     }
     case 'check-report':
       return checkProjectFile(task.path);

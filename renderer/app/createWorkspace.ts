@@ -30,7 +30,7 @@ export function createWorkspace(options: WorkspaceOptions): RunningWorkspace {
   // Keep the back end's copy current (title marker, recovery copy), a moment after typing stops.
   let syncTimer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribeSync = store.subscribe((state, previous) => {
-    if (!options.api || !state.document || state.project === previous.project) return;
+    if (!options.api || !state.document || (state.project === previous.project && state.confirmedPlaceholders === previous.confirmedPlaceholders)) return;
     // A project that arrived with its document came from the back end: nothing to tell it.
     if (state.document.documentId !== previous.document?.documentId) return;
     if (syncTimer) clearTimeout(syncTimer);

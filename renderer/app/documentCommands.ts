@@ -6,6 +6,7 @@ import type { Editor } from '../store/editor.ts';
 import type { DocumentRef } from '../store/types.ts';
 import type { WorkspaceStore } from '../store/workspaceStore.ts';
 import { selectIsDirty } from '../store/selectors.ts';
+import { openPlaceholders } from '../model/placeholders.ts';
 
 export function toDocumentRef(info: DocumentInfo): DocumentRef {
   return { documentId: info.documentId, name: info.name, untitled: info.untitled, readOnly: info.readOnly, dirty: info.dirty };
@@ -42,6 +43,12 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     if (replaced && api && old && old.documentId !== current?.documentId) await api.closeDocument({ documentId: old.documentId });
   }
 
+  /** The template's placeholders still open: the back end keeps them in the file with the project. */
+  function placeholders(): string[] {
+    const state = store.getState();
+    return openPlaceholders(state.project, state.placeholders, state.confirmedPlaceholders);
+  }
+
   function fail(error: { message: string; problems?: { path: string; message: string }[] }): void {
     const detail = error.problems && error.problems.length > 0 ? ` (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}: fix them first)` : '';
     editor.notify({ kind: 'error', message: `${error.message}${detail}` });
@@ -63,7 +70,7 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     const state = store.getState();
     const document = state.document;
     if (!api || !state.project || !document) return false;
-    const result = await api.updateDocument({ documentId: document.documentId, project: state.project });
+    const result = await api.updateDocument({ documentId: document.documentId, project: state.project, placeholders: placeholders() });
     const current = store.getState().document;
     if (current?.documentId !== document.documentId) return result.ok;
     if (result.ok) {
@@ -82,7 +89,7 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     const existing = store.getState().document;
     if (existing) return existing;
     if (!api) return null;
-    const created = await api.newDocument({ project });
+    const created = await api.newDocument({ project, placeholders: placeholders() });
     if (!created.ok) {
       fail(created.error);
       return null;
@@ -97,7 +104,7 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     if (!api || !project) return;
     const document = await ensureDocument(project);
     if (!document) return;
-    const result = as ? await api.saveDocumentAs({ documentId: document.documentId, project }) : await api.saveDocument({ documentId: document.documentId, project, ...(overwrite ? { overwrite } : {}) });
+    const result = as ? await api.saveDocumentAs({ documentId: document.documentId, project, placeholders: placeholders() }) : await api.saveDocument({ documentId: document.documentId, project, placeholders: placeholders(), ...(overwrite ? { overwrite } : {}) });
     if (!result.ok && result.error.code === 'changed-on-disk') {
       // Nothing is written until the user chooses: their version as a copy, theirs over the file, or the file's.
       editor.notify({
@@ -181,7 +188,7 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       if (!api || !project) return;
       const document = await ensureDocument(project);
       if (!document) return;
-      const result = await api.exportJson({ documentId: document.documentId, project });
+      const result = await api.exportJson({ documentId: document.documentId, project, placeholders: placeholders() });
       if (!result.ok) return fail(result.error);
       if (result.value) editor.notify({ kind: 'info', message: `Exported ${result.value.name}.` });
     },
@@ -221,7 +228,7 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       const document = await ensureDocument(project);
       if (!document) return;
       const structures = options.structures ?? project.structures.map((s) => s.id);
-      const result = await api.shareCopy({ documentId: document.documentId, project, options: { structures, ...(options.scenarios ? { scenarios: options.scenarios } : {}), keepNotes: options.keepNotes ?? false, keepRevisions: options.keepRevisions ?? false, keepReservations: options.keepReservations ?? false } });
+      const result = await api.shareCopy({ documentId: document.documentId, project, placeholders: placeholders(), options: { structures, ...(options.scenarios ? { scenarios: options.scenarios } : {}), keepNotes: options.keepNotes ?? false, keepRevisions: options.keepRevisions ?? false, keepReservations: options.keepReservations ?? false } });
       if (!result.ok) return fail(result.error);
       if (result.value) editor.notify({ kind: 'info', message: `Wrote a copy to share: ${result.value.name}.` });
     },
@@ -263,7 +270,7 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     const document = await ensureDocument(project);
     if (!document) return editor.setMetadata(before);
     // The back end's copy must know the scenario or note first.
-    const synced = await api.updateDocument({ documentId: document.documentId, project });
+    const synced = await api.updateDocument({ documentId: document.documentId, project, placeholders: placeholders() });
     if (!synced.ok) return revert(synced.error);
     const result = await call(document.documentId);
     if (!result.ok) return revert(result.error);

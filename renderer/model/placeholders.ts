@@ -47,6 +47,12 @@ export function templatePlaceholders(project: Project): Placeholders {
   return Object.fromEntries(entries);
 }
 
+/** Placeholders a file kept (their paths): each holds, as the file was saved, the template's value. */
+export function placeholdersAt(project: Project, paths: readonly string[]): Placeholders | null {
+  if (paths.length === 0) return null;
+  return Object.fromEntries(paths.map((path) => [path, getIn(project, parsePath(path))]));
+}
+
 /** The placeholders still open in `project`: unchanged and not typed into. */
 export function openPlaceholders(project: Project | null, placeholders: Placeholders | null, confirmed: readonly string[]): string[] {
   if (!project || !placeholders) return [];

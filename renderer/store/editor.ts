@@ -8,7 +8,7 @@ import { textToStored } from '../model/valueText.ts';
 import { changeYears } from '../model/yearsChange.ts';
 import { versionAfterEdit } from '../model/versionUpgrade.ts';
 import { projectVersion } from '../../shared/engine/validate-v2.ts';
-import { templatePlaceholders } from '../model/placeholders.ts';
+import { placeholdersAt, templatePlaceholders } from '../model/placeholders.ts';
 import { pasteSummary, planPaste, type PasteChoices, type PastePlan, type PasteTarget } from '../model/pastePlan.ts';
 import { newPartner, newVentureProject, uniqueId } from './defaultProject.ts';
 import { selectStructureIndex } from './selectors.ts';
@@ -105,7 +105,7 @@ export function createEditor(store: WorkspaceStore) {
   }
 
   /** Shows a project; `saved` when it is exactly what the document's file holds. */
-  function loadProject(project: Project, document: DocumentRef | null = null, saved = false, metadata: DocumentMetadata = { internalScenarios: [], privateNotes: [] }): void {
+  function loadProject(project: Project, document: DocumentRef | null = null, saved = false, metadata: DocumentMetadata = { internalScenarios: [], privateNotes: [], placeholders: [] }): void {
     store.setState({
       project,
       savedProject: saved ? project : null,
@@ -114,7 +114,7 @@ export function createEditor(store: WorkspaceStore) {
       past: [],
       future: [],
       coalesceKey: null,
-      placeholders: null,
+      placeholders: placeholdersAt(project, metadata.placeholders),
       confirmedPlaceholders: [],
       structureId: project.structures[0]?.id ?? null,
       structureIndexHint: 0,
@@ -135,7 +135,7 @@ export function createEditor(store: WorkspaceStore) {
     },
     loadProject,
     closeProject(): void {
-      store.setState({ project: null, savedProject: null, document: null, metadata: { internalScenarios: [], privateNotes: [] }, past: [], future: [], coalesceKey: null, placeholders: null, confirmedPlaceholders: [] });
+      store.setState({ project: null, savedProject: null, document: null, metadata: { internalScenarios: [], privateNotes: [], placeholders: [] }, past: [], future: [], coalesceKey: null, placeholders: null, confirmedPlaceholders: [] });
     },
     /** The document's file now holds `project` (by default the current one). */
     markSaved(document: DocumentRef, project?: Project): void {

@@ -4,7 +4,7 @@ import type { DocumentSlice, SelectionSlice, UiSlice, WorkspaceState } from './t
 export type WorkspaceStore = StoreApi<WorkspaceState>;
 
 function documentSlice(): DocumentSlice {
-  return { project: null, savedProject: null, document: null, metadata: { internalScenarios: [], privateNotes: [] }, past: [], future: [], coalesceKey: null, placeholders: null, confirmedPlaceholders: [] };
+  return { project: null, savedProject: null, document: null, metadata: { internalScenarios: [], privateNotes: [], placeholders: [] }, past: [], future: [], coalesceKey: null, placeholders: null, confirmedPlaceholders: [] };
 }
 
 function selectionSlice(): SelectionSlice {

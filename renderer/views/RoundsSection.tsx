@@ -4,6 +4,24 @@ import type { DiffSide, Revision, TermChange } from '../../shared/contract.ts';
 import { useWorkspace, useWorkspaceContext } from '../app/context.tsx';
 import { selectIsDirty, selectStructure } from '../store/selectors.ts';
 import { ChoiceField } from '../components/controls.tsx';
+import { formatMoney, formatPercent } from '../lib/format.ts';
+import { partyNameIn } from '../../shared/reports/parties.ts';
+import type { Structure } from '../../shared/engine/interchange.ts';
+
+/** "NPV US$ 120.3 m · IRR 14.2 % · …" of a round as recorded, or why there is none. */
+function RoundResultsCell({ revision, structure, currency, locale }: { revision: Revision; structure: Structure | undefined; currency: string; locale: string }) {
+  const results = revision.results;
+  if (!results) return <span className="muted">not recorded (recorded before Orebridge kept each round’s results)</span>;
+  const money = (value: string) => formatMoney(value, { currency, locale, compact: true });
+  return (
+    <span>
+      {results.scenarioName || results.scenarioId}: venture NPV {money(results.ventureNpv)}, IRR {results.ventureIrr === null ? 'none' : formatPercent(results.ventureIrr, locale)}, government take{' '}
+      {results.governmentTake === null ? 'not defined' : formatPercent(results.governmentTake, locale)}
+      <br />
+      <span className="small">PV: {results.parties.map((party) => `${partyNameIn(structure, party.id)} ${money(party.pv)}`).join('; ')}</span>
+    </span>
+  );
+}
 
 function sideValue(side: DiffSide): string {
   return side.kind === 'revision' ? `revision:${side.id}` : `structure:${side.id}`;
@@ -23,6 +41,8 @@ export function RoundsSection() {
   const structures = useWorkspace((state) => state.project?.structures ?? []);
   const document = useWorkspace((state) => state.document);
   const locale = useWorkspace((state) => state.locale);
+  const currency = useWorkspace((state) => state.project?.assumptions.currency ?? '');
+  const scenarioId = useWorkspace((state) => state.scenarioId);
   const [party, setParty] = useState('');
   const [note, setNote] = useState('');
   const [revisions, setRevisions] = useState<Revision[]>([]);
@@ -57,7 +77,13 @@ export function RoundsSection() {
       setMessage('The structure could not be recorded: fix the problems listed first.');
       return;
     }
-    const recorded = await api.recordRevision({ documentId: current, structureId: structure.id, party: party.trim(), note: note.trim() === '' ? null : note.trim() });
+    const recorded = await api.recordRevision({
+      documentId: current,
+      structureId: structure.id,
+      ...(scenarioId ? { scenarioId } : {}),
+      party: party.trim(),
+      note: note.trim() === '' ? null : note.trim(),
+    });
     if (!recorded.ok) {
       setMessage(recorded.error.message);
       return;
@@ -142,6 +168,7 @@ export function RoundsSection() {
                 <th scope="col">Party</th>
                 <th scope="col">Recorded</th>
                 <th scope="col">Note</th>
+                <th scope="col">What the round gave</th>
               </tr>
             </thead>
             <tbody>
@@ -155,6 +182,9 @@ export function RoundsSection() {
                   <td>{r.party}</td>
                   <td>{new Date(r.recordedAt).toLocaleString(locale)}</td>
                   <td>{r.note ?? ''}</td>
+                  <td>
+                    <RoundResultsCell revision={r} structure={structures.find((s) => s.id === r.structureId)} currency={currency} locale={locale} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,3 +1,4 @@
+import { CURRENT_FORMAT_VERSION } from '../../electron/files/format.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

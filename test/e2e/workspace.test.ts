@@ -215,6 +215,10 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     const revisions = page.getByRole('table', { name: 'Revisions' });
     await expect.poll(() => revisions.getByRole('row').count()).toBe(3);
     expect(await revisions.textContent()).toContain('Counter-offer: lower royalty and tax');
+    // Each round keeps what it gave: the two rounds' NPVs differ, since the terms did.
+    const gave = await revisions.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => row.lastElementChild?.textContent ?? ''));
+    expect(gave.every((text) => /venture NPV US\$ [\d.,]+ m, IRR [\d.]+ %, government take [\d.]+ %/.test(text))).toBe(true);
+    expect(new Set(gave).size).toBe(2);
 
     const options = await page.getByRole('combobox', { name: 'From' }).locator('option').allTextContents();
     const ministry = options.find((text) => text.includes('Ministry'))!;

@@ -92,7 +92,8 @@ describe('orebridge share, revisions, diff', () => {
     project.structures[0]!.terms.partners[0]!.equity = 0.25;
     project.structures[0]!.terms.partners[1]!.equity = 0.45;
     expectOk(document.apply(project));
-    expectOk(document.recordRevision({ structureId: 'state-carry-offtake', party: 'Boreal', note: null }));
+    const results = { scenarioId: 'base', scenarioName: 'Base case', ventureNpv: '123.5', ventureIrr: null, governmentTake: '0.41', parties: [{ id: 'government', kind: 'government' as const, pv: '50.25' }] };
+    expectOk(document.recordRevision({ structureId: 'state-carry-offtake', party: 'Boreal', note: null, results }));
     expectOk(await document.save());
     await document.close();
 
@@ -100,6 +101,9 @@ describe('orebridge share, revisions, diff', () => {
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/^@1 {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}Ministry {2}state-carry-offtake {2}Round 1$/m);
     expect(listed.out).toMatch(/^@2 .*Boreal {2}state-carry-offtake$/m);
+    expect(listed.out).toContain('@1');
+    expect(listed.out).toMatch(/Round 1\n {4}results: not recorded/);
+    expect(listed.out).toContain('    results under base: venture NPV 123.5, IRR none, government take 0.41; PV government 50.25\n');
 
     const diff = await orebridge('diff', path, '@1', '@2');
     expect(diff.code).toBe(0);

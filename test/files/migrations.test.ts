@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID, CURRENT_FORMAT_VERSION } from '../../electron/files/format.ts';
-import { loadProjectFile, exportJsonText, checkFile } from '../../electron/files/index.ts';
+import { loadProjectFile, exportJsonText, checkFile, listFileRevisions } from '../../electron/files/index.ts';
 import { parseWithLiterals, stringifyWithLiterals } from '../../electron/files/literal-json.ts';
 import { migrate, MIGRATIONS } from '../../electron/files/migrations/index.ts';
 import { readProjectTree } from '../../electron/files/store-read.ts';
@@ -161,7 +161,7 @@ describe('migrations', () => {
     }
     current.close();
     expect(JSON.parse(stringifyWithLiterals(readProjectTree(four)))).toStrictEqual(JSON.parse(text));
-    migrate(four);
+    migrate(four, 5);
     expect(four.pragma('user_version', { simple: true })).toBe(5);
     expect(tables(four)).toEqual(expect.arrayContaining(['negotiation', 'reservations']));
     expect(four.prepare('SELECT count(*) FROM negotiation').pluck().get()).toBe(0);
@@ -176,6 +176,35 @@ describe('migrations', () => {
     }
     expect(() => four.exec(`INSERT INTO reservations (position, party, min_pv, min_pv_form, min_irr, min_irr_form, min_npv_at_hurdle, min_npv_at_hurdle_form, min_government_take, min_government_take_form, weight, weight_form) VALUES (9, 'x', '1', 'q', NULL, 'a', NULL, 'a', NULL, 'a', NULL, 'a')`)).toThrow(/CHECK/);
     expect(() => four.exec(`INSERT OR REPLACE INTO negotiation VALUES (1, 'a')`)).toThrow(/CHECK/);
+  });
+
+  it('006 adds round results and placeholder marks: a format-5 file’s revisions read as "not recorded" and it has no marks; both round-trip', async () => {
+    const text = exampleText('northern-spodumene');
+    const five = new Database(':memory:');
+    migrate(five, 5);
+    five.transaction(() => writeProject(five, parseWithLiterals(text)))();
+    const first = (JSON.parse(text) as { structures: { id: string; notes?: string }[] }).structures[0]!;
+    five.prepare('INSERT INTO revisions (id, structure_id, recorded_at, party, note, snapshot) VALUES (1, ?, ?, ?, NULL, ?)')
+      .run(first.id, '2026-05-01T09:00:00.000Z', 'Ministry', JSON.stringify({ ...first, notes: undefined }));
+    const path = join(tempDir(), 'format-5.orebridge');
+    writeFileSync(path, five.serialize());
+    const loaded = expectOk(await loadProjectFile(path));
+    expect(loaded.formatVersion).toBe(5);
+    expect(loaded.metadata.placeholders).toEqual([]);
+    expect(expectOk(await listFileRevisions(path)).map((r) => r.results)).toEqual([null]);
+
+    migrate(five);
+    expect(five.pragma('user_version', { simple: true })).toBe(6);
+    expect(tables(five)).toContain('placeholders');
+    expect(five.prepare('SELECT results FROM revisions').pluck().all()).toEqual([null]);
+    const results = { scenarioId: 'base', scenarioName: null, ventureNpv: '1.5', ventureIrr: null, governmentTake: '0.4', parties: [] };
+    five.prepare('UPDATE revisions SET results = ?').run(JSON.stringify(results));
+    five.prepare('INSERT INTO placeholders (path) VALUES (?)').run('assumptions.inflation');
+    const upgraded = join(tempDir(), 'format-6.orebridge');
+    writeFileSync(upgraded, five.serialize());
+    expect(expectOk(await loadProjectFile(upgraded)).metadata.placeholders).toEqual(['assumptions.inflation']);
+    expect(expectOk(await listFileRevisions(upgraded)).map((r) => r.results)).toEqual([results]);
+    expect(() => five.prepare('INSERT INTO placeholders (path) VALUES (?)').run('assumptions.inflation')).toThrow(/UNIQUE/);
   });
 
   it('run in one transaction: a failing step leaves the file at its old version', () => {

@@ -45,7 +45,7 @@ describe('lossless storage, as a property', () => {
         const document = respell(JSON.parse(exampleText(name)) as Json, choices);
         const text = JSON.stringify(document);
         expect(validateProject(parseProjectText(text)).ok).toBe(true);
-        const db = databaseWith({ tree: parseWithLiterals(text), metadata: { internalScenarios: [], privateNotes: [] }, revisions: [] });
+        const db = databaseWith({ tree: parseWithLiterals(text), metadata: { internalScenarios: [], privateNotes: [], placeholders: [] }, revisions: [] });
         try {
           const exported = stringifyWithLiterals(readProjectTree(db));
           expect(JSON.parse(exported)).toStrictEqual(JSON.parse(text));

@@ -113,6 +113,7 @@ describe('document sessions', () => {
     expect(reread.metadata).toEqual({
       internalScenarios: [project.scenarios[1]!.id],
       privateNotes: [{ kind: 'structure', id: project.structures[0]!.id }],
+      placeholders: [],
     });
     expect(reread.project.name).toBe('Renamed');
   });

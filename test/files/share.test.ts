@@ -70,7 +70,7 @@ describe('save a copy to share', () => {
     expect(shared.project.structures.map((s) => s.id)).toEqual(['state-carry-offtake']);
     expect(shared.project.scenarios.map((s) => s.id)).toEqual(['base', 'delay-1y']);
     expect(shared.project.notes).toBeUndefined();
-    expect(shared.metadata).toEqual({ internalScenarios: [], privateNotes: [] });
+    expect(shared.metadata).toEqual({ internalScenarios: [], privateNotes: [], placeholders: [] });
     expect(expectOk(await listFileRevisions(target))).toEqual([]);
     // Our own document is unchanged.
     expect(document.project().structures).toHaveLength(2);

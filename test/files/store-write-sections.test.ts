@@ -22,7 +22,7 @@ function apply(db: Database, project: Project): void {
   db.transaction(() => writeProject(db, project, undefined, readProjectTree(db)))();
 }
 
-const content = (project: Project) => ({ tree: project, metadata: { internalScenarios: [], privateNotes: [] }, revisions: [] });
+const content = (project: Project) => ({ tree: project, metadata: { internalScenarios: [], privateNotes: [], placeholders: [] }, revisions: [] });
 
 const EDITS: [string, (p: Project) => void, string[]][] = [
   ['a price', (p) => { p.assumptions.prices[2] = '1234.5'; }, ['assumptions', 'notes', 'project', 'yearly_series']],
@@ -51,7 +51,7 @@ describe('writing an edit into the working copy', () => {
     for (const name of EXAMPLE_NAMES) {
       const original = exampleProject(name);
       const internal = original.scenarios.slice(-1).map((s) => s.id);
-      const db = databaseWith({ ...content(original), metadata: { internalScenarios: internal, privateNotes: [{ kind: 'project', id: null }] } });
+      const db = databaseWith({ ...content(original), metadata: { internalScenarios: internal, privateNotes: [{ kind: 'project', id: null }], placeholders: [] } });
       const edits: ((p: Project) => void)[] = [
         (p) => { p.name = `${p.name} (edited)`; },
         (p) => { p.structures.reverse(); },

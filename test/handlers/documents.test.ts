@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { differences } from '../support/compare.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
 import { evaluateProject, parseProjectText } from '../../shared/engine/index.ts';
+import { roundResultsOf } from '../../shared/contract/roundResults.ts';
 import type { Dialogs } from '../../electron/handlers/index.ts';
 import { EXAMPLES_DIR, errorOf, makeHarness, ok, useTempDirs } from './helpers.ts';
 
@@ -291,6 +292,34 @@ describe('revisions, recovery, settings, validation', () => {
     const changes = ok(await harness.call('diff', { documentId, from: { kind: 'revision', id: revision.id }, to: { kind: 'structure', id: 'sliding-royalty' } }));
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ path: 'terms.fiscal.communityShare', label: 'Community share', change: 'changed', after: '2 %' });
+  });
+
+  it('keeps each round’s headline results, evaluated under the scenario on screen (default the first)', async () => {
+    const harness = makeHarness(tempDir);
+    const opened = ok(await harness.call('openExample', { exampleId: 'northern-spodumene' }));
+    const documentId = opened.document.documentId;
+    const scenario = opened.project.scenarios[1]!;
+    const onScreen = ok(await harness.call('recordRevision', { documentId, structureId: 'sliding-royalty', scenarioId: scenario.id, party: 'Ministry' }));
+    const evaluation = evaluated(opened.project, 'sliding-royalty', scenario.id);
+    expect(onScreen.results).toEqual(roundResultsOf(evaluation, scenario.name ?? null));
+    expect(onScreen.results?.parties.map((p) => p.id)).toEqual(evaluation.parties.map((p) => p.id));
+    const byDefault = ok(await harness.call('recordRevision', { documentId, structureId: 'sliding-royalty', party: 'Miner' }));
+    expect(byDefault.results?.ventureNpv).toBe(evaluated(opened.project, 'sliding-royalty', opened.project.scenarios[0]!.id).venture.npv);
+    expect(ok(await harness.call('listRevisions', { documentId })).map((r) => r.results)).toEqual([onScreen.results, byDefault.results]);
+    expect(errorOf(await harness.call('recordRevision', { documentId, structureId: 'sliding-royalty', scenarioId: 'nowhere', party: 'Miner' })).code).toBe('unknown-scenario');
+  });
+
+  it('keeps the placeholder marks the renderer sends with the project, and hands them back on open', async () => {
+    const harness = makeHarness(tempDir);
+    const opened = ok(await harness.call('openExample', { exampleId: 'northern-spodumene' }));
+    const documentId = opened.document.documentId;
+    ok(await harness.call('updateDocument', { documentId, project: opened.project, placeholders: ['assumptions.inflation', 'assumptions.prices[0]'] }));
+    const saved = ok(await harness.call('saveDocumentAs', { documentId, target: { name: 'marked.orebridge' } }));
+    expect(saved?.dirty).toBe(false);
+    ok(await harness.call('closeDocument', { documentId }));
+    const file = ok(await harness.call('listFiles', {})).find((f) => f.name === 'marked.orebridge')!;
+    const reopened = ok(await harness.call('openDocument', { file: file.file }));
+    expect(reopened?.metadata.placeholders).toEqual(['assumptions.inflation', 'assumptions.prices[0]']);
   });
 
   it('offers unsaved work of a session that did not close, and restores it', async () => {

@@ -22,7 +22,7 @@ function recordingApi(calls: string[]): OrebridgeApi {
           saved.set(created.documentId, JSON.stringify(request.project));
           return Promise.resolve({ ok: true, value: created });
         }
-        if (name === 'openExample') return Promise.resolve({ ok: true, value: { document: info('Northern Spodumene JV'), project: loadExample('northern-spodumene'), metadata: { internalScenarios: [], privateNotes: [] } } });
+        if (name === 'openExample') return Promise.resolve({ ok: true, value: { document: info('Northern Spodumene JV'), project: loadExample('northern-spodumene'), metadata: { internalScenarios: [], privateNotes: [], placeholders: [] } } });
         if (name === 'closeDocument') return Promise.resolve({ ok: true, value: null });
         // Main compares the project with what was last saved.
         if (name === 'updateDocument') {

@@ -15,7 +15,7 @@ function fakeApi(calls: string[]): OrebridgeApi {
     listExamples: [{ id: 'northern-spodumene', name: 'Northern Spodumene JV', notes: 'Open-pit spodumene', commodity: 'lithium' }],
     listRecent: [{ file: { handle: 'h1' }, name: 'Round 2.orebridge', folder: '/deals' }],
     listRecoverable: [{ workingCopyId: 'wc-1', name: null, folder: null, projectName: 'Salar JV', lastEditedAt: '2026-11-20T10:00:00Z', unsaved: true }],
-    recoverDocument: { document, project: { ...loadExample('northern-spodumene'), name: 'Salar JV' }, metadata: { internalScenarios: [], privateNotes: [] } },
+    recoverDocument: { document, project: { ...loadExample('northern-spodumene'), name: 'Salar JV' }, metadata: { internalScenarios: [], privateNotes: [], placeholders: [] } },
     discardRecoverable: null,
     getSettings: { theme: 'system' },
   };
@@ -28,7 +28,7 @@ function fakeApi(calls: string[]): OrebridgeApi {
           const readOnly = (request as { readOnly?: boolean }).readOnly === true;
           return Promise.resolve(
             readOnly
-              ? { ok: true, value: { document: { ...document, name: 'Round 2.orebridge', untitled: false, recovered: false, dirty: false, readOnly: true }, project: loadExample('northern-spodumene'), metadata: { internalScenarios: [], privateNotes: [] } } }
+              ? { ok: true, value: { document: { ...document, name: 'Round 2.orebridge', untitled: false, recovered: false, dirty: false, readOnly: true }, project: loadExample('northern-spodumene'), metadata: { internalScenarios: [], privateNotes: [], placeholders: [] } } }
               : { ok: false, error: { code: 'locked', message: 'Round 2.orebridge is open in another Orebridge window.' } },
           );
         }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
+import type { OrebridgeApi } from '../../shared/contract.ts';
 import userEvent from '@testing-library/user-event';
 import { createEditor } from '../../renderer/store/editor.ts';
 import { createWorkspaceStore } from '../../renderer/store/workspaceStore.ts';
@@ -70,5 +71,48 @@ describe('the new-venture template’s placeholders', () => {
     }
     await settle(workspace);
     expect(within(results).queryByRole('note')).toBeNull();
+  });
+});
+
+describe('placeholders kept in the file', () => {
+  /** A back end that remembers what it was sent, as main keeps it in the working copy. */
+  function keepingApi(sent: { method: string; placeholders: unknown }[]): OrebridgeApi {
+    const info = { documentId: 'doc-1', name: 'Untitled', folder: null, untitled: true, dirty: false, readOnly: false, recovered: false };
+    return new Proxy({} as OrebridgeApi, {
+      get(_, name: string) {
+        if (name === 'onCommand') return () => () => {};
+        return (request: Record<string, unknown>) => {
+          if ('placeholders' in (request ?? {})) sent.push({ method: name, placeholders: request.placeholders });
+          if (name === 'newDocument' || name === 'updateDocument' || name === 'saveDocument') return Promise.resolve({ ok: true, value: info });
+          return Promise.resolve({ ok: false, error: { code: 'not-supported', message: `${name} is not available here` } });
+        };
+      },
+    });
+  }
+
+  it('sends the open placeholders with the project, one fewer once the user types into one', async () => {
+    const sent: { method: string; placeholders: unknown }[] = [];
+    const workspace = testWorkspace(keepingApi(sent));
+    await act(() => workspace.commands.newVenture());
+    const first = sent.find((call) => call.method === 'newDocument')?.placeholders as string[];
+    expect(first).toContain('assumptions.discountRate');
+    expect(first).toContain('assumptions.prices[0]');
+    act(() => workspace.editor.setAssumption('discountRate', '0.08'));
+    await act(() => workspace.commands.save());
+    const saved = sent.filter((call) => call.method === 'saveDocument').at(-1)?.placeholders as string[];
+    expect(saved).not.toContain('assumptions.discountRate');
+    expect(saved).toHaveLength(first.length - 1);
+  });
+
+  it('shows the marks of an opened file as placeholders, until they are typed into', async () => {
+    const workspace = testWorkspace();
+    const project = loadExample('northern-spodumene');
+    workspace.editor.loadProject(project, null, true, { internalScenarios: [], privateNotes: [], placeholders: ['assumptions.discountRate'] });
+    await renderApp(workspace);
+    const rate = screen.getByRole('textbox', { name: 'Discount rate (real)' });
+    expect(rate.closest('.field')!.className).toContain('field-placeholder');
+    expect(selectPlaceholderSummary(workspace.store.getState())).not.toBe('');
+    act(() => workspace.editor.setAssumption('discountRate', '0.09'));
+    expect(selectIsPlaceholder(workspace.store.getState(), 'assumptions.discountRate')).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ export const revisionsCommand: Command = {
   help: `Usage: orebridge revisions FILE.orebridge [--structure ID] [--json]
 
 Lists the revisions recorded in FILE.orebridge, oldest first: number (use it as @N with
-"orebridge diff"), time (UTC), party, structure and note.
+"orebridge diff"), time (UTC), party, structure and note, and below each what the round gave
+when it was recorded (venture NPV, IRR, government take and each party's PV under the scenario
+named; "not recorded" for rounds recorded before Orebridge kept them).
 
 Options:
   --structure ID   only the revisions of this structure
@@ -37,6 +39,12 @@ Exit codes: 0 listed; 2 the file holds an invalid project; 1 anything else.
     for (const r of revisions) {
       const when = r.recordedAt.replace('T', ' ').slice(0, 16);
       io.out(`@${r.id}  ${when}  ${r.party}  ${r.structureId}${r.note === null ? '' : `  ${r.note}`}\n`);
+      const results = r.results;
+      io.out(
+        results === null
+          ? '    results: not recorded (recorded before Orebridge kept each round’s results)\n'
+          : `    results under ${results.scenarioId}: venture NPV ${results.ventureNpv}, IRR ${results.ventureIrr ?? 'none'}, government take ${results.governmentTake ?? 'not defined'}; PV ${results.parties.map((p) => `${p.id} ${p.pv}`).join(', ')}\n`,
+      );
     }
     return EXIT_OK;
   },

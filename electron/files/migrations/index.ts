@@ -6,13 +6,14 @@ import * as notesRevisions from './002-notes-revisions.ts';
 import * as risk from './003-risk.ts';
 import * as version2Terms from './004-version2-terms.ts';
 import * as negotiation from './005-negotiation.ts';
+import * as roundResultsPlaceholders from './006-round-results-placeholders.ts';
 
 export interface Migration {
   version: number;
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [interchangeTables, notesRevisions, risk, version2Terms, negotiation];
+export const MIGRATIONS: readonly Migration[] = [interchangeTables, notesRevisions, risk, version2Terms, negotiation, roundResultsPlaceholders];
 
 /** Brings `db` from its user_version to `target` (default: the current format) in one transaction. */
 export function migrate(db: Database, target: number = CURRENT_FORMAT_VERSION): void {
