@@ -1,4 +1,3 @@
-import { CURRENT_FORMAT_VERSION } from '../../electron/files/format.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
