@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { OrebridgeApi } from '../../shared/contract.ts';
 import type { DocumentCommands } from './documentCommands.ts';
 import type { ResultsState, ResultsStore } from '../engine/resultsStore.ts';
+import type { EngineRunner } from '../engine/engineClient.ts';
 import type { Editor } from '../store/editor.ts';
 import type { WorkspaceState } from '../store/types.ts';
 import type { WorkspaceStore } from '../store/workspaceStore.ts';
@@ -14,6 +15,8 @@ export interface Workspace {
   /** The back end (desktop preload or browser-mode HTTP); null where there is none (tests). */
   api: OrebridgeApi | null;
   commands: DocumentCommands;
+  /** Runs engine jobs of the view's own (a variant of the project, e.g. pricing stabilisation); absent where a test has none. */
+  engine?: EngineRunner;
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);

@@ -42,6 +42,7 @@ export function createWorkspace(options: WorkspaceOptions): RunningWorkspace {
     results,
     api: options.api,
     commands,
+    engine: options.slowRunner,
     controller,
     dispose() {
       unsubscribeSync();

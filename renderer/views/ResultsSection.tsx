@@ -1,5 +1,5 @@
 import type { Evaluation } from '../../shared/engine/interchange.ts';
-import { YEAR_LINE_GROUPS } from '../../shared/reports/yearly.ts';
+import { V2_LINE_GROUPS, YEAR_LINE_GROUPS, type V2LineUnit } from '../../shared/reports/yearly.ts';
 import { ExportableTable } from '../components/TableExport.tsx';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { EngineFailure } from './EngineFailure.tsx';
@@ -10,6 +10,7 @@ import { formatIrr, formatMoney, formatNumber, formatPercent } from '../lib/form
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
 import { selectScenarioIndex, selectStructure } from '../store/selectors.ts';
 import { auditGroups, Reconciliation } from './auditLines.tsx';
+import { formatRatio, Version2Results } from './Version2Results.tsx';
 
 export function ResultsSection() {
   const { evaluation, stale } = useActiveResult();
@@ -37,6 +38,7 @@ export function ResultsSection() {
           <ResultSentences evaluation={evaluation} topic="venture" />
           <PartnerMetrics evaluation={evaluation} />
           <ResultSentences evaluation={evaluation} topic="partners" />
+          <Version2Results evaluation={evaluation} />
           <PartyFlowsChart evaluation={evaluation} />
           <CashFlowTable evaluation={evaluation} />
           <Reconciliation evaluation={evaluation} />
@@ -169,6 +171,8 @@ function CashFlowTable({ evaluation }: { evaluation: Evaluation }) {
   const partnerIds = Object.keys(evaluation.years[0]?.interests ?? {});
   const groups = [
     ...YEAR_LINE_GROUPS.map((group) => ({ id: group.id, label: group.label, rows: group.lines.map((line) => ({ label: line.volume ? `${line.label} (${unit || 'units'})` : line.label, values: evaluation.years.map((year) => (line.volume ? formatNumber(year[line.key] as string, money.locale) : formatMoney(year[line.key] as string, { ...money, currency: '' }))) })) })),
+    // Methodology v2's lines, in a version-2 project's evaluation only.
+    ...(evaluation.debt === undefined ? [] : V2_LINE_GROUPS).map((group) => ({ id: group.id, label: group.label, rows: group.lines.map((line) => ({ label: line.label, values: evaluation.years.map((year) => v2Cell(year[line.key] ?? null, line.unit, money.locale)) })) })),
     { id: 'flows', label: 'Party flows', rows: partyIds.map((id) => ({ label: nameOf(id), values: evaluation.years.map((year) => formatMoney(year.flows[id] ?? '0', { ...money, currency: '' })) })) },
     { id: 'interests', label: 'Participating interests', rows: partnerIds.map((id) => ({ label: nameOf(id), values: evaluation.years.map((year) => formatPercent(year.interests[id] ?? null, money.locale, 2)) })) },
     ...auditGroups(evaluation, nameOf, money),
@@ -218,6 +222,12 @@ function CashFlowTable({ evaluation }: { evaluation: Evaluation }) {
       </ExportableTable>
     </div>
   );
+}
+
+function v2Cell(value: string | null, unit: V2LineUnit, locale: string): string {
+  if (unit === 'ratio') return value === null ? '—' : formatRatio(value, locale);
+  if (unit === 'rate') return formatPercent(value, locale, 1);
+  return formatMoney(value ?? '0', { currency: '', locale });
 }
 
 function RiskSharing({ evaluation, stale }: { evaluation: Evaluation; stale: boolean }) {

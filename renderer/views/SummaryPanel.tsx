@@ -8,6 +8,7 @@ import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts'
 import { EngineFailure } from './EngineFailure.tsx';
 import { PlaceholderNotice } from './PlaceholderNotice.tsx';
 import { ResultSentences } from './ResultSentences.tsx';
+import { formatRatio } from './Version2Results.tsx';
 
 /** The venture's headline numbers, always beside the editor so every edit shows its effect. */
 export function SummaryPanel() {
@@ -43,6 +44,7 @@ export function SummaryPanel() {
           <Metric label="AETR" value={formatPercent(v.aetr, locale)} testId="aetr" />
           <Metric label="Breakeven price" value={breakeven} testId="breakeven" stale={full.stale} />
           <Metric label="Payback year" value={v.paybackYear === null ? 'never' : String(v.paybackYear)} testId="payback" />
+          {v.minDscr !== undefined && <Metric label="Minimum DSCR" value={v.minDscr === null ? 'no debt service' : `${formatRatio(v.minDscr, locale)} in ${v.minDscrYear}`} testId="min-dscr" />}
         </dl>
       ) : (
         <p className="muted">{problemCount > 0 ? 'Fix the problems listed to see results.' : 'Computing…'}</p>

@@ -10,23 +10,49 @@ export type YearLineKey =
 
 type V2Key = 'priceSupport' | 'grant' | 'investmentAllowance' | 'incomeTaxRate' | 'interestDeductible' | 'drawdown' | 'interest'
   | 'principal' | 'debtBalance' | 'interestWithholding' | 'cashFlowBeforeFinancing' | 'cfads' | 'debtService' | 'dscr';
-/** Methodology v2's lines (§10–§16), present in the evaluation of a version-2 project only. */
-const V2_LINES: readonly { key: V2Key; label: string; unit: 'money' | 'rate' | 'ratio' }[] = [
-  { key: 'priceSupport', label: 'Price support', unit: 'money' },
-  { key: 'grant', label: 'Capital grant', unit: 'money' },
-  { key: 'investmentAllowance', label: 'Investment allowance', unit: 'money' },
-  { key: 'incomeTaxRate', label: 'Income tax rate', unit: 'rate' },
-  { key: 'interestDeductible', label: 'Deductible interest', unit: 'money' },
-  { key: 'drawdown', label: 'Drawdowns', unit: 'money' },
-  { key: 'interest', label: 'Interest', unit: 'money' },
-  { key: 'principal', label: 'Principal repaid', unit: 'money' },
-  { key: 'debtBalance', label: 'Debt balance (end of year)', unit: 'money' },
-  { key: 'interestWithholding', label: 'Interest withholding', unit: 'money' },
-  { key: 'cashFlowBeforeFinancing', label: 'Cash flow before financing', unit: 'money' },
-  { key: 'cfads', label: 'Cash flow available for debt service', unit: 'money' },
-  { key: 'debtService', label: 'Debt service', unit: 'money' },
-  { key: 'dscr', label: 'Debt service cover ratio', unit: 'ratio' },
+export type V2LineUnit = 'money' | 'rate' | 'ratio';
+export interface V2Line {
+  key: V2Key;
+  label: string;
+  unit: V2LineUnit;
+}
+
+/** Methodology v2's lines (§10–§16), present in the evaluation of a version-2 project only, in the groups the workspace shows. */
+export const V2_LINE_GROUPS: readonly { id: string; label: string; lines: readonly V2Line[] }[] = [
+  {
+    id: 'support',
+    label: 'Price support, grants and incentives',
+    lines: [
+      { key: 'priceSupport', label: 'Price support', unit: 'money' },
+      { key: 'grant', label: 'Capital grant', unit: 'money' },
+      { key: 'investmentAllowance', label: 'Investment allowance', unit: 'money' },
+      { key: 'incomeTaxRate', label: 'Income tax rate', unit: 'rate' },
+      { key: 'interestDeductible', label: 'Deductible interest', unit: 'money' },
+    ],
+  },
+  {
+    id: 'debt',
+    label: 'Debt',
+    lines: [
+      { key: 'drawdown', label: 'Drawdowns', unit: 'money' },
+      { key: 'interest', label: 'Interest', unit: 'money' },
+      { key: 'principal', label: 'Principal repaid', unit: 'money' },
+      { key: 'debtBalance', label: 'Debt balance (end of year)', unit: 'money' },
+      { key: 'interestWithholding', label: 'Interest withholding', unit: 'money' },
+    ],
+  },
+  {
+    id: 'debt-service',
+    label: 'Debt service',
+    lines: [
+      { key: 'cashFlowBeforeFinancing', label: 'Cash flow before financing', unit: 'money' },
+      { key: 'cfads', label: 'Cash flow available for debt service', unit: 'money' },
+      { key: 'debtService', label: 'Debt service', unit: 'money' },
+      { key: 'dscr', label: 'Debt service cover ratio', unit: 'ratio' },
+    ],
+  },
 ];
+const V2_LINES: readonly V2Line[] = V2_LINE_GROUPS.flatMap((group) => group.lines);
 
 type AuditKey = 'escalationIndex' | 'deflator' | 'discountFactor';
 const AUDIT_LINES: readonly { key: AuditKey; label: string }[] = [

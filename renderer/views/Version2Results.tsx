@@ -1,0 +1,319 @@
+// Methodology v2's results (§11–§17) in the Results section: debt service (DSCR by year with its
+// minimum and average), the loans and their schedule, the supply each offtaker secures, and what
+// the structure's stabilisation clause is worth. Every number shown is the decimal engine's.
+import { useEffect, useState } from 'react';
+import type { Evaluation } from '../../shared/engine/interchange.ts';
+import { fiscalChangeScenarios, stabilisationVariants, stabilisationWorth, type StabilisationWorth } from '../../shared/reports/stabilisation.ts';
+import { useEditor, useWorkspace, useWorkspaceContext } from '../app/context.tsx';
+import { BarsByYear, partyColor, SmallMultiples } from '../components/charts/index.ts';
+import { ChoiceField, namedChoices } from '../components/controls.tsx';
+import { ExportableTable } from '../components/TableExport.tsx';
+import { sumDecimals } from '../lib/decimalText.ts';
+import { formatMoney, formatNumber } from '../lib/format.ts';
+import { STABILISATION_PANEL_PATH } from '../store/editor.ts';
+import { selectScenarioIndex, selectStructure } from '../store/selectors.ts';
+import { useMoneyContext, usePartyNames } from './useResult.ts';
+
+/** A cover ratio as the command line writes it: two decimals and "×" ("1.84×"); "none" without one. */
+export function formatRatio(value: string | null | undefined, locale: string): string {
+  return value === null || value === undefined ? 'none' : `${formatNumber(value, locale, 2)}×`;
+}
+
+const total = (values: readonly (string | null | undefined)[]) => sumDecimals(values.map((value) => value ?? '0')) ?? '0';
+
+export function Version2Results({ evaluation }: { evaluation: Evaluation }) {
+  if (evaluation.debt === undefined || evaluation.supply === undefined) return null;
+  return (
+    <>
+      <DebtService evaluation={evaluation} />
+      <Loans evaluation={evaluation} />
+      <Supply evaluation={evaluation} />
+      <StabilisationValue />
+    </>
+  );
+}
+
+function DebtService({ evaluation }: { evaluation: Evaluation }) {
+  const money = useMoneyContext();
+  const v = evaluation.venture;
+  const tested = evaluation.years.filter((year) => year.dscr !== null && year.dscr !== undefined);
+  return (
+    <div className="panel">
+      <h3>Debt service cover</h3>
+      <dl className="metrics metrics-row">
+        <div className="metric">
+          <dt>Minimum DSCR</dt>
+          <dd data-testid="results-min-dscr">{v.minDscr == null ? 'none' : `${formatRatio(v.minDscr, money.locale)} in ${v.minDscrYear}`}</dd>
+        </div>
+        <div className="metric">
+          <dt>Average DSCR</dt>
+          <dd data-testid="results-average-dscr">{formatRatio(v.averageDscr, money.locale)}</dd>
+        </div>
+        <div className="metric">
+          <dt>Loans drawn</dt>
+          <dd>{formatMoney(total(evaluation.years.map((year) => year.drawdown)), { ...money, compact: true })}</dd>
+        </div>
+        <div className="metric">
+          <dt>Debt service</dt>
+          <dd>{formatMoney(total(evaluation.years.map((year) => year.debtService)), { ...money, compact: true })}</dd>
+        </div>
+      </dl>
+      <p className="muted small">
+        Cash flow available for debt service over interest and principal, in each year with debt service; the minimum and average are over the years from first production (interest during
+        construction is shown but not tested).
+      </p>
+      {tested.length === 0 ? (
+        <p className="empty-list">No debt service in this case: the structure has no loans, or they are never drawn.</p>
+      ) : (
+        <BarsByYear
+          title="Debt service cover ratio by year"
+          description={`DSCR in each year with debt service: ${tested.map((year) => `${year.year} ${formatRatio(year.dscr, money.locale)}`).join(', ')}.`}
+          years={tested.map((year) => year.year)}
+          values={tested.map((year) => Number(year.dscr))}
+          measure={{ kind: 'number', locale: money.locale, unit: '×', digits: 2 }}
+          valueLabel="DSCR"
+          height={180}
+        />
+      )}
+    </div>
+  );
+}
+
+function Loans({ evaluation }: { evaluation: Evaluation }) {
+  const money = useMoneyContext();
+  const nameOf = usePartyNames(evaluation.structure);
+  const tranches = useWorkspace((state) => selectStructure(state)?.terms.debt ?? []);
+  const debt = evaluation.debt ?? [];
+  if (debt.length === 0) return null;
+  const whole = { ...money, currency: '' };
+  const trancheName = (id: string, index: number) => {
+    const tranche = tranches.find((t) => t.id === id);
+    return `Tranche ${index + 1}${tranche?.name ? `: ${tranche.name}` : ` (${id})`}`;
+  };
+  const lenderName = (lender: string, foreign: boolean) => `${lender === 'external' ? 'External lender' : nameOf(lender)}${foreign ? ' (foreign)' : ''}`;
+  return (
+    <div className="panel">
+      <h3>Loans (nominal, {money.currency || 'money'})</h3>
+      <ExportableTable name="Loans">
+        <table className="data-table">
+          <caption className="visually-hidden">Loans: totals over the horizon by tranche</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tranche</th>
+              <th scope="col">Lender</th>
+              <th scope="col">Drawn</th>
+              <th scope="col">Interest</th>
+              <th scope="col">Interest withholding</th>
+              <th scope="col">Repaid</th>
+            </tr>
+          </thead>
+          <tbody>
+            {debt.map((tranche, index) => (
+              <tr key={tranche.id}>
+                <th scope="row">{trancheName(tranche.id, index)}</th>
+                <td>{lenderName(tranche.lender, tranche.foreign)}</td>
+                <td>{formatMoney(total(tranche.years.map((y) => y.drawdown)), whole)}</td>
+                <td>{formatMoney(total(tranche.years.map((y) => y.interest)), whole)}</td>
+                <td>{formatMoney(total(tranche.years.map((y) => y.withholding)), whole)}</td>
+                <td>{formatMoney(total(tranche.years.map((y) => y.principal)), whole)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ExportableTable>
+      {debt.map((tranche, index) => {
+        const active = tranche.years.filter((y) => [y.drawdown, y.interest, y.principal, y.balance].some((value) => Number(value) !== 0));
+        return (
+          <ExportableTable name={`Debt schedule, tranche ${index + 1}`} key={tranche.id}>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={`Debt schedule of tranche ${index + 1}`}>
+              <table className="data-table">
+                <caption>Debt schedule: {trancheName(tranche.id, index)}, {lenderName(tranche.lender, tranche.foreign)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Year</th>
+                    <th scope="col">Drawdown</th>
+                    <th scope="col">Interest</th>
+                    <th scope="col">Withholding</th>
+                    <th scope="col">Principal</th>
+                    <th scope="col">Balance (end of year)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {active.length === 0 ? (
+                    <tr>
+                      <td colSpan={6}>Never drawn in this case.</td>
+                    </tr>
+                  ) : (
+                    active.map((y) => (
+                      <tr key={y.year}>
+                        <th scope="row">{y.year}</th>
+                        <td>{formatMoney(y.drawdown, whole)}</td>
+                        <td>{formatMoney(y.interest, whole)}</td>
+                        <td>{formatMoney(y.withholding, whole)}</td>
+                        <td>{formatMoney(y.principal, whole)}</td>
+                        <td>{formatMoney(y.balance, whole)}</td>
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </ExportableTable>
+        );
+      })}
+    </div>
+  );
+}
+
+function Supply({ evaluation }: { evaluation: Evaluation }) {
+  const money = useMoneyContext();
+  const nameOf = usePartyNames(evaluation.structure);
+  const unit = useWorkspace((state) => state.project?.assumptions.productUnit || 'units');
+  const supply = evaluation.supply!;
+  const buyers = [
+    ...Object.keys(supply.total.offtakers).map((id) => ({ id, name: id === 'external' ? 'External offtakers' : nameOf(id), values: supply.years.map((y) => y.offtakers[id] ?? '0'), total: supply.total.offtakers[id] ?? '0' })),
+    { id: 'market', name: 'Open market', values: supply.years.map((y) => y.market), total: supply.total.market },
+  ];
+  const volume = (value: string) => formatNumber(value, money.locale, 0);
+  const share = (value: string) => (Number(supply.total.volume) === 0 ? '—' : `${formatNumber((Number(value) / Number(supply.total.volume)) * 100, money.locale, 1)} %`);
+  return (
+    <div className="panel">
+      <h3>Supply secured ({unit})</h3>
+      <ExportableTable name="Supply secured">
+        <table className="data-table">
+          <caption className="visually-hidden">Supply secured by each buyer over the whole horizon</caption>
+          <thead>
+            <tr>
+              <th scope="col">Buyer</th>
+              <th scope="col">Volume, whole horizon ({unit})</th>
+              <th scope="col">Share of production</th>
+            </tr>
+          </thead>
+          <tbody>
+            {buyers.map((buyer) => (
+              <tr key={buyer.id}>
+                <th scope="row">{buyer.name}</th>
+                <td data-testid={`supply-total-${buyer.id}`}>{volume(buyer.total)}</td>
+                <td>{share(buyer.total)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Production</th>
+              <td data-testid="supply-total-volume">{volume(supply.total.volume)}</td>
+              <td>{share(supply.total.volume)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </ExportableTable>
+      <SmallMultiples
+        title={`Supply by buyer and year (${unit})`}
+        description={`Volume each buyer takes each year, in ${unit}: ${buyers.map((buyer) => `${buyer.name} ${volume(buyer.total)} in total`).join('; ')}.`}
+        years={supply.years.map((y) => y.year)}
+        series={buyers.map((buyer, index) => ({ id: buyer.id, name: buyer.name, color: partyColor(index), values: buyer.values.map(Number) }))}
+        measure={{ kind: 'number', locale: money.locale, unit }}
+        rowHeight={56}
+      />
+    </div>
+  );
+}
+
+type WorthState = { key: string; rows: StabilisationWorth[] | null; error: string | null } | null;
+
+/** §15: the selected structure with and without its stabilisation clause under a fiscal-change scenario. */
+function StabilisationValue() {
+  const editor = useEditor();
+  const { engine } = useWorkspaceContext();
+  const project = useWorkspace((state) => state.project);
+  const structure = useWorkspace((state) => selectStructure(state));
+  const selectedScenario = useWorkspace((state) => state.project?.scenarios[selectScenarioIndex(state)]);
+  const money = useMoneyContext();
+  const nameOf = usePartyNames(structure?.id);
+  const candidates = project ? fiscalChangeScenarios(project) : [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const scenario = candidates.find((s) => s.id === chosen) ?? candidates.find((s) => s.id === selectedScenario?.id) ?? candidates[0];
+  const key = structure && scenario ? `${structure.id}\u0000${scenario.id}` : '';
+  const [state, setState] = useState<WorthState>(null);
+
+  useEffect(() => {
+    if (!project || !structure || !scenario || !engine) return;
+    const variants = stabilisationVariants(project, structure.id);
+    if (!variants) return;
+    let cancelled = false;
+    const selections = [{ structure: structure.id, scenario: scenario.id }];
+    const options = { shocks: false, breakeven: false };
+    void Promise.all([engine.run({ project: variants.stabilised, selections, options }), engine.run({ project: variants.unstabilised, selections, options })]).then(([withClause, withoutClause]) => {
+      if (cancelled) return;
+      const evaluationOf = (response: typeof withClause) => (response.valid === true && response.results[0]?.ok ? response.results[0].evaluation : null);
+      const a = evaluationOf(withClause);
+      const b = evaluationOf(withoutClause);
+      setState(a && b ? { key, rows: stabilisationWorth(a, b), error: null } : { key, rows: null, error: 'It can be priced once the inputs have no problems.' });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [project, structure, scenario, engine, key]);
+
+  const until = structure?.terms.fiscal.stabilizedUntilYear;
+  const shown = state && state.key === key ? state : null;
+  const clause =
+    structure?.terms.fiscal.stabilized === true
+      ? `the structure's clause (stabilised${until == null ? ' for the whole horizon' : ` until ${until}`}) against the same structure without it`
+      : 'the structure stabilised for the whole horizon against the structure as it is (not stabilised)';
+  return (
+    <div className="panel" aria-busy={Boolean(scenario) && !shown}>
+      <h3 tabIndex={-1} data-path={STABILISATION_PANEL_PATH}>
+        What stabilisation is worth
+      </h3>
+      {!scenario ? (
+        <>
+          <p className="muted">
+            A stabilisation clause is priced under a fiscal change (a later royalty or income-tax change). No scenario carries one yet: add a fiscal change to a scenario in Scenarios and
+            shocks.
+          </p>
+          <button type="button" onClick={() => editor.selectSection('scenarios')}>
+            Go to Scenarios and shocks
+          </button>
+        </>
+      ) : (
+        <>
+          {candidates.length > 1 && (
+            <ChoiceField id="stabilisation-scenario" label="Under the fiscal change of" value={scenario.id} options={namedChoices(candidates)} onChange={setChosen} />
+          )}
+          <p className="muted small">
+            Under “{scenario.name || scenario.id}”: {clause}. Each party's present value with the clause less its present value without.
+          </p>
+          {shown?.error && <p className="field-problem">{shown.error}</p>}
+          {!shown ? (
+            <p className="muted">Computing…</p>
+          ) : (
+            shown.rows && (
+              <ExportableTable name="Stabilisation value">
+                <table className="data-table">
+                  <caption className="visually-hidden">What stabilisation is worth to each party</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Party</th>
+                      <th scope="col">PV with stabilisation</th>
+                      <th scope="col">PV without</th>
+                      <th scope="col">Worth of stabilisation</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.rows.map((row) => (
+                      <tr key={row.id}>
+                        <th scope="row">{nameOf(row.id)}</th>
+                        <td>{formatMoney(row.stabilisedPv, { ...money, compact: true })}</td>
+                        <td>{formatMoney(row.unstabilisedPv, { ...money, compact: true })}</td>
+                        <td data-testid={`stabilisation-worth-${row.id}`}>{formatMoney(row.worth, { ...money, compact: true, signed: true })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ExportableTable>
+            )
+          )}
+        </>
+      )}
+    </div>
+  );
+}
