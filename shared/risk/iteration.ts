@@ -5,7 +5,6 @@ import { irrRootsOfFloats } from '../engine/irr.ts';
 import { toDealTerms, toOverrides, toVentureInputs, type DealTerms, type TransformOverrides, type VentureInputs } from '../engine/model.ts';
 import { runCase } from '../engine/run.ts';
 import { NON_PARTNER_PARTIES } from '../engine/parties.ts';
-import { isVersion2 } from '../engine/evaluate.ts';
 import { applyOverrides } from '../engine/transforms.ts';
 import type { PartyKind } from '../engine/interchange.ts';
 import { createSimulationIrr } from './irr-fast.ts';
@@ -32,11 +31,6 @@ export interface PreparedCase {
   kernel: Kernel;
   /** The IRR of an iteration's real free cash flow (working arrays of this case's own). */
   irr: (realFlows: ArrayLike<number>) => number[];
-  /**
-   * A version-2 project runs the generic float schedule, which covers every v2 instrument, until
-   * the kernel is extended to them (the kernel holds §2–§7 only).
-   */
-  generic: boolean;
 }
 
 export type PrepareOutcome = { ok: true; prepared: PreparedCase } | { ok: false; error: { code: 'unknown-structure' | 'unknown-scenario'; message: string } };
@@ -68,25 +62,41 @@ export function prepareCase(project: Project, selection: { structure?: string; s
       hurdleFactors: partners.map((p) => discountFactors(ar, Number(p.hurdleRate), inputs.discounting, inputs.years)),
       kernel: createKernel(inputs, deal),
       irr: createSimulationIrr(),
-      generic: isVersion2(project),
     },
   };
 }
 
-/** §R2 the overrides of one iteration: applied like a shock, on the scenario's inputs. */
-export function iterationOverrides(prepared: PreparedCase, sampler: Sampler, draws: Draws): TransformOverrides<number> {
+/** Overrides with nothing set, to be filled by `iterationOverrides`. */
+export const emptyOverrides = (): TransformOverrides<number> => ({
+  priceFactor: null, capexFactor: null, opexFactor: null, gradeFactor: null,
+  delayYears: 0, disruption: null, prices: null, discountRate: null, fiscalChange: null,
+});
+
+/**
+ * §R2 the overrides of one iteration: applied like a shock, on the scenario's inputs. `into`
+ * (with its price deck) is reused when given, so that a worker's iterations allocate nothing.
+ */
+export function iterationOverrides(prepared: PreparedCase, sampler: Sampler, draws: Draws, into: TransformOverrides<number> = emptyOverrides()): TransformOverrides<number> {
   let level = 1;
-  const overrides: TransformOverrides<number> = {
-    priceFactor: null, capexFactor: null, opexFactor: null, gradeFactor: null,
-    delayYears: 0, disruption: null, prices: null, discountRate: null, fiscalChange: null,
-  };
-  sampler.variables.forEach((v, i) => {
+  const overrides = into;
+  overrides.priceFactor = null;
+  overrides.capexFactor = null;
+  overrides.opexFactor = null;
+  overrides.gradeFactor = null;
+  overrides.delayYears = 0;
+  const variables = sampler.variables;
+  for (let i = 0; i < variables.length; i++) {
+    const target = variables[i]!.target;
     const x = draws.values[i]!;
-    if (v.target === 'priceLevel') level = x;
-    else if (v.target === 'delayYears') overrides.delayYears = x;
-    else overrides[v.target] = x;
-  });
-  overrides.prices = prepared.inputs.series.prices.map((p, k) => p * level * draws.priceMultipliers[k]!);
+    if (target === 'priceLevel') level = x;
+    else if (target === 'delayYears') overrides.delayYears = x;
+    else overrides[target] = x;
+  }
+  const deck = prepared.inputs.series.prices;
+  const prices = overrides.prices ?? new Array<number>(deck.length);
+  for (let k = 0; k < deck.length; k++) prices[k] = deck[k]! * level * draws.priceMultipliers[k]!;
+  overrides.prices = prices;
+  overrides.disruption = null;
   if (draws.disruptionStart >= 0) {
     const start = prepared.inputs.startYear;
     const last = prepared.inputs.years - 1;
@@ -120,17 +130,12 @@ export function newOutcome(prepared: PreparedCase): IterationOutcome {
 
 /** §3–§7 in float for one iteration's overrides, by the kernel. */
 export function evaluateIteration(prepared: PreparedCase, overrides: TransformOverrides<number>, out: IterationOutcome, scratch: KernelResult): void {
-  if (prepared.generic) {
-    evaluateIterationGeneric(prepared, overrides, out);
-    return;
-  }
   prepared.kernel.run(overrides, scratch);
   out.npv = scratch.npv;
   out.preTaxNpv = scratch.preTaxNpv;
   const roots = prepared.irr(scratch.realFreeCashFlow);
   out.irrRootCount = roots.length;
   out.irr = roots.length === 1 ? roots[0]! : Number.NaN;
-  out.pv.fill(Number.NaN);
   out.pv.set(scratch.pv);
   out.npvAtHurdle.set(scratch.npvAtHurdle);
   out.governmentTake = scratch.preTaxReal > 0 ? scratch.governmentReal / scratch.preTaxReal : Number.NaN;

@@ -1,20 +1,25 @@
 import { floatArithmetic } from '../engine/arithmetic.ts';
 import { discountFactors } from '../engine/discounting.ts';
+import { fiscalChangeStart } from '../engine/fiscal-change.ts';
 import type { DealTerms, TransformOverrides, VentureInputs } from '../engine/model.ts';
+import { NON_PARTNER_PARTIES } from '../engine/parties.ts';
 import { isActive } from '../engine/production.ts';
+import { createDebtKernel } from './kernel-debt.ts';
 
 /**
- * The §2–§7 schedule specialised for the simulation: the generic schedule (`runCase` over
- * `floatArithmetic`) step by step in the same order of operations, on typed arrays allocated
- * once, with everything the overrides cannot change computed when the kernel is built. Money
+ * The §2–§7 and §10–§15 schedule specialised for the simulation: the generic schedule
+ * (`runCase` over `floatArithmetic`, shared/engine/venture.ts, funding.ts, parties.ts) step by
+ * step in the same order of operations, on typed arrays allocated once, with everything the
+ * overrides cannot change computed when the kernel is built (escalation, discount and hurdle
+ * weights, fee and window calendars, the fiscal change's years, dated loan schedules). Money
  * rounding is the identity in float, as in `floatArithmetic`. test/risk/kernel.test.ts holds it
  * to the generic float schedule and to the decimal methodology on every example, the edges and
- * random projects.
+ * random version-1 and version-2 projects.
  */
 export interface KernelResult {
   npv: number;
   preTaxNpv: number;
-  /** Per party slot (partners, government, community, external licensor, external offtaker); NaN when absent. */
+  /** Per party slot (partners, then NON_PARTNER_PARTIES); NaN when absent. */
   pv: Float64Array;
   npvAtHurdle: Float64Array;
   /** Nominal free cash flow and its real counterpart. */
@@ -49,12 +54,22 @@ interface Offtake {
   active: Uint8Array;
 }
 
+interface Support {
+  strike: number;
+  share: number;
+  upside: { capPrice: number; share: number } | null;
+  active: Uint8Array;
+}
+
 export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<number>): Kernel {
   const n = inputs.years;
   const s = inputs.series;
   const P = deal.partners.length;
-  const slotCount = P + 4;
+  const slotCount = P + NON_PARTNER_PARTIES.length;
+  const GOVERNMENT = P;
   const year = (k: number) => inputs.startYear + k;
+  const calendar = (from: number | null, to: number | null, also = true) =>
+    Uint8Array.from({ length: n }, (_, k) => (also && isActive(year(k), from, to) ? 1 : 0));
 
   // Everything the overrides leave alone.
   const escalation = new Float64Array(n);
@@ -63,7 +78,10 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
   const factors = discountFactors(floatArithmetic, inputs.discountRate, inputs.discounting, n);
   const weights = Float64Array.from(factors, (df, k) => df / escalation[k]!);
   const deflator = Float64Array.from(escalation, (e) => 1 / e);
-  const hurdle = deal.partners.map((p) => Float64Array.from(discountFactors(floatArithmetic, p.hurdleRate, inputs.discounting, n)));
+  const hurdle = deal.partners.map((p) => {
+    const df = discountFactors(floatArithmetic, p.hurdleRate, inputs.discounting, n);
+    return Float64Array.from(df, (x, k) => deflator[k]! * x);
+  });
   const uplift = deal.technology.reduce((sum, t) => sum + t.recoveryUplift, 0);
   const technology: Technology[] = deal.technology.map((t) => {
     const fees = new Float64Array(n);
@@ -72,19 +90,30 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
       for (const f of t.fees) if (f.year === year(k)) fee = fee + f.amount;
       fees[k] = fee;
     }
-    return {
-      licensor: t.licensorIndex, foreign: t.foreign, fees, rate: t.royaltyRate, cap: t.royaltyCapPerYear,
-      active: Uint8Array.from({ length: n }, (_, k) => (isActive(year(k), t.royaltyFromYear, t.royaltyToYear) ? 1 : 0)),
-    };
+    return { licensor: t.licensorIndex, foreign: t.foreign, fees, rate: t.royaltyRate, cap: t.royaltyCapPerYear, active: calendar(t.royaltyFromYear, t.royaltyToYear) };
   });
   const offtakes: Offtake[] = deal.offtake.map((o) => ({
     offtaker: o.offtakerIndex, share: o.share, discount: o.discount, floor: o.floor, ceiling: o.ceiling,
-    active: Uint8Array.from({ length: n }, (_, k) => (isActive(year(k), o.fromYear, o.toYear) && o.share !== 0 ? 1 : 0)),
+    active: calendar(o.fromYear, o.toYear, o.share !== 0),
   }));
+  const supports: Support[] = deal.priceSupport.map((c) => ({ strike: c.strike, share: c.share, upside: c.upside, active: calendar(c.fromYear, c.toYear, c.share !== 0) }));
   const bands = deal.royalty.bands;
+  const grossRoyalty = deal.royalty.base === 'gross';
   const rrt = deal.resourceRentTax;
-  const life = deal.incomeTax.depreciationYears;
-  const carryYears = deal.incomeTax.lossCarryForwardYears;
+  const tax = deal.incomeTax;
+  const life = tax.depreciationYears;
+  const carryYears = tax.lossCarryForwardYears;
+  const decliningRate = tax.depreciation.method === 'declining-balance' ? tax.depreciation.rate : null;
+  const allowance = tax.investmentAllowance;
+  const thinCap = tax.thinCapRatio;
+  const grantTerms = deal.capitalGrant;
+  // §15: the scenario's fiscal change (an iteration never brings its own).
+  const change = inputs.fiscalChange;
+  const changedFrom = fiscalChangeStart(deal, change);
+  const changed = calendar(changedFrom, null, changedFrom !== null);
+  const royaltyAdd = change?.royaltyRateAdd ?? null;
+  const changedTaxRate = change?.incomeTaxRate ?? null;
+  const debt = createDebtKernel(deal.debt, n, inputs.startYear, deal.withholding.interest);
   const partners = deal.partners;
   const isFunder = partners.map((p) => p.carried === null);
   const carried = partners.flatMap((p, i) => (p.carried ? [i] : []));
@@ -92,12 +121,19 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
   const deemed = partners.map((p, i) => (isFunder[i] && funderEquity > 0 ? (deal.deemedValue * p.equity) / funderEquity : 0));
   const carriedEquity = carried.reduce((sum, c) => sum + partners[c]!.equity, 0);
   const funderTotal = 1 - carriedEquity;
+  const dividendRate = deal.withholding.dividends;
+  const technologyRate = deal.withholding.technology;
+  // Which partners also license, take offtake or lend (their flows gain those lines).
+  const licenses = partners.map((_, i) => technology.some((t) => t.licensor === i));
+  const offtakesFor = partners.map((_, i) => offtakes.some((o) => o.offtaker === i));
+  const lends = partners.map((_, i) => deal.debt.some((d) => d.lenderIndex === i));
 
   // Scratch, reused by every run.
   const f64 = () => new Float64Array(n);
   const [ore, waste, grade, recovery, fixed, initial, sustaining, closureReal] = [f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64()];
   const [volume, opex, selling, capex, closure, dep, price, paidVolume, marketRevenue, revenue] = [f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64()];
-  const [deltaWc, royalty, community, techTotal, techTax, rrtYears, taxable, used, incomeTax, fcf, preTax] = [f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64()];
+  const [deltaWc, royalty, community, techTotal, techTax, rrtYears, support, incomeTax, fcf, preTax] = [f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64()];
+  const [grant, depreciable, investmentAllowance] = [f64(), f64(), f64()];
   const techPay = technology.map(f64);
   const techWithholding = technology.map(f64);
   const margins = offtakes.map(f64);
@@ -187,22 +223,24 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
 
   function presentValue(x: Float64Array, w: Float64Array): number {
     let pv = 0;
-    for (let k = 0; k < n; k++) if (x[k] !== 0) pv = pv + x[k]! * w[k]!;
+    for (let k = 0; k < n; k++) pv = pv + x[k]! * w[k]!;
     return pv;
   }
 
+  function shift(from: readonly number[], to: Float64Array, d: number): void {
+    for (let k = 0; k < n; k++) to[k] = k < d ? 0 : from[k - d]!;
+  }
+
+  /** §2 on the scenario's series, into the scratch arrays. */
   function transform(o: TransformOverrides<number>): void {
     const d = o.delayYears;
-    const shift = (from: readonly number[], to: Float64Array) => {
-      for (let k = 0; k < n; k++) to[k] = k < d ? 0 : from[k - d]!;
-    };
-    shift(s.oreMined, ore);
-    shift(s.wasteMined, waste);
-    shift(s.grade, grade);
-    shift(s.recovery, recovery);
-    shift(s.fixed, fixed);
-    shift(s.sustaining, sustaining);
-    shift(s.closure, closureReal);
+    shift(s.oreMined, ore, d);
+    shift(s.wasteMined, waste, d);
+    shift(s.grade, grade, d);
+    shift(s.recovery, recovery, d);
+    shift(s.fixed, fixed, d);
+    shift(s.sustaining, sustaining, d);
+    shift(s.closure, closureReal, d);
     if (d > 0) {
       let overflow = 0;
       for (let k = Math.max(0, n - d); k < n; k++) overflow = overflow + s.closure[k]!;
@@ -218,28 +256,64 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
       }
     }
     const prices = o.prices ?? s.prices;
+    const { priceFactor, capexFactor, opexFactor, gradeFactor } = o;
     for (let k = 0; k < n; k++) {
-      price[k] = o.priceFactor === null ? prices[k]! : prices[k]! * o.priceFactor;
-      if (o.capexFactor !== null) {
-        initial[k] = initial[k]! * o.capexFactor;
-        sustaining[k] = sustaining[k]! * o.capexFactor;
+      price[k] = priceFactor === null ? prices[k]! : prices[k]! * priceFactor;
+      if (capexFactor !== null) {
+        initial[k] = initial[k]! * capexFactor;
+        sustaining[k] = sustaining[k]! * capexFactor;
       }
-      if (o.opexFactor !== null) fixed[k] = fixed[k]! * o.opexFactor;
-      if (o.gradeFactor !== null) grade[k] = grade[k]! * o.gradeFactor;
+      if (opexFactor !== null) fixed[k] = fixed[k]! * opexFactor;
+      if (gradeFactor !== null) grade[k] = grade[k]! * gradeFactor;
+    }
+  }
+
+  /** §5 straight line (income-tax.ts `depreciation`) or §13 declining balance, on Bdep_j. */
+  function depreciate(base: Float64Array, firstProduction: number): void {
+    dep.fill(0);
+    for (let j = 0; j < n; j++) {
+      const amount = base[j]!;
+      if (decliningRate === null ? amount === 0 : !(amount > 0)) continue;
+      const start = Math.max(j, firstProduction);
+      if (start >= n) {
+        dep[n - 1] = dep[n - 1]! + amount;
+        continue;
+      }
+      if (decliningRate === null) {
+        const instalment = amount / life;
+        const last = Math.min(start + life - 1, n - 1);
+        for (let y = start; y < last; y++) dep[y] = dep[y]! + instalment;
+        dep[last] = dep[last]! + (amount - instalment * (last - start));
+        continue;
+      }
+      let left = amount;
+      for (let i = 0; ; i++) {
+        const y = start + i;
+        if (y === n - 1 || i === life - 1) {
+          dep[y] = dep[y]! + left;
+          break;
+        }
+        const instalment = Math.max(decliningRate * left, left / (life - i));
+        dep[y] = dep[y]! + instalment;
+        left = left - instalment;
+      }
     }
   }
 
   function run(o: TransformOverrides<number>, out: KernelResult): void {
-    // The simulation never moves the discount rate, so the weights are fixed when the kernel is built.
+    // The simulation never moves the discount rate nor brings a fiscal change of its own, so the
+    // weights and the changed years are fixed when the kernel is built.
     if (o.discountRate !== null) throw new Error('the simulation kernel keeps the scenario\'s discount rate');
+    if (o.fiscalChange !== null) throw new Error('the simulation kernel keeps the scenario\'s fiscal change');
     transform(o);
     const opexFactor = o.opexFactor;
     const miningPerTonne = opexFactor === null ? inputs.miningPerTonne : inputs.miningPerTonne * opexFactor;
     const processingPerTonne = opexFactor === null ? inputs.processingPerTonneOre : inputs.processingPerTonneOre * opexFactor;
     const sellingPerUnit = opexFactor === null ? inputs.sellingPerUnit : inputs.sellingPerUnit * opexFactor;
 
-    // §3 volumes, §4 costs.
+    // §3 volumes, §4 costs, §12 grants.
     let firstProduction = n;
+    let granted = 0;
     for (let k = 0; k < n; k++) {
       const r = recovery[k]! > 0 ? Math.min(1, recovery[k]! + uplift) : 0;
       volume[k] = ore[k]! * grade[k]! * r * inputs.productFactor;
@@ -251,22 +325,20 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
       selling[k] = volume[k]! * sellingPerUnit * e;
       capex[k] = (initial[k]! + sustaining[k]!) * e;
       closure[k] = closureReal[k]! * e;
-    }
-    // §5 depreciation.
-    dep.fill(0);
-    for (let j = 0; j < n; j++) {
-      const amount = capex[j]!;
-      if (amount === 0) continue;
-      const start = Math.max(j, firstProduction);
-      if (start >= n) {
-        dep[n - 1] = dep[n - 1]! + amount;
-        continue;
+      if (grantTerms !== null) {
+        const due = grantTerms.share * (initial[k]! * e);
+        const amount = grantTerms.cap === null ? due : Math.min(due, grantTerms.cap - granted);
+        granted = granted + amount;
+        grant[k] = amount;
+        depreciable[k] = capex[k]! - amount;
       }
-      const instalment = amount / life;
-      const last = Math.min(start + life - 1, n - 1);
-      for (let y = start; y < last; y++) dep[y] = dep[y]! + instalment;
-      dep[last] = dep[last]! + (amount - instalment * (last - start));
     }
+    // §5, §12, §13 depreciation and the investment allowance on Bdep_k = Capex_k − Grant_k.
+    const base = grantTerms === null ? capex : depreciable;
+    depreciate(base, firstProduction);
+    if (allowance !== 0) for (let k = 0; k < n; k++) investmentAllowance[k] = allowance * base[k]!;
+    // §14 the loans' schedules (they depend on Capex_k only).
+    debt.run(capex);
     // §3 prices and revenue, §4 working capital.
     let previousWc = 0;
     for (let k = 0; k < n; k++) {
@@ -294,13 +366,26 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
       deltaWc[k] = wc - previousWc;
       previousWc = wc;
     }
-    // §5 royalty, community, technology, resource rent tax.
+    // §11 price support, §5 and §15 royalty, community, technology, resource rent tax (§10 base).
     let accumulated = 0;
     const accumulation = rrt ? 1 + rrt.thresholdRate : 1;
     for (let k = 0; k < n; k++) {
       const r = revenue[k]!;
-      const base = deal.royalty.base === 'gross' ? r : Math.max(0, r - selling[k]!);
-      royalty[k] = royaltyRate(price[k]!) * base;
+      const p = price[k]!;
+      let ps = 0;
+      for (let c = 0; c < supports.length; c++) {
+        const contract = supports[c]!;
+        if (!contract.active[k]) continue;
+        const covered = paidVolume[k]! * contract.share;
+        const paidOut = covered * Math.max(0, contract.strike - p);
+        const clawback = contract.upside === null ? 0 : covered * contract.upside.share * Math.max(0, p - contract.upside.capPrice);
+        ps = ps + (paidOut - clawback);
+      }
+      support[k] = ps;
+      const royaltyBase = grossRoyalty ? r : Math.max(0, r - selling[k]!);
+      let rate = royaltyRate(p);
+      if (royaltyAdd !== null && changed[k]) rate = Math.min(1, Math.max(0, rate + royaltyAdd));
+      royalty[k] = rate * royaltyBase;
       community[k] = deal.communityShare * r;
       let tech = 0;
       let techWh = 0;
@@ -312,7 +397,7 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
           payment = payment + (a.cap === null ? running : Math.min(a.cap, running));
         }
         techPay[t]![k] = payment;
-        const wh = a.foreign ? deal.withholding.technology * payment : 0;
+        const wh = a.foreign ? technologyRate * payment : 0;
         techWithholding[t]![k] = wh;
         tech = tech + payment;
         techWh = techWh + wh;
@@ -320,28 +405,35 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
       techTotal[k] = tech;
       techTax[k] = techWh;
       if (rrt) {
-        const rrtBase = r - royalty[k]! - opex[k]! - selling[k]! - tech - community[k]! - capex[k]! - closure[k]!;
+        const rrtBase = r + ps - royalty[k]! - opex[k]! - selling[k]! - tech - community[k]! - (capex[k]! - grant[k]!) - closure[k]!;
         accumulated = accumulated * accumulation + rrtBase;
         if (accumulated > 0) {
           rrtYears[k] = rrt.rate * accumulated;
           accumulated = 0;
         } else rrtYears[k] = 0;
       } else rrtYears[k] = 0;
-      taxable[k] = r - royalty[k]! - opex[k]! - selling[k]! - tech - community[k]! - closure[k]! - dep[k]! - rrtYears[k]!;
     }
-    // §5 loss carry-forward and income tax, free cash flow.
+    // §10 step 8, year by year: interest deduction (thin capitalisation needs F_1 … F_(k−1)),
+    // taxable income, losses, CIT at t_k (§13 holiday, §15 change), Fpre_k and F_k.
     let poolSize = 0;
+    let equityCalled = 0;
+    let openingDebt = 0;
     for (let k = 0; k < n; k++) {
-      const income = taxable[k]!;
-      used[k] = 0;
-      if (income < 0) {
+      const income = revenue[k]! + support[k]!;
+      let deductible = debt.interest[k]!;
+      if (thinCap !== null && deductible !== 0 && openingDebt > thinCap * equityCalled) {
+        deductible = (deductible * thinCap * equityCalled) / openingDebt;
+      }
+      const taxable = income - royalty[k]! - opex[k]! - selling[k]! - techTotal[k]! - community[k]! - closure[k]! - dep[k]!
+        - investmentAllowance[k]! - deductible - rrtYears[k]!;
+      let used = 0;
+      if (taxable < 0) {
         if (carryYears !== 0) {
           poolYear[poolSize] = k;
-          poolRemaining[poolSize++] = -income;
+          poolRemaining[poolSize++] = -taxable;
         }
       } else {
-        let roomLeft = income;
-        let usedNow = 0;
+        let roomLeft = taxable;
         for (let l = 0; l < poolSize; l++) {
           if (roomLeft === 0) break;
           if (carryYears !== null && k > poolYear[l]! + carryYears) continue;
@@ -349,24 +441,31 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
           const take = Math.min(poolRemaining[l]!, roomLeft);
           poolRemaining[l] = poolRemaining[l]! - take;
           roomLeft = roomLeft - take;
-          usedNow = usedNow + take;
+          used = used + take;
         }
-        used[k] = usedNow;
       }
-      incomeTax[k] = deal.incomeTax.rate * Math.max(0, income - used[k]!);
-      fcf[k] = revenue[k]! - royalty[k]! - opex[k]! - selling[k]! - community[k]! - techTotal[k]! - closure[k]! - capex[k]! - deltaWc[k]! - incomeTax[k]! - rrtYears[k]!;
+      let rate = tax.rate;
+      if (k >= firstProduction && k < firstProduction + tax.holidayYears) rate = 0;
+      else if (changedTaxRate !== null && changed[k]) rate = changedTaxRate;
+      const cit = rate * Math.max(0, taxable - used);
+      const beforeFinancing = income - royalty[k]! - opex[k]! - selling[k]! - community[k]! - techTotal[k]! - closure[k]! - capex[k]! + grant[k]!
+        - deltaWc[k]! - cit - rrtYears[k]!;
+      const f = beforeFinancing + debt.drawdown[k]! - debt.interest[k]! - debt.principal[k]!;
+      fcf[k] = f;
+      incomeTax[k] = cit;
+      if (f < 0) equityCalled = equityCalled - f;
+      openingDebt = debt.balance[k]!;
       preTax[k] = marketRevenue[k]! - opex[k]! - selling[k]! - capex[k]! - closure[k]! - deltaWc[k]!;
     }
 
-    // §6 funding, straight into the partners' flows.
+    // §6 funding, straight into the partners' flows; §7 and §10 the other parties.
     for (let i = 0; i < P; i++) {
       interest[i] = partners[i]!.equity;
       paidSoFar[i] = 0;
       balance[i] = 0;
       stakes[i]!.fill(0);
     }
-    for (let slot = 0; slot < slotCount; slot++) flows[slot]!.fill(0);
-    const government = flows[P]!;
+    const government = flows[GOVERNMENT]!;
     for (let k = 0; k < n; k++) {
       for (const c of carried) balance[c] = balance[c]! * (1 + partners[c]!.carried!.interestRate);
       paid.fill(0);
@@ -399,7 +498,7 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
             }
           }
           if (partners[i]!.foreign && received !== 0) {
-            const tax = deal.withholding.dividends * received;
+            const tax = dividendRate * received;
             withholding = withholding + tax;
             received = received - tax;
           }
@@ -408,14 +507,20 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
       }
       for (let i = 0; i < P; i++) {
         let partnerFlow = distributions[i]! - paid[i]! + repayments[i]!;
-        let tech = 0;
-        for (let t = 0; t < technology.length; t++) if (technology[t]!.licensor === i) tech = tech + (techPay[t]![k]! - techWithholding[t]![k]!);
-        partnerFlow = partnerFlow + tech;
-        let margin = 0;
-        for (let o = 0; o < offtakes.length; o++) if (offtakes[o]!.offtaker === i) margin = margin + margins[o]![k]!;
-        flows[i]![k] = partnerFlow + margin;
+        if (licenses[i]) {
+          let tech = 0;
+          for (let t = 0; t < technology.length; t++) if (technology[t]!.licensor === i) tech = tech + (techPay[t]![k]! - techWithholding[t]![k]!);
+          partnerFlow = partnerFlow + tech;
+        }
+        if (offtakesFor[i]) {
+          let margin = 0;
+          for (let o = 0; o < offtakes.length; o++) if (offtakes[o]!.offtaker === i) margin = margin + margins[o]![k]!;
+          partnerFlow = partnerFlow + margin;
+        }
+        if (lends[i]) partnerFlow = partnerFlow + debt.lending(i, k);
+        flows[i]![k] = partnerFlow;
       }
-      government[k] = royalty[k]! + incomeTax[k]! + rrtYears[k]! + withholding + techTax[k]!;
+      government[k] = royalty[k]! + incomeTax[k]! + rrtYears[k]! + withholding + techTax[k]! + debt.withholding[k]! - grant[k]! - support[k]!;
       flows[P + 1]![k] = community[k]!;
       let externalTech = 0;
       for (let t = 0; t < technology.length; t++) if (technology[t]!.licensor === -1) externalTech = externalTech + (techPay[t]![k]! - techWithholding[t]![k]!);
@@ -423,6 +528,7 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
       let externalMargin = 0;
       for (let o = 0; o < offtakes.length; o++) if (offtakes[o]!.offtaker === -1) externalMargin = externalMargin + margins[o]![k]!;
       flows[P + 3]![k] = externalMargin;
+      flows[P + 4]![k] = debt.lending(-1, k);
       if (deal.dilution) {
         let total = 0;
         for (let i = 0; i < P; i++) {
@@ -451,13 +557,9 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
       let present = false;
       for (let k = 0; k < n; k++) if (x[k] !== 0) present = true;
       out.pv[slot] = present ? presentValue(x, weights) : Number.NaN;
-      if (slot < P) {
-        let atHurdle = 0;
-        if (present) for (let k = 0; k < n; k++) if (x[k] !== 0) atHurdle = atHurdle + x[k]! * deflator[k]! * hurdle[slot]![k]!;
-        out.npvAtHurdle[slot] = atHurdle;
-      }
+      if (slot < P) out.npvAtHurdle[slot] = present ? presentValue(x, hurdle[slot]!) : 0;
     }
-    out.governmentPv = Number.isNaN(out.pv[P]!) ? 0 : out.pv[P]!;
+    out.governmentPv = Number.isNaN(out.pv[GOVERNMENT]!) ? 0 : out.pv[GOVERNMENT]!;
     let governmentReal = 0;
     for (let k = 0; k < n; k++) governmentReal = governmentReal + government[k]! * deflator[k]!;
     out.governmentReal = governmentReal;

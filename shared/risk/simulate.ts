@@ -1,7 +1,7 @@
 import { Dec } from '../engine/arithmetic.ts';
 import type { PartyKind, Project, RiskBlock } from '../engine/interchange.ts';
 import { effectiveRisk } from './block.ts';
-import { evaluateIteration, iterationOverrides, newOutcome, prepareCase, type PreparedCase } from './iteration.ts';
+import { emptyOverrides, evaluateIteration, iterationOverrides, newOutcome, prepareCase, type PreparedCase } from './iteration.ts';
 import { createSampler, type Sampler } from './sampler.ts';
 import { covariance, percentile, quantityStatistics, ranks, shareBelowZero, spearmanOfRanks, withPercentiles, type QuantityStatistics } from './statistics.ts';
 
@@ -80,9 +80,10 @@ export function runIterations(setup: SimulationSetup, from: number, to: number, 
   const draws = setup.sampler.newDraws();
   const outcome = newOutcome(setup.prepared);
   const scratch = setup.prepared.kernel.newResult();
+  const overrides = emptyOverrides();
   for (let r = 0; r < count; r++) {
     setup.sampler.draw(from + r, draws);
-    evaluateIteration(setup.prepared, iterationOverrides(setup.prepared, setup.sampler, draws), outcome, scratch);
+    evaluateIteration(setup.prepared, iterationOverrides(setup.prepared, setup.sampler, draws, overrides), outcome, scratch);
     for (let v = 0; v < out.values.length; v++) out.values[v]![r] = draws.values[v]!;
     out.npv[r] = outcome.npv;
     out.preTaxNpv[r] = outcome.preTaxNpv;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalArithmetic as dec } from '../../shared/engine/arithmetic.ts';
 import type { Overrides, Project } from '../../shared/engine/interchange.ts';
+import { validateProject } from '../../shared/engine/index.ts';
 import { toDealTerms, toOverrides, toVentureInputs, type TransformOverrides } from '../../shared/engine/model.ts';
 import { runCase } from '../../shared/engine/run.ts';
 import { applyOverrides } from '../../shared/engine/transforms.ts';
@@ -9,6 +10,7 @@ import { effectiveRisk } from '../../shared/risk/block.ts';
 import { evaluateIteration, evaluateIterationGeneric, iterationOverrides, newOutcome, prepareCase, type PreparedCase } from '../../shared/risk/iteration.ts';
 import { createSampler } from '../../shared/risk/sampler.ts';
 import { arbitraryProject } from '../support/arbitrary-project.ts';
+import { arbitraryVersion2Project } from '../support/arbitrary-v2.ts';
 import { exampleProjectPaths, loadExample } from '../support/examples.ts';
 
 type Json = Record<string, any>;
@@ -89,10 +91,14 @@ const specRisk = {
 const edited = (path: string, edit: (p: Json) => void): Project => {
   const project = structuredClone(loadExample(path)) as Json;
   edit(project);
-  return project as Project;
+  const checked = validateProject(project);
+  if (!checked.ok) throw new Error(`the edited ${path} is invalid: ${JSON.stringify(checked.problems)}`);
+  return checked.project;
 };
 const example = (name: string) => exampleProjectPaths().find((path) => path.endsWith(`/${name}.project.json`))!;
 const [ndpr, nickel, spodumene] = [example('ndpr-separation'), example('nickel-cobalt-hpal'), example('northern-spodumene')];
+const [reserve, graphite] = [example('ndpr-strategic-reserve'), example('nordic-graphite-anode')];
+const eachStructure = (p: Json, edit: (terms: Json) => void) => { for (const s of p.structures) edit(s.terms); };
 
 describe('the simulation kernel agrees with the generic schedule in float and with the decimal methodology (§R2)', { timeout: 120_000 }, () => {
   for (const path of exampleProjectPaths()) {
@@ -121,9 +127,57 @@ describe('the simulation kernel agrees with the generic schedule in float and wi
     it(`edge: ${name}`, () => expect(agreeOn(project, 15)).toBeLessThan(1e-9));
   }
 
+  // Version 2 (§10–§15): each instrument where it binds or reaches an end of its rule.
+  const v2Edges: [string, Project][] = [
+    ['v2, no production at all (no holiday, every vintage in year N, loans repaid in year N)', edited(reserve, (p) => {
+      p.assumptions.production.oreMined = p.assumptions.production.oreMined.map(() => 0);
+    })],
+    ['v2, thin capitalisation that binds, a drawdown in the last year, grace past the horizon', edited(graphite, (p) => eachStructure(p, (t) => {
+      t.fiscal.incomeTax.thinCapRatio = 0.2;
+      t.debt = [
+        { id: 'late', name: 'Late', lender: 'external', foreign: true, drawdowns: [{ year: p.assumptions.startYear + p.assumptions.years - 1, amount: 5e7 }, { year: 2027, amount: 1e8 }], maxAmount: 1.2e8, interestRate: 0.08, graceYears: 30, tenorYears: 3, repayment: 'annuity' },
+        { id: 'zero-rate', name: 'Zero rate', lender: t.partners[0].id, foreign: null, gearing: 0.9, drawFromYear: null, drawToYear: null, maxAmount: null, interestRate: 0, graceYears: 0, tenorYears: 2, repayment: 'annuity' },
+      ];
+      t.fiscal.withholding.interest = 0.2;
+    }))],
+    ['v2, price support paid and clawed back in the same window, a grant whose cap binds, declining balance at rate 1', edited(reserve, (p) => eachStructure(p, (t) => {
+      t.priceSupport = [
+        { id: 'floor', strike: 150000, share: 0.5, fromYear: 2029, toYear: null, capPrice: 160000, upsideShare: 1 },
+        { id: 'collar', strike: 60000, share: 0.5, fromYear: null, toYear: 2036, capPrice: 70000, upsideShare: 0.5 },
+      ];
+      t.fiscal.capitalGrant = { share: 0.5, cap: 1e7 };
+      t.fiscal.incomeTax.depreciation = { method: 'declining-balance', rate: 1 };
+    }))],
+    ['v2, a long holiday and a large investment allowance (losses that expire), a fiscal change that clamps the royalty rate', edited(graphite, (p) => {
+      eachStructure(p, (t) => {
+        t.fiscal.incomeTax.holidayYears = 20;
+        t.fiscal.incomeTax.investmentAllowance = 2;
+        t.fiscal.incomeTax.lossCarryForwardYears = 2;
+        t.fiscal.stabilized = false;
+        t.fiscal.stabilizedUntilYear = null;
+      });
+      p.scenarios.push({ id: 'royalty-clamped', name: 'Clamp', overrides: { fiscalChange: { fromYear: 2030, royaltyRateAdd: -0.5, incomeTaxRate: 0.9 } } });
+      p.scenarios.push({ id: 'royalty-all', name: 'All', overrides: { fiscalChange: { fromYear: 2032, royaltyRateAdd: 1, incomeTaxRate: null } } });
+    })],
+    ['v2, resource rent tax on the v2 base with support and grants, carry and dilution', edited(reserve, (p) => eachStructure(p, (t) => {
+      t.fiscal.resourceRentTax = { rate: 0.3, thresholdRate: 0.1 };
+      t.dilution = true;
+      t.deemedValue = 3e7;
+    }))],
+  ];
+  for (const [name, project] of v2Edges) {
+    it(`edge: ${name}`, () => expect(agreeOn(project, 12)).toBeLessThan(1e-9));
+  }
+
   it('random projects (fast-check), drawn iterations of each', () => {
     fc.assert(fc.property(arbitraryProject(), (project) => {
       expect(agreeOn(project, 4)).toBeLessThan(1e-9);
     }), { numRuns: 40 });
+  }, 240_000);
+
+  it('random version-2 projects (fast-check): loans, price support, grants, incentives, stabilisation, fiscal change', () => {
+    fc.assert(fc.property(arbitraryVersion2Project(), (project) => {
+      expect(agreeOn(project, 4)).toBeLessThan(1e-9);
+    }), { numRuns: 60 });
   }, 240_000);
 });
