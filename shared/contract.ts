@@ -286,6 +286,9 @@ export const methods = {
       placeholders: placeholderPathsSchema.optional(),
       options: shareOptionsSchema,
       target: saveTargetSchema.optional(),
+      /** The copy's file name as the user typed it in the share dialog (`.orebridge` is added when
+       * missing): browser mode saves under it; the desktop app suggests it in the save dialog. */
+      fileName: z.string().trim().min(1).max(255).optional(),
     }),
     response: z.strictObject({ name: z.string() }).nullable(),
   },

@@ -8,7 +8,7 @@ import type { Project } from '../../shared/engine/interchange.ts';
 import { roundResultsOf, type RoundResults } from '../../shared/contract/roundResults.ts';
 import * as files from '../files/index.ts';
 import type { FileError, ProjectDocument } from '../files/index.ts';
-import { fileNameProblem, suggestedFileName } from './file-names.ts';
+import { fileNameProblem, suggestedFileName, typedFileName } from './file-names.ts';
 import { lastRound } from '../reports/pack/index.ts';
 import { reportBytes } from '../reports/index.ts';
 import { writeExport } from '../reports/write-export.ts';
@@ -131,6 +131,7 @@ export function documentHandlers({ options, handles, documents, work }: Document
     kind: FileKind,
     projectName: string | null | undefined,
     context: CallContext,
+    suggestion?: string,
   ): Promise<Result<string | null>> => {
     if (target && 'handle' in target) {
       const path = await pathOfRef(target);
@@ -144,7 +145,7 @@ export function documentHandlers({ options, handles, documents, work }: Document
       return problem ? failure('bad-file-name', problem) : confine(join(options.documentsFolder, target.name));
     }
     if (!options.dialogs) return failure('no-path', 'Give the file a name to save it.');
-    return success(await options.dialogs.chooseSavePath(kind, suggestedFileName(projectName, kind), context));
+    return success(await options.dialogs.chooseSavePath(kind, suggestion ?? suggestedFileName(projectName, kind), context));
   };
 
   /**
@@ -245,12 +246,16 @@ export function documentHandlers({ options, handles, documents, work }: Document
       return saveAs(entry.value, target, context);
     },
 
-    shareCopy: async ({ documentId, project, placeholders, options: shareOptions, target }, context) => {
+    shareCopy: async ({ documentId, project, placeholders, options: shareOptions, target, fileName }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
       const applied = applyProject(entry.value, project, placeholders);
       if (!applied.ok) return applied;
-      const path = await targetPath(target, 'share', entry.value.document.project().name, context);
+      // The name typed in the share dialog: browser mode saves under it in the documents folder;
+      // the desktop app offers it in the save dialog, which only adds where.
+      const typed = fileName === undefined ? undefined : typedFileName(fileName, 'share');
+      const chosen = target ?? (typed !== undefined && !options.dialogs ? { name: typed } : undefined);
+      const path = await targetPath(chosen, 'share', entry.value.document.project().name, context, typed);
       if (!path.ok || path.value === null) return path.ok ? success(null) : path;
       if (path.value === entry.value.document.path) return failure('bad-file-name', 'A shared copy cannot replace the document itself; choose another name.');
       const written = await entry.value.document.saveShareCopy(path.value, shareOptions);

@@ -33,3 +33,9 @@ export function suggestedFileName(projectName: string | null | undefined, kind: 
   const base = (projectName ?? '').replace(/[/\\<>:"|?*\u0000-\u001f]+/g, ' ').replace(/^\.+/, '').trim() || 'Untitled';
   return `${base}${kind === 'share' ? ' (shared)' : ''}${EXTENSIONS[kind]}`;
 }
+
+/** The name the user typed for a new file, kept as typed: only the kind's extension is added when it is missing. */
+export function typedFileName(typed: string, kind: FileKind): string {
+  const name = typed.trim();
+  return name.toLowerCase().endsWith(EXTENSIONS[kind]) ? name : `${name}${EXTENSIONS[kind]}`;
+}

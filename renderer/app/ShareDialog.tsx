@@ -27,6 +27,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [keepRevisions, setKeepRevisions] = useState(false);
   const [keepReservations, setKeepReservations] = useState(false);
   const reservationCount = useWorkspace((state) => state.project?.negotiation?.reservations.length ?? 0);
+  const projectName = useWorkspace((state) => state.project?.name ?? '');
+  // The copy's name, typed here; " (shared)" is only part of the suggestion.
+  const [fileName, setFileName] = useState(() => `${projectName.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Untitled'} (shared)`);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -57,10 +60,18 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     ...(keepRevisions ? [] : ['the revision history']),
     ...(!keepReservations && reservationCount > 0 ? ["the parties' reservation values"] : []),
   ].filter((item): item is string => item !== null);
-  const ready = chosen.length > 0 && chosenScenarios.length > 0;
+  const ready = chosen.length > 0 && chosenScenarios.length > 0 && fileName.trim() !== '';
+  const shownName = /\.orebridge$/i.test(fileName.trim()) ? fileName.trim() : `${fileName.trim()}.orebridge`;
   return (
     <dialog ref={dialog} className="share-dialog" aria-labelledby="share-heading" onCancel={onClose}>
       <h2 id="share-heading">Share a copy</h2>
+      <div className="field">
+        <label htmlFor="share-file-name">File name</label>
+        <input id="share-file-name" type="text" value={fileName} onChange={(event) => setFileName(event.target.value)} aria-describedby="share-file-name-hint" />
+        <span className="field-hint" id="share-file-name-hint">
+          {fileName.trim() === '' ? 'Give the copy a file name.' : `The copy is written as ${shownName}.`}
+        </span>
+      </div>
       <fieldset className="group">
         <legend>Structures to share</legend>
         {structures.map((s) => (
@@ -102,7 +113,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             )}
           </>
         ) : (
-          <p className="field-problem">Choose at least one structure and one scenario.</p>
+          <p className="field-problem">{fileName.trim() === '' ? 'Give the copy a file name.' : 'Choose at least one structure and one scenario.'}</p>
         )}
       </div>
       <div className="dialog-actions">
@@ -112,7 +123,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           disabled={!ready}
           onClick={() => {
             onClose();
-            void commands.shareCopy({ structures: chosen, scenarios: chosenScenarios, keepNotes, keepRevisions, keepReservations });
+            void commands.shareCopy({ structures: chosen, scenarios: chosenScenarios, keepNotes, keepRevisions, keepReservations, fileName });
           }}
         >
           Share…

@@ -222,13 +222,13 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       if (result.value) editor.notify({ kind: 'info', message: `Saved ${result.value.name}.` });
     },
     /** Writes a reduced copy; by default of every structure, without notes. */
-    async shareCopy(options: { structures?: string[]; scenarios?: string[]; keepNotes?: boolean; keepRevisions?: boolean; keepReservations?: boolean } = {}): Promise<void> {
+    async shareCopy(options: { structures?: string[]; scenarios?: string[]; keepNotes?: boolean; keepRevisions?: boolean; keepReservations?: boolean; fileName?: string } = {}): Promise<void> {
       const project = store.getState().project;
       if (!api || !project) return;
       const document = await ensureDocument(project);
       if (!document) return;
       const structures = options.structures ?? project.structures.map((s) => s.id);
-      const result = await api.shareCopy({ documentId: document.documentId, project, placeholders: placeholders(), options: { structures, ...(options.scenarios ? { scenarios: options.scenarios } : {}), keepNotes: options.keepNotes ?? false, keepRevisions: options.keepRevisions ?? false, keepReservations: options.keepReservations ?? false } });
+      const result = await api.shareCopy({ documentId: document.documentId, project, placeholders: placeholders(), options: { structures, ...(options.scenarios ? { scenarios: options.scenarios } : {}), keepNotes: options.keepNotes ?? false, keepRevisions: options.keepRevisions ?? false, keepReservations: options.keepReservations ?? false }, ...(options.fileName?.trim() ? { fileName: options.fileName.trim() } : {}) });
       if (!result.ok) return fail(result.error);
       if (result.value) editor.notify({ kind: 'info', message: `Wrote a copy to share: ${result.value.name}.` });
     },

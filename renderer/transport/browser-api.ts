@@ -51,7 +51,8 @@ export function createBrowserApi(server: OrebridgeApi, picker: FilePicker): Oreb
       return target ? server.saveDocumentAs({ ...request, target }) : success(null);
     },
     shareCopy: async (request) => {
-      if (request.target) return server.shareCopy(request);
+      // A name typed in the share dialog is the target already; the server checks it.
+      if (request.target || request.fileName) return server.shareCopy(request);
       const target = await chooseTarget('Share a copy', request.project, '.orebridge', ' (shared)');
       return target ? server.shareCopy({ ...request, target }) : success(null);
     },

@@ -263,6 +263,13 @@ describe('layout and keyboard journeys in browser mode', { timeout: 120_000 }, (
       const fontSize = await page.getByRole('img', { name: /by year/ }).first().locator('svg').evaluate((svg) => getComputedStyle(svg).fontSize);
       expect(fontSize).toBe('12px');
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      // The theme picker reads as one line (its label beside the choice), wherever the section list is.
+      const themeLine = await page.locator('.theme-picker').evaluate((picker) => {
+        const label = picker.querySelector('label')!.getBoundingClientRect();
+        const select = picker.querySelector('select')!.getBoundingClientRect();
+        return { sideBySide: label.right <= select.left && label.bottom > select.top && label.top < select.bottom, extra: picker.getBoundingClientRect().height - select.height };
+      });
+      if (viewport.width <= 1100) expect(themeLine).toEqual({ sideBySide: true, extra: 0 });
       await screenshot(page, `layout-${name}-mine-plan`);
       await section(page, 'Results');
       await page.waitForTimeout(300);

@@ -260,12 +260,14 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await share.getByRole('checkbox', { name: 'First production one year late' }).uncheck();
     expect(await share.textContent()).toContain('The copy will contain the structure State carried 15%, capped strategic partner, collar offtake and 2 scenarios: Base case and Spodumene at 75% of the deck.');
     expect(await share.textContent()).toContain('It leaves out the structure Paying state partner, sliding royalty, open offtake, the scenario First production one year late, every note and the revision history.');
+    // The copy's name is typed in the dialog itself: " (shared)" is only the suggestion.
+    const fileName = share.getByRole('textbox', { name: 'File name' });
+    expect(await fileName.inputValue()).toBe('Northern Spodumene JV (shared)');
+    await fileName.fill('For the miner');
+    expect(await share.textContent()).toContain('The copy is written as For the miner.orebridge.');
     await screenshot(page, 'g-share-dialog');
     await share.getByRole('button', { name: 'Share…' }).click();
-    const target = page.getByRole('dialog', { name: 'Share a copy' });
-    await target.getByRole('textbox', { name: 'File name' }).fill('For the miner');
-    await target.getByRole('button', { name: 'Save' }).click();
-    // The name typed is the name written.
+    // The name typed is the name written, with no second prompt for it.
     await page.getByText('Wrote a copy to share: For the miner.orebridge.').waitFor();
     const miner = await readProjectFromFile(join(mode.documentsFolder, 'For the miner.orebridge'));
     expect(miner.ok && miner.project.scenarios.map((scenario) => scenario.id)).toEqual(['base', 'low-price']);
@@ -294,10 +296,8 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     const share = page.getByRole('dialog', { name: 'Share a copy' });
     await share.getByRole('checkbox', { name: /Paying state partner/ }).check();
     await share.getByRole('checkbox', { name: 'Keep notes that are not private' }).check();
+    await share.getByRole('textbox', { name: 'File name' }).fill('Offer for the ministry.orebridge');
     await share.getByRole('button', { name: 'Share…' }).click();
-    const target = page.getByRole('dialog', { name: 'Share a copy' });
-    await target.getByRole('textbox', { name: 'File name' }).fill('Offer for the ministry.orebridge');
-    await target.getByRole('button', { name: 'Save' }).click();
     await page.getByText(/Wrote a copy to share: Offer for the ministry\.orebridge/).waitFor();
     await page.context().close();
 

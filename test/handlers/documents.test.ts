@@ -246,6 +246,22 @@ describe('native dialogs (desktop)', () => {
     return { dialogs, asked };
   }
 
+  it('a share copy is written under the name typed in the share dialog: browser mode in its folder, the desktop save dialog suggests it', async () => {
+    const browser = makeHarness(tempDir);
+    const opened = ok(await browser.call('openExample', { exampleId: 'northern-spodumene' }));
+    const written = ok(await browser.call('shareCopy', { documentId: opened.document.documentId, options: { structures: ['sliding-royalty'] }, fileName: 'For the ministry' }));
+    expect(written).toEqual({ name: 'For the ministry.orebridge' });
+    expect(existsSync(join(browser.documentsFolder, 'For the ministry.orebridge'))).toBe(true);
+    expect(errorOf(await browser.call('shareCopy', { documentId: opened.document.documentId, options: { structures: ['sliding-royalty'] }, fileName: '../escape' })).code).toBe('bad-file-name');
+
+    const folder = tempDir();
+    const chosen = fakeDialogs({ save: join(folder, 'where.orebridge') });
+    const desktop = makeHarness(tempDir, { mode: 'desktop', documentsFolder: null, dialogs: chosen.dialogs });
+    const second = ok(await desktop.call('openExample', { exampleId: 'northern-spodumene' }));
+    ok(await desktop.call('shareCopy', { documentId: second.document.documentId, options: { structures: ['sliding-royalty'] }, fileName: 'Offer v1.2.orebridge' }));
+    expect(chosen.asked).toEqual(['save:share:Offer v1.2.orebridge']);
+  });
+
   it('asks where to save an untitled document, and a cancelled dialog changes nothing', async () => {
     const folder = tempDir();
     const cancelled = fakeDialogs({ save: null });
