@@ -9,7 +9,7 @@
 // The renderer never sends a path: files are named by opaque handles the back end handed out,
 // or, for a new file in browser mode, by a bare file name inside the server's documents folder.
 import { z } from 'zod';
-import type { Evaluation, Project } from './engine/interchange.ts';
+import type { Evaluation, Project, Structure } from './engine/interchange.ts';
 import type { Problem } from './engine/validate-primitives.ts';
 import type { TermChange as CatalogueTermChange } from './fields/termSheet.ts';
 import { roundResultsSchema } from './contract/roundResults.ts';
@@ -79,6 +79,8 @@ function isPlainObject(value: unknown): boolean {
  * handler (every problem at once), so the schema only insists on an object. */
 export const projectSchema = z.custom<Project>(isPlainObject, { message: 'expected a project object' });
 /** An evaluation as the engine builds it: decimal strings throughout. */
+/** A deal structure in the interchange shape (from the document itself, already validated). */
+export const structureSchema = z.custom<Structure>(isPlainObject, { message: 'expected a structure object' });
 export const evaluationSchema = z.custom<Evaluation>(isPlainObject, { message: 'expected an evaluation object' });
 
 const idText = z.string().min(1).max(200);
@@ -352,6 +354,11 @@ export const methods = {
   diff: {
     request: z.strictObject({ ...documentRef, from: diffSideSchema, to: diffSideSchema }),
     response: z.array(termChangeSchema),
+  },
+  /** The two structures a diff compares (a revision as recorded), for what each change does to every party. */
+  diffStructures: {
+    request: z.strictObject({ ...documentRef, from: diffSideSchema, to: diffSideSchema }),
+    response: z.strictObject({ before: structureSchema, after: structureSchema }),
   },
   setScenarioInternal: {
     request: z.strictObject({ ...documentRef, scenarioId: idText, internal: z.boolean() }),

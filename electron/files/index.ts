@@ -8,7 +8,7 @@
 //
 // better-sqlite3 is loaded only when a database is touched, so `readProjectFromFile` on a JSON
 // file stays fast.
-import type { Project } from '../../shared/engine/interchange.ts';
+import type { Project, Structure } from '../../shared/engine/interchange.ts';
 import type {
   CheckReport,
   DiffSide,
@@ -91,6 +91,8 @@ export interface ProjectDocument {
   revisions(structureId?: string): Revision[];
   /** Term-by-term changes from `from` to `to`. */
   diff(from: DiffSide, to: DiffSide): FileResult<TermChange[]>;
+  /** The two structures `from` and `to` name (a revision as it was recorded). */
+  diffStructures(from: DiffSide, to: DiffSide): FileResult<{ before: Structure; after: Structure }>;
 
   /** The interchange JSON text of the project (lossless: numbers as written, absent vs null kept). */
   exportJson(): string;

@@ -246,6 +246,14 @@ class WorkingSession implements ProjectDocument {
     return diffInDatabase(this.#db, this.project(), from, to);
   }
 
+  diffStructures(from: DiffSide, to: DiffSide): FileResult<{ before: Structure; after: Structure }> {
+    const project = this.project();
+    const before = resolveSide(this.#db, project, from);
+    if (!before.ok) return before;
+    const after = resolveSide(this.#db, project, to);
+    return after.ok ? { ok: true, value: { before: before.value, after: after.value } } : after;
+  }
+
   exportJson(): string {
     const { tree, metadata } = readContent(this.#db);
     return `${stringifyWithLiterals(withPlaceholderNote(asObject(tree), metadata.placeholders))}\n`;

@@ -46,6 +46,7 @@ type DocumentHandlers = Pick<
   | 'recordRevision'
   | 'listRevisions'
   | 'diff'
+  | 'diffStructures'
   | 'setScenarioInternal'
   | 'setNotePrivate'
   | 'listRecoverable'
@@ -352,6 +353,13 @@ export function documentHandlers({ options, handles, documents, work }: Document
       if (!entry.ok) return entry;
       const changes = entry.value.document.diff(from, to);
       return changes.ok ? success(changes.value) : fromFileError(changes.error);
+    },
+
+    diffStructures: async ({ documentId, from, to }, context) => {
+      const entry = find(documentId, context);
+      if (!entry.ok) return entry;
+      const sides = entry.value.document.diffStructures(from, to);
+      return sides.ok ? success(sides.value) : fromFileError(sides.error);
     },
 
     setScenarioInternal: async ({ documentId, scenarioId, internal }, context) => {

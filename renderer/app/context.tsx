@@ -15,7 +15,7 @@ export interface Workspace {
   /** The back end (desktop preload or browser-mode HTTP); null where there is none (tests). */
   api: OrebridgeApi | null;
   commands: DocumentCommands;
-  /** Runs engine jobs of the view's own (a variant of the project, e.g. pricing stabilisation); absent where a test has none. */
+  /** Runs engine jobs of a view's own (a variant of the project: pricing stabilisation, progressivity, concessions) off the main thread; absent where a test has none. */
   engine?: EngineRunner;
 }
 

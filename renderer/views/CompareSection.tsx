@@ -9,6 +9,8 @@ import { formatPercent } from '../lib/format.ts';
 import { COMPARE_METRICS, headerFor, matrixMetrics, scaleFor, showCell } from '../model/compareMatrix.ts';
 import { compareTerms, projectValueContext } from '../../shared/fields/index.ts';
 import { PARTY_NAMES, useMoneyContext } from './useResult.ts';
+import { ConcessionsTable } from './ConcessionsTable.tsx';
+import { ProgressivityPanel } from './ProgressivityPanel.tsx';
 import { ChoiceField, namedChoices } from '../components/controls.tsx';
 
 /** One case of the matrix: a structure under a scenario. */
@@ -202,6 +204,7 @@ export function CompareSection() {
           />
         </div>
       )}
+      {scenarios[0] && structures.length > 0 && <ProgressivityPanel structures={structures} scenario={scenarios[0].id} />}
       <RiskCompare structures={structures.map((s) => s.id)} scenario={scenarios[0]?.id ?? null} nameOf={nameOf} />
       <TermSheet />
     </section>
@@ -223,6 +226,7 @@ function TermSheet() {
   const editor = useEditor();
   const project = useWorkspace((state) => state.project);
   const termSheet = useWorkspace((state) => state.termSheet);
+  const scenario = useWorkspace((state) => state.compare.scenarios.find((id) => state.project?.scenarios.some((s) => s.id === id)) ?? state.project?.scenarios[0]?.id ?? null);
   const money = useMoneyContext();
   const [onlyDifferences, setOnlyDifferences] = useState(true);
   if (!project) return null;
@@ -269,6 +273,9 @@ function TermSheet() {
           </tbody>
         </table>
       </ExportableTable>
+      {scenario && left.id !== right.id && (
+        <ConcessionsTable before={left} after={right} scenario={scenario} beforeName={left.name || left.id} afterName={right.name || right.id} />
+      )}
     </div>
   );
 }

@@ -22,6 +22,7 @@ function RoundResultsCell({ revision, structure, currency, locale }: { revision:
     </span>
   );
 }
+import { ConcessionsTable } from './ConcessionsTable.tsx';
 
 function sideValue(side: DiffSide): string {
   return side.kind === 'revision' ? `revision:${side.id}` : `structure:${side.id}`;
@@ -49,6 +50,8 @@ export function RoundsSection() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [changes, setChanges] = useState<TermChange[] | null>(null);
+  const [sides, setSides] = useState<{ before: Structure; after: Structure; beforeName: string; afterName: string } | null>(null);
+  const scenario = useWorkspace((state) => state.scenarioId ?? state.project?.scenarios[0]?.id ?? null);
   const [message, setMessage] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
@@ -116,9 +119,13 @@ export function RoundsSection() {
     if (!result.ok) {
       setMessage(result.error.message);
       setChanges(null);
+      setSides(null);
       return;
     }
     setChanges(result.value);
+    const structuresOf = await api.diffStructures({ documentId: current, from: left, to: right });
+    const label = (value: string) => options.find((o) => o.value === value)?.label ?? value;
+    setSides(structuresOf.ok ? { ...structuresOf.value, beforeName: label(from), afterName: label(to) } : null);
   }
 
   const documentId = () => store.getState().document?.documentId ?? null;
@@ -226,6 +233,9 @@ export function RoundsSection() {
             </table>
           </ExportableTable>
         ))}
+      {changes && changes.length > 0 && sides && scenario && (
+        <ConcessionsTable before={sides.before} after={sides.after} scenario={scenario} beforeName={sides.beforeName} afterName={sides.afterName} />
+      )}
     </section>
   );
 }

@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'recordRevision',
   'listRevisions',
   'diff',
+  'diffStructures',
   'setScenarioInternal',
   'setNotePrivate',
   'listRecoverable',

@@ -5,7 +5,7 @@ export type { FieldDefinition, FieldKind, FieldRange, Presence } from './types.t
 export { fieldAt, fieldByPattern, fieldsOf, fillLabel, fillUnit, labelOf, partyName, shapeOf, toggleLabelOf, type FieldAt, type LabelContext } from './lookup.ts';
 export { currencySymbol, decimalOf, formatDecimal, formatValue, projectValueContext, type ValueContext } from './format.ts';
 export { exampleOf, problemInWords, rangeInWords, type ProblemInWords } from './messages.ts';
-export { compareTerms, diffTerms, termLines, type TermChange, type TermLine, type TermRow } from './termSheet.ts';
+export { compareTerms, diffTerms, locatedTermChanges, termLines, type LocatedTermChange, type TermChange, type TermLine, type TermRow } from './termSheet.ts';
 export { formatPath, getIn, parsePath, patternOf, setIn, type PathKey } from './paths.ts';
 export {
   dealTerm, dealTerms, defaultBalancingPartner, isTermPattern, readTerm, termPatterns, writeTerm, TERM_KINDS,

@@ -144,17 +144,29 @@ export function compareTerms(left: Structure, right: Structure, context: ValueCo
   return rows;
 }
 
-/** Every term that differs from `before` to `after`; a list item added or removed is one change. */
-export function diffTerms(before: Structure, after: Structure, context: ValueContext = {}): TermChange[] {
+/** A change with the paths of its term on both sides (null on the side that lacks it): to apply it alone. */
+export interface LocatedTermChange extends TermChange {
+  beforePath: string | null;
+  afterPath: string | null;
+}
+
+/** Every term that differs from `before` to `after`, with its paths on both sides; a list item added or removed is one change. */
+export function locatedTermChanges(before: Structure, after: Structure, context: ValueContext = {}): LocatedTermChange[] {
   const rows = compareTerms(before, after, context);
   const gone = rows.filter((r) => r.item && (r.left === null || r.right === null)).map((r) => r.key);
-  const changes: TermChange[] = [];
+  const changes: LocatedTermChange[] = [];
   for (const r of rows) {
     if (!r.differs) continue;
     if (gone.some((key) => r.key.startsWith(`${key}.`))) continue;
     const path = r.rightPath ?? r.leftPath ?? r.key;
-    if (r.item) changes.push({ path, label: r.label, change: r.left === null ? 'added' : 'removed', before: r.left, after: r.right });
-    else changes.push({ path, label: r.label, change: 'changed', before: r.left, after: r.right });
+    const located = { path, label: r.label, before: r.left, after: r.right, beforePath: r.leftPath, afterPath: r.rightPath };
+    if (r.item) changes.push({ ...located, change: r.left === null ? 'added' : 'removed' });
+    else changes.push({ ...located, change: 'changed' });
   }
   return changes;
+}
+
+/** Every term that differs from `before` to `after`; a list item added or removed is one change. */
+export function diffTerms(before: Structure, after: Structure, context: ValueContext = {}): TermChange[] {
+  return locatedTermChanges(before, after, context).map(({ path, label, change, before: from, after: to }) => ({ path, label, change, before: from, after: to }));
 }

@@ -7,3 +7,4 @@ export { PRICE_FACTORS, preTaxIrrOf, progressivity, progressivityCases, progress
 export { lineSweep, type LineSweep, type LineSweepRequest, type LineSweepResult } from './lineSweep.ts';
 export { axisRange, type AxisRequest } from './dealSpace.ts';
 export { decimalEvaluation } from './metrics.ts';
+export { concessionCases, concessionTable, concessions, type Concession, type ConcessionCases, type ConcessionEffect, type ConcessionRow, type ConcessionTable } from './concessions.ts';

@@ -308,6 +308,12 @@ describe('revisions, recovery, settings, validation', () => {
     const changes = ok(await harness.call('diff', { documentId, from: { kind: 'revision', id: revision.id }, to: { kind: 'structure', id: 'sliding-royalty' } }));
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ path: 'terms.fiscal.communityShare', label: 'Community share', change: 'changed', after: '2 %' });
+    // The two structures themselves, for what each change does to every party.
+    const sides = ok(await harness.call('diffStructures', { documentId, from: { kind: 'revision', id: revision.id }, to: { kind: 'structure', id: 'sliding-royalty' } }));
+    expect(sides.after.terms.fiscal.communityShare).toBe('0.02');
+    expect(sides.before.terms.fiscal.communityShare).not.toBe('0.02');
+    expect(sides.before.id).toBe('sliding-royalty');
+    expect((await harness.call('diffStructures', { documentId, from: { kind: 'revision', id: 99 }, to: { kind: 'structure', id: 'sliding-royalty' } })).ok).toBe(false);
   });
 
   it('keeps each round’s headline results, evaluated under the scenario on screen (default the first)', async () => {
