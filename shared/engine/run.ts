@@ -21,12 +21,24 @@ export interface CaseRun<T> {
   preTaxNpv: T;
 }
 
-export function runCase<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: DealTerms<T>): CaseRun<T> {
+/** The venture's part of a run (§3–§5, §10 before the partners): what venture metrics need. */
+export type VentureRun<T> = Pick<CaseRun<T>, 'inputs' | 'venture' | 'factors' | 'nominalWeights' | 'preTaxNpv'>;
+
+export function runVenture<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: DealTerms<T>): VentureRun<T> {
   const venture = ventureYears(ar, inputs, deal);
-  const fundingYears = funding(ar, deal, venture.freeCashFlow);
   const factors = discountFactors(ar, inputs.discountRate, inputs.discounting, inputs.years);
   const nominalWeights = factors.map((df, k) => ar.div(df, venture.escalation[k]!));
-  const parties = partyFlows(ar, deal, venture, fundingYears).map((party) => ({ ...party, pv: presentValue(ar, party.flows, nominalWeights) }));
   const preTaxNpv = presentValue(ar, venture.preTaxNetCashFlow, nominalWeights);
-  return { inputs, venture, funding: fundingYears, factors, nominalWeights, parties, preTaxNpv };
+  return { inputs, venture, factors, nominalWeights, preTaxNpv };
+}
+
+/** The partners' and parties' part of a run (§6, §7) on the venture's part. */
+export function runParties<T>(ar: Arithmetic<T>, deal: DealTerms<T>, run: VentureRun<T>): CaseRun<T> {
+  const fundingYears = funding(ar, deal, run.venture.freeCashFlow);
+  const parties = partyFlows(ar, deal, run.venture, fundingYears).map((party) => ({ ...party, pv: presentValue(ar, party.flows, run.nominalWeights) }));
+  return { ...run, funding: fundingYears, parties };
+}
+
+export function runCase<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: DealTerms<T>): CaseRun<T> {
+  return runParties(ar, deal, runVenture(ar, inputs, deal));
 }

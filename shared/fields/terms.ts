@@ -146,25 +146,38 @@ export function dealTerm(project: Project, structureId: string, path: string, op
 
 /** The project with the term set to `value` (and, for an equity, the balancing partner's equity moved the other way). */
 export function writeTerm(project: Project, structureId: string, path: string, value: string | Decimal, options: { balanceWith?: string } = {}): TermResult<Project> {
+  const writer = termWriter(project, structureId, path, options);
+  return writer.ok ? writer.value(value) : writer;
+}
+
+/** writeTerm with the term looked up once, for writing many values (scans and maps). */
+export function termWriter(project: Project, structureId: string, path: string, options: { balanceWith?: string } = {}): TermResult<(value: string | Decimal) => TermResult<Project>> {
   const described = dealTerm(project, structureId, path, options);
   if (!described.ok) return described;
   const term = described.value;
-  const next = decimalOf(typeof value === 'string' ? value : value.toString());
-  if (next === null) return { ok: false, error: { code: 'not-a-number', message: `${term.label} must be a number, not "${String(value)}"` } };
-  const { min, max, minExclusive } = term.range;
-  const belowMin = min !== null && (minExclusive ? next.lte(min) : next.lt(min));
-  if (belowMin || (max !== null && next.gt(max))) {
-    return { ok: false, error: { code: 'out-of-range', message: `${term.label} must be ${rangeText(term.range)}, not ${next.toString()}` } };
-  }
   const structureIndex = project.structures.findIndex((s) => s.id === structureId);
-  let written = setIn(project, parsePath(absolutePath(structureIndex, path)), next.toString());
-  if (term.balancedBy !== null && term.value !== null) {
-    const partners = project.structures[structureIndex]!.terms.partners;
-    const other = partners.findIndex((p) => p.id === term.balancedBy);
-    const moved = decimalOf(partners[other]!.equity)!.plus(decimalOf(term.value)!).minus(next);
-    written = setIn(written, parsePath(`structures[${structureIndex}].terms.partners[${other}].equity`), moved.toString());
-  }
-  return { ok: true, value: written };
+  const at = parsePath(absolutePath(structureIndex, path));
+  const partners = project.structures[structureIndex]!.terms.partners;
+  const other = partners.findIndex((p) => p.id === term.balancedBy);
+  const otherAt = other < 0 ? null : parsePath(`structures[${structureIndex}].terms.partners[${other}].equity`);
+  return {
+    ok: true,
+    value: (value) => {
+      const next = decimalOf(typeof value === 'string' ? value : value.toString());
+      if (next === null) return { ok: false, error: { code: 'not-a-number', message: `${term.label} must be a number, not "${String(value)}"` } };
+      const { min, max, minExclusive } = term.range;
+      const belowMin = min !== null && (minExclusive ? next.lte(min) : next.lt(min));
+      if (belowMin || (max !== null && next.gt(max))) {
+        return { ok: false, error: { code: 'out-of-range', message: `${term.label} must be ${rangeText(term.range)}, not ${next.toString()}` } };
+      }
+      let written = setIn(project, at, next.toString());
+      if (otherAt !== null && term.value !== null) {
+        const moved = decimalOf(partners[other]!.equity)!.plus(decimalOf(term.value)!).minus(next);
+        written = setIn(written, otherAt, moved.toString());
+      }
+      return { ok: true, value: written };
+    },
+  };
 }
 
 /** The value of a term (decimal text, null when unset). */

@@ -7,9 +7,9 @@
 import { Dec, type Dec as Decimal } from '../engine/arithmetic.ts';
 import type { CaseSelection } from '../engine/evaluate.ts';
 import type { Project } from '../engine/interchange.ts';
-import { dealTerm, writeTerm, type DealTerm } from '../fields/terms.ts';
+import { dealTerm, termWriter, type DealTerm } from '../fields/terms.ts';
 import { formatDecimal } from '../fields/format.ts';
-import { decimalEvaluation, floatMetrics, isFractionMetric, metricChoice, metricLabel, metricOfEvaluation, type MetricChoice } from './metrics.ts';
+import { decimalEvaluation, floatInputs, floatMetrics, floatMetricsOf, isFractionMetric, metricChoice, metricLabel, metricOfEvaluation, type MetricChoice } from './metrics.ts';
 
 export interface GoalSeekRequest {
   structure: string;
@@ -107,13 +107,19 @@ export function goalSeek(project: Project, request: GoalSeekRequest): GoalSeekRe
 
   const selection: CaseSelection = { structure: request.structure, ...(request.scenario === undefined ? {} : { scenario: request.scenario }) };
   const options = request.balanceWith === undefined ? {} : { balanceWith: request.balanceWith };
+  const writer = termWriter(project, request.structure, request.term, options);
+  if (!writer.ok) return writer;
   const written = (value: Decimal) => {
-    const next = writeTerm(project, request.structure, request.term, value, options);
+    const next = writer.value(value);
     return next.ok ? next.value : null;
   };
+  // A structure's term leaves the scenario's transformed assumptions as they are: transform once.
+  const inputs = request.term.startsWith('assumptions.') ? null : floatInputs(project, selection);
   const floatAt = (x: number): number | null => {
     const next = written(new Dec(x));
-    return next === null ? null : floatMetrics(next, selection)(choice);
+    if (next === null) return null;
+    if (inputs === null) return floatMetrics(next, selection)(choice);
+    return floatMetricsOf(inputs, next.structures.find((s) => s.id === request.structure)!)(choice);
   };
   const decimalAt = (x: Decimal): Decimal | null => {
     const next = written(x);
@@ -127,10 +133,12 @@ export function goalSeek(project: Project, request: GoalSeekRequest): GoalSeekRe
   const ys = xs.map(floatAt);
 
   const solutions: { value: Decimal; achieved: Decimal }[] = [];
+  // The metric's scale over the interval: a target of 0 (a venture NPV of 0) is met within 1e-9
+  // of the amounts the metric takes, not within 1e-9 of a currency unit, which no double reaches.
+  const scale = Dec.max(target.abs(), ...ys.map((y) => (y === null || !Number.isFinite(y) ? 0 : Math.abs(y))), 1e-300);
   const accept = (value: Decimal) => {
     const achieved = decimalAt(value);
     if (achieved === null) return;
-    const scale = Dec.max(target.abs(), 1e-300);
     if (achieved.minus(target).abs().div(scale).gt(ACHIEVED_TOLERANCE) && !achieved.minus(target).abs().lt(1e-9)) return;
     if (solutions.some((s) => s.value.eq(value))) return;
     solutions.push({ value, achieved });
@@ -179,18 +187,18 @@ export function goalSeek(project: Project, request: GoalSeekRequest): GoalSeekRe
 function refine(fn: (x: number) => number | null, target: number, low: number, high: number): number {
   let a = low;
   let b = high;
-  const signA = Math.sign((fn(a) ?? target) - target);
+  let fa = (fn(a) ?? target) - target;
+  let fb = (fn(b) ?? target) - target;
+  const signA = Math.sign(fa);
   for (let i = 0; i < 200 && b - a > RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b), 1e-12); i++) {
     // Secant guess, kept only when it lands well inside the bracket; otherwise the midpoint.
-    const fa = (fn(a) ?? target) - target;
-    const fb = (fn(b) ?? target) - target;
     let m = (a * fb - b * fa) / (fb - fa);
     if (!(m > a + (b - a) * 0.01 && m < b - (b - a) * 0.01)) m = (a + b) / 2;
     const fm = fn(m);
     if (fm === null) return (a + b) / 2;
     if (fm === target) return m;
-    if (Math.sign(fm - target) === signA) a = m;
-    else b = m;
+    if (Math.sign(fm - target) === signA) [a, fa] = [m, fm - target];
+    else [b, fb] = [m, fm - target];
   }
   return (a + b) / 2;
 }

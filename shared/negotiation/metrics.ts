@@ -5,11 +5,11 @@
 import { Dec, floatArithmetic as ar, type Dec as Decimal } from '../engine/arithmetic.ts';
 import { discountFactors, presentValue, total } from '../engine/discounting.ts';
 import { evaluateProject, type CaseSelection } from '../engine/evaluate.ts';
-import type { Evaluation, Project } from '../engine/interchange.ts';
+import type { Evaluation, Project, Structure } from '../engine/interchange.ts';
 import { irrRootsOfFloats } from '../engine/irr.ts';
 import { ratio } from '../engine/metrics.ts';
-import { toDealTerms, toOverrides, toVentureInputs } from '../engine/model.ts';
-import { runCase } from '../engine/run.ts';
+import { toDealTerms, toOverrides, toVentureInputs, type VentureInputs } from '../engine/model.ts';
+import { runParties, runVenture, type CaseRun } from '../engine/run.ts';
 import { applyOverrides } from '../engine/transforms.ts';
 
 export const VENTURE_METRICS = ['venture.npv', 'venture.irr', 'venture.governmentTake', 'venture.aetr', 'venture.preTaxNpv'] as const;
@@ -78,13 +78,28 @@ export function decimalEvaluation(project: Project, selection: CaseSelection): E
   return outcome.ok ? outcome.evaluation : null;
 }
 
+/** The case's assumptions after its scenario's transforms, in float. */
+export function floatInputs(project: Project, selection: CaseSelection): VentureInputs<number> {
+  const scenario = project.scenarios.find((s) => s.id === selection.scenario) ?? project.scenarios[0]!;
+  return applyOverrides(ar, toVentureInputs(ar, project.assumptions), toOverrides(ar, scenario.overrides));
+}
+
 /** Every metric of every party from one float run of the schedule: for scans and maps. */
 export function floatMetrics(project: Project, selection: CaseSelection): (choice: MetricChoice) => number | null {
   const structure = project.structures.find((s) => s.id === selection.structure) ?? project.structures[0]!;
-  const scenario = project.scenarios.find((s) => s.id === selection.scenario) ?? project.scenarios[0]!;
-  const inputs = applyOverrides(ar, toVentureInputs(ar, project.assumptions), toOverrides(ar, scenario.overrides));
-  const run = runCase(ar, inputs, toDealTerms(ar, structure.terms));
-  const v = run.venture;
+  return floatMetricsOf(floatInputs(project, selection), structure);
+}
+
+/**
+ * floatMetrics on inputs already transformed (a scan of a structure's term transforms them once).
+ * The partners' part of the run is computed only for a metric that needs it.
+ */
+export function floatMetricsOf(inputs: VentureInputs<number>, structure: Structure): (choice: MetricChoice) => number | null {
+  const deal = toDealTerms(ar, structure.terms);
+  const ventureRun = runVenture(ar, inputs, deal);
+  let partiesRun: CaseRun<number> | null = null;
+  const parties = () => (partiesRun ??= runParties(ar, deal, ventureRun)).parties;
+  const v = ventureRun.venture;
   const real = (nominal: readonly number[]) => nominal.map((x, k) => x / v.escalation[k]!);
   const singleIrr = (flows: number[]) => {
     const roots = irrRootsOfFloats(flows);
@@ -92,24 +107,24 @@ export function floatMetrics(project: Project, selection: CaseSelection): (choic
   };
   return ({ metric, party }) => {
     switch (metric) {
-      case 'venture.npv': return presentValue(ar, v.freeCashFlow, run.nominalWeights);
-      case 'venture.preTaxNpv': return run.preTaxNpv;
+      case 'venture.npv': return presentValue(ar, v.freeCashFlow, ventureRun.nominalWeights);
+      case 'venture.preTaxNpv': return ventureRun.preTaxNpv;
       case 'venture.irr': return singleIrr(real(v.freeCashFlow));
       case 'venture.governmentTake': {
-        const government = run.parties.find((p) => p.id === 'government');
+        const government = parties().find((p) => p.id === 'government');
         return ratio(ar, government ? total(ar, real(government.flows)) : 0, total(ar, real(v.preTaxNetCashFlow)));
       }
-      case 'venture.aetr': return ratio(ar, run.parties.find((p) => p.id === 'government')?.pv ?? 0, run.preTaxNpv);
+      case 'venture.aetr': return ratio(ar, parties().find((p) => p.id === 'government')?.pv ?? 0, ventureRun.preTaxNpv);
       default: break;
     }
-    const found = run.parties.find((p) => p.id === party);
+    const found = parties().find((p) => p.id === party);
     if (!found) return null;
     if (metric === 'pv') return found.pv;
-    if (metric === 'share') return ratio(ar, found.pv, run.preTaxNpv);
+    if (metric === 'share') return ratio(ar, found.pv, ventureRun.preTaxNpv);
     const hurdle = structure.terms.partners.find((p) => p.id === party)?.hurdleRate;
     if (found.kind !== 'partner' || hurdle === undefined) return null;
     const flows = real(found.flows);
     if (metric === 'irr') return singleIrr(flows);
-    return presentValue(ar, flows, discountFactors(ar, Number(hurdle), run.inputs.discounting, run.inputs.years));
+    return presentValue(ar, flows, discountFactors(ar, Number(hurdle), ventureRun.inputs.discounting, ventureRun.inputs.years));
   };
 }
