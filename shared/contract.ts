@@ -248,6 +248,21 @@ export const appInfoSchema = z.strictObject({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const documentRef = { documentId: idText };
+
+/**
+ * Work on a file from outside (opening, importing) that the renderer can follow and stop: an id
+ * the renderer makes up for the call (unique in its window), given to workStatus and cancelWork
+ * while the call runs.
+ */
+export const workIdSchema = idText;
+
+export const workStatusSchema = z.strictObject({
+  /** What is being done, e.g. "Opening Deal.orebridge". */
+  label: z.string(),
+  /** Since the work started in the back end. */
+  elapsedMs: z.number().nonnegative(),
+});
+export type WorkStatus = z.infer<typeof workStatusSchema>;
 const empty = z.strictObject({});
 const nothing = z.null();
 
@@ -263,7 +278,7 @@ export const methods = {
   /** Open a project file: the given handle, or (desktop) what the user picks in an open dialog. */
   /** Fails with `locked` when another instance has the file; `readOnly: true` opens it anyway. */
   openDocument: {
-    request: z.strictObject({ file: fileRefSchema.optional(), readOnly: z.boolean().optional() }),
+    request: z.strictObject({ file: fileRefSchema.optional(), readOnly: z.boolean().optional(), work: workIdSchema.optional() }),
     response: openedDocumentSchema.nullable(),
   },
   /** Tell the back end the renderer's current project, so the title shows the unsaved marker,
@@ -299,7 +314,7 @@ export const methods = {
   reloadDocument: { request: z.strictObject(documentRef), response: openedDocumentSchema },
 
   /** Read an interchange JSON file into a new untitled document. */
-  importJson: { request: z.strictObject({ file: fileRefSchema.optional() }), response: openedDocumentSchema.nullable() },
+  importJson: { request: z.strictObject({ file: fileRefSchema.optional(), work: workIdSchema.optional() }), response: openedDocumentSchema.nullable() },
   /** Write the project as interchange JSON. */
   exportJson: {
     request: z.strictObject({ ...documentRef, project: projectSchema.optional(), placeholders: placeholderPathsSchema.optional(), target: saveTargetSchema.optional() }),
@@ -373,6 +388,12 @@ export const methods = {
   listRecoverable: { request: empty, response: z.array(recoverableSchema) },
   recoverDocument: { request: z.strictObject({ workingCopyId: idText }), response: openedDocumentSchema },
   discardRecoverable: { request: z.strictObject({ workingCopyId: idText }), response: nothing },
+
+  /** What the work of that id is doing and for how long; null once it ended (or before it started). */
+  workStatus: { request: z.strictObject({ work: workIdSchema }), response: workStatusSchema.nullable() },
+  /** Stops the work of that id: its worker thread is stopped and the call it belongs to answers
+   * `cancelled`, leaving everything as it was before the call. Nothing happens when it has ended. */
+  cancelWork: { request: z.strictObject({ work: workIdSchema }), response: nothing },
 
   getSettings: { request: empty, response: settingsSchema },
   updateSettings: { request: z.strictObject({ settings: settingsSchema.partial() }), response: settingsSchema },

@@ -22,4 +22,11 @@ export const MAX_LIST_ENTRIES = 10_000;
 export const MAX_TABLE_ROWS = 100_000;
 export const MAX_REVISIONS = 10_000;
 
+/**
+ * The most values (numbers, strings, booleans, nulls) a project may hold, counted before the engine
+ * validates it. An example holds 290–400, a 50-structure × 5-scenario project about 5,500; the
+ * cap keeps what the main process writes into a working copy to well under a second.
+ */
+export const MAX_PROJECT_VALUES = 20_000;
+
 export const PROJECT_FILE_EXTENSION = '.orebridge';

@@ -68,7 +68,8 @@ export interface ProjectDocument {
    * Replaces the project with an edited one (validated first; nothing changes when invalid).
    * Metadata of scenarios and notes that still exist is kept.
    */
-  apply(project: Project): FileResult<void>;
+  /** `validated`: the engine checked this very project already (in a worker), so it is not checked again here. */
+  apply(project: Project, options?: { validated?: boolean }): FileResult<void>;
   setScenarioInternal(scenarioId: string, internal: boolean): FileResult<void>;
   setNotePrivate(owner: NoteOwner, isPrivate: boolean): FileResult<void>;
   /** Replaces the placeholder marks: the paths of the inputs that still hold the template's invented values. */
@@ -118,7 +119,8 @@ export async function openDocument(path: string, options: SessionOptions): Promi
 }
 
 /** Starts a session on a new, never-saved document holding `project` (validated first) and its placeholder marks. */
-export async function createDocument(project: Project, options: SessionOptions, placeholders: readonly string[] = []): Promise<FileResult<ProjectDocument>> {
+/** `validated`: the engine checked this very project already (in a worker), so it is not checked again here. */
+export async function createDocument(project: Project, options: SessionOptions & { validated?: boolean }, placeholders: readonly string[] = []): Promise<FileResult<ProjectDocument>> {
   const { createDocumentSession } = await import('./session.ts');
   return createDocumentSession(project, options, placeholders);
 }

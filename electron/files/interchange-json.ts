@@ -2,7 +2,7 @@
 // literals as written for storage.
 import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
-import { jsonSyntaxDetail, shapeProblem } from './json-depth.ts';
+import { jsonSyntaxDetail, projectSizeProblem, shapeProblem } from './json-depth.ts';
 import { parseWithLiterals } from './literal-json.ts';
 import { invalidProjectError } from './messages.ts';
 import type { FileResult } from './types.ts';
@@ -28,6 +28,8 @@ export function parseInterchange(text: string, what = 'The JSON project'): FileR
   } catch (error) {
     return { ok: false, error: { code: 'not-json', message: `${what} is not valid JSON (${jsonSyntaxDetail(error)}).` } };
   }
+  const tooLarge = projectSizeProblem(parsed, what);
+  if (tooLarge) return { ok: false, error: { code: 'too-large', message: tooLarge } };
   const validation = validateProject(parsed);
   if (!validation.ok) {
     return { ok: false, error: invalidProjectError(validation.problems, what) };

@@ -1,5 +1,5 @@
 // Checks on JSON text from outside that must come before any parser sees it.
-import { MAX_JSON_DEPTH, MAX_LIST_ENTRIES } from './format.ts';
+import { MAX_JSON_DEPTH, MAX_LIST_ENTRIES, MAX_PROJECT_VALUES } from './format.ts';
 
 export interface JsonShape {
   /** The deepest nesting of objects and lists (counting stops just past the limit). */
@@ -54,6 +54,26 @@ export function shapeProblem(text: string, what: string): string | null {
   }
   if (shape.longestList > MAX_LIST_ENTRIES) {
     return `${what} has a list of more than ${MAX_LIST_ENTRIES.toLocaleString('en-US')} entries, more than any project holds, so it was not read.`;
+  }
+  return null;
+}
+
+/**
+ * A sentence when a parsed project holds more values than any project does, else null. Walks
+ * without recursion and stops just past the limit, so the count costs at most that many steps.
+ */
+export function projectSizeProblem(project: unknown, what = 'The project', doing = 'open'): string | null {
+  const waiting: unknown[] = [project];
+  let values = 0;
+  while (waiting.length > 0) {
+    const value = waiting.pop();
+    if (typeof value === 'object' && value !== null) {
+      for (const inner of Array.isArray(value) ? value : Object.values(value)) waiting.push(inner);
+      if (waiting.length > MAX_PROJECT_VALUES) values = MAX_PROJECT_VALUES + 1;
+    } else values += 1;
+    if (values > MAX_PROJECT_VALUES) {
+      return `${what} is too large to ${doing} safely: it holds more than ${MAX_PROJECT_VALUES.toLocaleString('en-US')} values (a 50-structure, 5-scenario project holds about 5,500).`;
+    }
   }
   return null;
 }

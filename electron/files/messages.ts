@@ -9,11 +9,12 @@ export function reportedProblems(problems: ValidationProblem[]): ValidationProbl
   return problems.length > MAX_REPORTED_PROBLEMS ? problems.slice(0, MAX_REPORTED_PROBLEMS) : problems;
 }
 
-export function problemsSentence(problems: ValidationProblem[], what = 'The project in the file'): string {
+/** `total`: how many problems there are when `problems` holds only the first of them. */
+export function problemsSentence(problems: ValidationProblem[], what = 'The project in the file', total = problems.length): string {
   const first = problems[0];
   if (!first) return `${what} is not valid.`;
   const where = first.path === '' ? '' : ` at ${first.path}`;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  const more = total > 1 ? ` (and ${(total - 1).toLocaleString('en-US')} more problem${total > 2 ? 's' : ''})` : '';
   return `${what} is not valid: ${first.message}${where}${more}.`;
 }
 

@@ -112,9 +112,9 @@ class WorkingSession implements ProjectDocument {
     return readContent(this.#db).metadata;
   }
 
-  apply(project: Project): FileResult<void> {
-    const validation = validateProject(project);
-    if (!validation.ok) {
+  apply(project: Project, options: { validated?: boolean } = {}): FileResult<void> {
+    const validation = options.validated ? null : validateProject(project);
+    if (validation && !validation.ok) {
       return { ok: false, error: invalidProjectError(validation.problems, 'The project') };
     }
     // Only the parts that differ from what the working copy holds are rewritten.
@@ -352,9 +352,9 @@ export async function openDocumentSession(target: string, options: SessionOption
   }
 }
 
-export async function createDocumentSession(project: Project, options: SessionOptions, placeholders: readonly string[] = []): Promise<FileResult<ProjectDocument>> {
-  const validation = validateProject(project);
-  if (!validation.ok) {
+export async function createDocumentSession(project: Project, options: SessionOptions & { validated?: boolean }, placeholders: readonly string[] = []): Promise<FileResult<ProjectDocument>> {
+  const validation = options.validated ? null : validateProject(project);
+  if (validation && !validation.ok) {
     return { ok: false, error: invalidProjectError(validation.problems, 'The project') };
   }
   // Not dirty until edited: closing (or losing) an untouched new document loses nothing.

@@ -7,7 +7,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { parseProjectText, validateProject } from '../../shared/engine/index.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
 import { roundResultsSchema } from '../../shared/contract/roundResults.ts';
-import { shapeProblem } from './json-depth.ts';
+import { projectSizeProblem, shapeProblem } from './json-depth.ts';
 import { namesAnInput } from './placeholder-note.ts';
 import { MAX_FILE_BYTES, MAX_REVISIONS, MAX_TABLE_ROWS } from './format.ts';
 import { checkHeader, HEADER_BYTES, type HeaderFacts } from './header.ts';
@@ -186,6 +186,8 @@ function checkDatabase(db: Database, formatVersion: number): FileResult<CheckedC
   const text = stringifyWithLiterals(read.value.tree, 0);
   const parsed = runCheck(() => parseProjectText(text));
   if (!parsed.ok) return parsed;
+  const tooLarge = projectSizeProblem(parsed.value, 'This file');
+  if (tooLarge) return fail('too-large', tooLarge);
   const validation = validateProject(parsed.value);
   if (!validation.ok) return { ok: false, error: invalidProjectError(validation.problems) };
 

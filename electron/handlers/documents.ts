@@ -14,6 +14,7 @@ import { reportBytes } from '../reports/index.ts';
 import { writeExport } from '../reports/write-export.ts';
 import { confinedPath, OUTSIDE_FOLDER } from './confine.ts';
 import type { UntrustedWork } from './untrusted-work.ts';
+import type { WorkTracker } from './work.ts';
 import { documentInfo } from './registry.ts';
 import type { DocumentRegistry, FileHandles, OpenEntry } from './registry.ts';
 import type { CallContext, FileKind, HandlerMap, ShellOptions } from './types.ts';
@@ -27,6 +28,7 @@ export interface DocumentDeps {
   handles: FileHandles;
   documents: DocumentRegistry;
   work: UntrustedWork;
+  tracker: WorkTracker;
 }
 
 type DocumentHandlers = Pick<
@@ -64,11 +66,11 @@ export async function scopedToFolder<T>(folder: string | null, items: T[], pathO
   return kept.filter((item): item is Awaited<T> & T => item !== null);
 }
 
-export function documentHandlers({ options, handles, documents, work }: DocumentDeps): DocumentHandlers {
-  const sessionOptions = (readOnly = false) => ({
+export function documentHandlers({ options, handles, documents, work, tracker }: DocumentDeps): DocumentHandlers {
+  const sessionOptions = (readOnly = false, signal?: AbortSignal) => ({
     dataDir: options.dataDir,
     readOnly,
-    checkFile: work.checkFile,
+    checkFile: (path: string) => work.checkFile(path, signal),
     ...(options.userName ? { userName: options.userName } : {}),
   });
 
@@ -91,20 +93,30 @@ export function documentHandlers({ options, handles, documents, work }: Document
     return entry ? success(entry) : failure('unknown-document', 'That document is not open any more. Open it again.');
   };
 
-  /** Brings the working copy up to the renderer's project, when it sent one. */
-  const applyProject = (entry: OpenEntry, project: Project | undefined, placeholders?: readonly string[]): Result<null> => {
-    if (project === undefined) return entry.behind ? failure('invalid-project', 'The project has problems to fix before it can be written.') : success(null);
-    if (entry.behind || JSON.stringify(project) !== JSON.stringify(entry.document.project())) {
-      const applied = entry.document.apply(project);
-      entry.behind = !applied.ok;
-      if (!applied.ok) {
-        changed(entry);
-        return fromFileError(applied.error);
+  /**
+   * Brings the working copy up to the renderer's project, when it sent one. The project is checked
+   * in a worker (a request's project is untrusted); the updates of one document are applied one
+   * after another in the order they came, whatever order their checks finish in.
+   */
+  const applyProject = (entry: OpenEntry, project: Project | undefined, placeholders?: readonly string[]): Promise<Result<null>> => {
+    const applying = entry.applying.then(async (): Promise<Result<null>> => {
+      if (project === undefined) return entry.behind ? failure('invalid-project', 'The project has problems to fix before it can be written.') : success(null);
+      if (entry.behind || JSON.stringify(project) !== JSON.stringify(entry.document.project())) {
+        const checked = await work.checkProject(project);
+        if (documents.get(entry.documentId, entry.ownerId) !== entry) return failure('unknown-document', 'That document is not open any more. Open it again.');
+        const applied = checked.ok ? entry.document.apply(project, { validated: true }) : checked;
+        entry.behind = !applied.ok;
+        if (!applied.ok) {
+          changed(entry);
+          return fromFileError(applied.error);
+        }
       }
-    }
-    if (placeholders !== undefined) entry.document.setPlaceholders(placeholders);
-    changed(entry);
-    return success(null);
+      if (placeholders !== undefined) entry.document.setPlaceholders(placeholders);
+      changed(entry);
+      return success(null);
+    });
+    entry.applying = applying.catch(() => undefined);
+    return applying;
   };
 
   /** Browser mode: the path only when it is really inside the served folder. */
@@ -165,8 +177,9 @@ export function documentHandlers({ options, handles, documents, work }: Document
 
   const register = (context: CallContext, document: ProjectDocument, recovered = false) => documents.add(context.senderId, document, recovered);
 
-  const startFromJson = async (path: string, context: CallContext): Promise<Result<OpenedDocument>> => {
-    const parsed = await work.readJson(path, basename(path));
+  const startFromJson = async (path: string, context: CallContext, workId: string | undefined): Promise<Result<OpenedDocument>> => {
+    const tracked = tracker.start(context.senderId, workId, `Reading ${basename(path)}`);
+    const parsed = await work.readJson(path, basename(path), tracked.signal).finally(tracked.end);
     if (!parsed.ok) return fromFileError(parsed.error);
     const created = await files.createDocument(parsed.value.project, sessionOptions(), parsed.value.placeholders);
     if (!created.ok) return fromFileError(created.error);
@@ -197,23 +210,23 @@ export function documentHandlers({ options, handles, documents, work }: Document
   return {
     newDocument: async ({ project, placeholders }, context) => {
       // A project from a request is untrusted: checked first in a worker, under its limits.
-      const checked = await work.validate(project);
+      const checked = await work.checkProject(project);
       if (!checked.ok) return fromFileError(checked.error);
-      if (!checked.value.ok) return failure('invalid-project', 'The project has problems to fix before it can be opened.', checked.value.problems);
-      const created = await files.createDocument(project, sessionOptions(), placeholders);
+      const created = await files.createDocument(project, { ...sessionOptions(), validated: true }, placeholders);
       if (!created.ok) return fromFileError(created.error);
       const entry = register(context, created.value);
       changed(entry);
       return success(documentInfo(entry));
     },
 
-    openDocument: async ({ file, readOnly }, context) => {
+    openDocument: async ({ file, readOnly, work: workId }, context) => {
       const path = await sourcePath(file, 'project', context);
       if (!path.ok || path.value === null) return path.ok ? success(null) : path;
-      if (extname(path.value).toLowerCase() === '.json') return startFromJson(path.value, context);
+      if (extname(path.value).toLowerCase() === '.json') return startFromJson(path.value, context, workId);
       const already = documents.ownedBy(context.senderId).find((entry) => entry.document.path === path.value);
       if (already) return success(opened(already));
-      const result = await files.openDocument(path.value, sessionOptions(readOnly ?? false));
+      const tracked = tracker.start(context.senderId, workId, `Opening ${basename(path.value)}`);
+      const result = await files.openDocument(path.value, sessionOptions(readOnly ?? false, tracked.signal)).finally(tracked.end);
       if (!result.ok) return fromFileError(result.error);
       await files.addRecentFile(options.dataDir, path.value);
       return success(opened(register(context, result.value)));
@@ -222,14 +235,14 @@ export function documentHandlers({ options, handles, documents, work }: Document
     updateDocument: async ({ documentId, project, placeholders }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project, placeholders);
+      const applied = await applyProject(entry.value, project, placeholders);
       return applied.ok ? success(documentInfo(entry.value)) : applied;
     },
 
     saveDocument: async ({ documentId, project, placeholders, overwrite }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project, placeholders);
+      const applied = await applyProject(entry.value, project, placeholders);
       if (!applied.ok) return applied;
       if (entry.value.document.path === null) return saveAs(entry.value, undefined, context);
       const saved = await entry.value.document.save({ overwrite: overwrite === true });
@@ -242,7 +255,7 @@ export function documentHandlers({ options, handles, documents, work }: Document
     saveDocumentAs: async ({ documentId, project, placeholders, target }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project, placeholders);
+      const applied = await applyProject(entry.value, project, placeholders);
       if (!applied.ok) return applied;
       return saveAs(entry.value, target, context);
     },
@@ -250,7 +263,7 @@ export function documentHandlers({ options, handles, documents, work }: Document
     shareCopy: async ({ documentId, project, placeholders, options: shareOptions, target, fileName }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project, placeholders);
+      const applied = await applyProject(entry.value, project, placeholders);
       if (!applied.ok) return applied;
       // The name typed in the share dialog: browser mode saves under it in the documents folder;
       // the desktop app offers it in the save dialog, which only adds where.
@@ -287,16 +300,16 @@ export function documentHandlers({ options, handles, documents, work }: Document
       return success(opened(register(context, reopened.value)));
     },
 
-    importJson: async ({ file }, context) => {
+    importJson: async ({ file, work: workId }, context) => {
       const path = await sourcePath(file, 'json', context);
       if (!path.ok || path.value === null) return path.ok ? success(null) : path;
-      return startFromJson(path.value, context);
+      return startFromJson(path.value, context, workId);
     },
 
     exportJson: async ({ documentId, project, placeholders, target }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project, placeholders);
+      const applied = await applyProject(entry.value, project, placeholders);
       if (!applied.ok) return applied;
       const path = await targetPath(target, 'json', entry.value.document.project().name, context);
       if (!path.ok || path.value === null) return path.ok ? success(null) : path;
@@ -307,7 +320,7 @@ export function documentHandlers({ options, handles, documents, work }: Document
     exportReport: async ({ documentId, project, format, structures, scenario, target }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
-      const applied = applyProject(entry.value, project);
+      const applied = await applyProject(entry.value, project);
       if (!applied.ok) return applied;
       const document = entry.value.document;
       const current = document.project();

@@ -8,6 +8,7 @@ import { createDocumentRegistry, createFileHandles, documentInfo } from './regis
 import type { HandlerMap, ShellOptions } from './types.ts';
 import { untrustedWork } from './untrusted-work.ts';
 import { createWorkPool } from '../work/pool.ts';
+import { createWorkTracker, workHandlers } from './work.ts';
 
 export type * from './types.ts';
 export { createDispatcher } from './dispatch.ts';
@@ -35,8 +36,10 @@ export function createBackend(options: ShellOptions): Backend {
   const pool = options.work ?? createWorkPool();
   const work = untrustedWork(pool);
   const documents = createDocumentRegistry();
+  const tracker = createWorkTracker();
   const handlers: HandlerMap = {
-    ...documentHandlers({ options, handles, documents, work }),
+    ...documentHandlers({ options, handles, documents, work, tracker }),
+    ...workHandlers(tracker),
     ...libraryHandlers({ options, handles, documents }),
   };
   const closeEntries = async (entries: ReturnType<typeof documents.all>) => {

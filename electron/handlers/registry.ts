@@ -15,6 +15,8 @@ export interface OpenEntry {
   /** What the window was last told about this document (title, unsaved marker, menu), as JSON:
    * an edit that changes none of it tells it nothing. */
   reported: string | null;
+  /** The last update of the working copy from the renderer's project (they are applied in order). */
+  applying: Promise<unknown>;
 }
 
 export function createFileHandles() {
@@ -67,7 +69,7 @@ export function createDocumentRegistry() {
   const entries = new Map<string, OpenEntry>();
   return {
     add(ownerId: string, document: ProjectDocument, recovered = false): OpenEntry {
-      const entry: OpenEntry = { documentId: randomUUID(), ownerId, document, recovered, behind: false, reported: null };
+      const entry: OpenEntry = { documentId: randomUUID(), ownerId, document, recovered, behind: false, reported: null, applying: Promise.resolve() };
       entries.set(entry.documentId, entry);
       return entry;
     },

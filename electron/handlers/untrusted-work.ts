@@ -2,14 +2,15 @@
 import type { Project } from '../../shared/engine/interchange.ts';
 import type { CheckedFileContent, FileResult } from '../files/index.ts';
 import { parseWithLiterals } from '../files/literal-json.ts';
+import { problemsSentence } from '../files/messages.ts';
 import { EVALUATION_LIMITS, FILE_LIMITS, type WorkPool } from '../work/pool.ts';
 import type { CaseRequest, EvaluationOutcome, Invalid } from '../work/tasks.ts';
 
 export function untrustedWork(pool: WorkPool) {
   return {
     /** The session's file check, in a worker: a hostile file can stall or exhaust only that thread. */
-    async checkFile(path: string): Promise<FileResult<CheckedFileContent>> {
-      const done = await pool.run({ kind: 'check-file', path }, { limits: FILE_LIMITS, refusal: 'This file is too large to open safely' });
+    async checkFile(path: string, signal?: AbortSignal): Promise<FileResult<CheckedFileContent>> {
+      const done = await pool.run({ kind: 'check-file', path }, { limits: FILE_LIMITS, refusal: 'This file is too large to open safely', ...(signal ? { signal } : {}) });
       if (!done.ok) return done;
       if (!done.value.ok) return done.value;
       const { treeText, metadata, revisions, fingerprint } = done.value.value;
@@ -17,15 +18,26 @@ export function untrustedWork(pool: WorkPool) {
     },
 
     /** A JSON project document and the placeholder marks its notes carried. */
-    async readJson(path: string, what: string): Promise<FileResult<{ project: Project; placeholders: string[] }>> {
-      const done = await pool.run({ kind: 'read-json', path, what }, { limits: FILE_LIMITS, refusal: `${what} is too large to open safely` });
+    async readJson(path: string, what: string, signal?: AbortSignal): Promise<FileResult<{ project: Project; placeholders: string[] }>> {
+      const done = await pool.run({ kind: 'read-json', path, what }, { limits: FILE_LIMITS, refusal: `${what} is too large to open safely`, ...(signal ? { signal } : {}) });
       if (!done.ok) return done;
       return done.value.ok ? { ok: true, value: { project: done.value.value.project, placeholders: done.value.value.placeholders } } : done.value;
     },
 
-    async validate(project: unknown): Promise<FileResult<{ ok: true; project: Project } | Invalid>> {
+    /**
+     * A project from a request, checked by the engine in a worker: the main process or the server
+     * only parses the request and hands the project on, so no project can stall it.
+     */
+    async checkProject(project: unknown, what = 'The project'): Promise<FileResult<Project>> {
       const done = await pool.run({ kind: 'validate', project }, { limits: EVALUATION_LIMITS, refusal: 'This project is too large to check safely' });
-      return done.ok ? { ok: true, value: done.value } : done;
+      if (!done.ok) return done;
+      if (done.value.ok) return { ok: true, value: done.value.project };
+      if ('tooLarge' in done.value) return { ok: false, error: { code: 'too-large', message: done.value.tooLarge } };
+      const { problems, problemCount } = done.value;
+      return {
+        ok: false,
+        error: { code: 'invalid-project', message: problemsSentence(problems, what, problemCount), problems, ...(problemCount > problems.length ? { problemCount } : {}) },
+      };
     },
 
     async evaluate(project: unknown, cases: CaseRequest[], options: { shocks?: boolean; breakeven?: boolean }): Promise<FileResult<{ ok: true; outcomes: EvaluationOutcome[] } | Invalid>> {

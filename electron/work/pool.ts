@@ -67,7 +67,9 @@ export function createWorkPool(options: { size?: number; workerUrl?: URL } = {})
   let closed = false;
 
   const spawn = (memoryMb: number): Slot => {
-    const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 }, stdout: false, stderr: false });
+    // A host started from a string (`node --input-type=module -e …`) passes a flag a worker file refuses.
+    const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+    const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 }, stdout: false, stderr: false });
     worker.unref();
     const ready = new Promise<void>((resolve) => {
       const onReady = (message: WorkerMessage) => {
@@ -139,7 +141,8 @@ export function createWorkPool(options: { size?: number; workerUrl?: URL } = {})
     worker.on('message', onMessage);
     worker.once('error', onError);
     worker.once('exit', onExit);
-    if (pending.options.signal?.aborted) return onAbort();
+    // Stopped before it reached the worker: the worker has nothing of it and stays.
+    if (pending.options.signal?.aborted) return finish({ ok: false, error: { code: 'cancelled', message: 'Cancelled.' } }, false);
     pending.options.signal?.addEventListener('abort', onAbort, { once: true });
     void slot.ready.then(() => {
       if (finished) return;
@@ -159,7 +162,18 @@ export function createWorkPool(options: { size?: number; workerUrl?: URL } = {})
           resolve({ ok: false, error: { code: 'cancelled', message: 'Orebridge is closing.' } });
           return;
         }
-        queue.push({ task, options: runOptions, resolve: resolve as Pending['resolve'] });
+        const pending: Pending = { task, options: runOptions, resolve: resolve as Pending['resolve'] };
+        queue.push(pending);
+        runOptions.signal?.addEventListener(
+          'abort',
+          () => {
+            const waiting = queue.indexOf(pending);
+            if (waiting < 0) return;
+            queue.splice(waiting, 1);
+            resolve({ ok: false, error: { code: 'cancelled', message: 'Cancelled.' } });
+          },
+          { once: true },
+        );
         pump();
       }),
     warm: async (limits = FILE_LIMITS) => {

@@ -29,6 +29,9 @@ export type Task =
   | { kind: 'validate'; project: unknown }
   | { kind: 'evaluate'; project: unknown; cases: CaseRequest[]; options: { shocks?: boolean; breakeven?: boolean } };
 
+/** A project with more values than any project holds (MAX_PROJECT_VALUES): the sentence saying so. */
+export type TooLarge = { ok: false; tooLarge: string };
+
 export type Invalid = { ok: false; problems: { path: string; message: string }[]; problemCount: number };
 
 export type Answer<T extends Task> = T extends { kind: 'check-file' }
@@ -38,7 +41,7 @@ export type Answer<T extends Task> = T extends { kind: 'check-file' }
     : T extends { kind: 'check-report' }
       ? CheckReport
     : T extends { kind: 'validate' }
-      ? { ok: true; project: Project } | Invalid
+      ? { ok: true; project: Project } | Invalid | TooLarge
       : { ok: true; outcomes: EvaluationOutcome[] } | Invalid;
 
 export type WorkerMessage = { id: 0; kind: 'ready' } | { id: number; kind: 'progress'; done: number; total: number } | { id: number; kind: 'answer'; answer: unknown };

@@ -9,6 +9,7 @@ import { readJsonProject } from '../files/json-text.ts';
 import { checkProjectFile } from '../files/whole-file.ts';
 import { stringifyWithLiterals } from '../files/literal-json.ts';
 import { reportedProblems } from '../files/messages.ts';
+import { projectSizeProblem } from '../files/json-depth.ts';
 import { checkUntrustedBytes, readUntrustedBytes } from '../files/untrusted.ts';
 import type { Task, WorkerMessage } from './tasks.ts';
 
@@ -33,6 +34,8 @@ async function answer(task: Task, progress: (done: number, total: number) => voi
     case 'check-report':
       return checkProjectFile(task.path);
     case 'validate': {
+      const tooLarge = projectSizeProblem(task.project, 'The project', 'work on');
+      if (tooLarge) return { ok: false, tooLarge };
       const valid = validateProject(task.project);
       return valid.ok ? valid : { ok: false, problems: reportedProblems(valid.problems), problemCount: valid.problems.length };
     }

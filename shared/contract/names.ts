@@ -29,6 +29,8 @@ export const METHOD_NAMES = [
   'listRecoverable',
   'recoverDocument',
   'discardRecoverable',
+  'workStatus',
+  'cancelWork',
   'getSettings',
   'updateSettings',
 ] as const;

@@ -9,6 +9,7 @@ import { evaluateProject, parseProjectText } from '../../shared/engine/index.ts'
 import { roundResultsOf } from '../../shared/contract/roundResults.ts';
 import type { Dialogs } from '../../electron/handlers/index.ts';
 import { EXAMPLES_DIR, errorOf, makeHarness, ok, useTempDirs } from './helpers.ts';
+import { createWorkPool, type WorkPool } from '../../electron/work/pool.ts';
 
 const expectedVenture = (name: string, structure: string, scenario: string): unknown =>
   (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'examples', `${name}.${structure}.${scenario}.expected.json`), 'utf8')) as {
@@ -398,6 +399,54 @@ describe('revisions, recovery, settings, validation', () => {
     const invalid = errorOf(await harness.call('newDocument', { project: { ...project, scenarios: 'none' } as unknown as Project }));
     expect(invalid.code).toBe('invalid-project');
     expect(invalid.problems?.[0]).toMatchObject({ path: expect.stringContaining('scenarios') });
+  });
+
+  it('checks every project the renderer sends in a worker, applies edits in the order they came, and keeps the working copy on a refusal', async () => {
+    const pool = createWorkPool({ size: 2 });
+    const kinds: string[] = [];
+    let refuseNext = false;
+    const watched: WorkPool = {
+      ...pool,
+      run: (task, options) => {
+        kinds.push(task.kind);
+        if (refuseNext) {
+          refuseNext = false;
+          return Promise.resolve({ ok: false, error: { code: 'too-large', message: 'This project is too large to check safely: it takes longer than 10 s.' } });
+        }
+        return pool.run(task, options);
+      },
+    };
+    const harness = makeHarness(tempDir, { work: watched });
+    try {
+      const { project } = ok(await harness.call('openExample', { exampleId: 'ndpr-separation' }));
+      const { documentId } = ok(await harness.call('newDocument', { project }));
+      expect(kinds).toEqual(['validate']);
+      // Three edits sent at once: each checked in a worker, the last one sent is what stays.
+      const edits = await Promise.all(['One', 'Two', 'Three'].map((name) => harness.call('updateDocument', { documentId, project: { ...project, name } })));
+      expect(edits.every((edit) => edit.ok)).toBe(true);
+      expect(kinds).toEqual(['validate', 'validate', 'validate', 'validate']);
+      const exported = ok(await harness.call('exportJson', { documentId, target: { name: 'after.json' } }));
+      expect(JSON.parse(readFileSync(join(harness.documentsFolder, exported!.name), 'utf8')).name).toBe('Three');
+      // A refusal from the worker (its time limit) is one sentence; the working copy keeps the last good project.
+      refuseNext = true;
+      const refused = errorOf(await harness.call('updateDocument', { documentId, project: { ...project, name: 'Four' } }));
+      expect(refused).toMatchObject({ code: 'too-large', message: expect.stringMatching(/^This project is too large to check safely/) });
+      expect(errorOf(await harness.call('exportJson', { documentId, target: { name: 'refused.json' } })).code).toBe('invalid-project');
+      expect(existsSync(join(harness.documentsFolder, 'refused.json'))).toBe(false);
+      // Thousands of problems: the first 1,000 and the count, from the worker.
+      const bomb = { ...project, assumptions: { ...project.assumptions, prices: Array.from({ length: 15_000 }, () => 'x') } } as unknown as Project;
+      const invalid = errorOf(await harness.call('updateDocument', { documentId, project: bomb }));
+      expect(invalid.code).toBe('invalid-project');
+      expect(invalid.problems).toHaveLength(1000);
+      expect(invalid.message).toMatch(/more problems\)\.$/);
+      // A valid project larger than any project (300 structures): refused in the worker, before the main thread writes it.
+      const huge = { ...project, structures: Array.from({ length: 300 }, (_, i) => ({ ...project.structures[0]!, id: `s-${i}`, name: `Structure ${i}` })) };
+      const tooLarge = errorOf(await harness.call('updateDocument', { documentId, project: huge }));
+      expect(tooLarge).toMatchObject({ code: 'too-large', message: expect.stringMatching(/^The project is too large to work on safely: it holds more than 20,000 values/) });
+      expect(errorOf(await harness.call('newDocument', { project: huge })).code).toBe('too-large');
+    } finally {
+      await pool.close();
+    }
   });
 
   it('offers no evaluate or validate method: the renderer evaluates in its own engine worker', async () => {

@@ -78,6 +78,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   jsonCase('invalid UTF-8', () => Buffer.concat([Buffer.from('{"name": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]), 'validate'),
   jsonCase('a 2,000,000-entry list', (p) => ({ ...p, assumptions: { ...p.assumptions, prices: Array.from({ length: 2_000_000 }, () => 1) } }), 'validate'),
   jsonCase('9,000 problems', (p) => ({ ...p, assumptions: { ...p.assumptions, prices: Array.from({ length: 9000 }, () => 'x') } }), 'validate'),
+  jsonCase('2,000 valid structures', (p) => ({ ...p, structures: Array.from({ length: 2000 }, (_, i) => ({ ...p.structures[0], id: `s-${i}`, name: `S ${i}` })) }), 'import'),
   jsonCase('a 33 MiB document', (p) => JSON.stringify({ ...p, notes: 'x'.repeat(33 * 1024 * 1024) }), 'validate'),
   jsonCase('not JSON at all (a password file)', () => 'root:x:0:0:root:/root:/bin/bash\n', 'import'),
   // Project files

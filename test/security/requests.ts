@@ -13,13 +13,19 @@ const example = () => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'ex
 interface HostileRequest {
   name: string;
   path: string;
-  body: () => string | Buffer;
+  /** `documentId`: a document the suite opened first, for requests that edit one. */
+  body: (context: { documentId: string }) => string | Buffer;
   headers?: Record<string, string>;
 }
 
-const withAssumption = (field: string, value: unknown) => {
+const withAssumption = (field: string, value: unknown, documentId?: string) => {
   const project = example();
-  return JSON.stringify({ project: { ...project, assumptions: { ...project.assumptions, [field]: value } } });
+  return JSON.stringify({ ...(documentId ? { documentId } : {}), project: { ...project, assumptions: { ...project.assumptions, [field]: value } } });
+};
+
+const manyStructures = (documentId: string) => {
+  const project = example() as ReturnType<typeof example> & { structures: object[] };
+  return JSON.stringify({ documentId, project: { ...project, structures: Array.from({ length: 2000 }, (_, i) => ({ ...project.structures[0], id: `s-${i}`, name: `S ${i}` })) } });
 };
 
 export const HOSTILE_REQUESTS: HostileRequest[] = [
@@ -29,6 +35,9 @@ export const HOSTILE_REQUESTS: HostileRequest[] = [
   { name: 'new document: 3,000,000 problems', path: '/api/newDocument', body: () => withAssumption('prices', Array.from({ length: 3_000_000 }, () => 'x')) },
   { name: 'new document: 100,000-deep JSON', path: '/api/newDocument', body: () => `{"project": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
   { name: 'new document: invalid UTF-8', path: '/api/newDocument', body: () => Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) },
+  { name: 'update document: 3,000,000 problems', path: '/api/updateDocument', body: ({ documentId }) => withAssumption('prices', Array.from({ length: 3_000_000 }, () => 'x'), documentId) },
+  { name: 'update document: 100,000-digit prices', path: '/api/updateDocument', body: ({ documentId }) => withAssumption('prices', example().assumptions.prices.map(() => '9'.repeat(100_000)), documentId) },
+  { name: 'update document: 2,000 valid structures', path: '/api/updateDocument', body: ({ documentId }) => manyStructures(documentId) },
   { name: 'a malformed URL escape', path: '/api/list%E0%A4%A', body: () => '{}' },
   { name: 'a 40 MiB body', path: '/api/newDocument', body: () => Buffer.alloc(40 * 1024 * 1024, 0x20) },
 ];
@@ -65,10 +74,13 @@ export async function runRequestSuite(): Promise<{ figures: CaseFigures[]; slowe
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   try {
     const figures: CaseFigures[] = [];
+    const opened = JSON.parse((await post(server.port, server.token, '/api/newDocument', JSON.stringify({ project: example() }))).text) as { ok: boolean; value: { documentId: string } };
+    if (!opened.ok) throw new Error('The security suite could not open a document to edit.');
+    const context = { documentId: opened.value.documentId };
     for (const hostile of HOSTILE_REQUESTS) {
       const before = peakRss;
       const started = performance.now();
-      const pending = post(server.port, server.token, hostile.path, hostile.body());
+      const pending = post(server.port, server.token, hostile.path, hostile.body(context));
       const otherStarted = performance.now();
       await post(server.port, server.token, '/api/getAppInfo', '{}');
       slowestOtherMs = Math.max(slowestOtherMs, performance.now() - otherStarted);
