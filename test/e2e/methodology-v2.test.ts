@@ -81,17 +81,17 @@ describe('methodology v2 in the workspace (issue 10)', { timeout: 180_000 }, () 
     expect(minDscr).toMatch(/^\d+\.\d\d× in 20\d\d$/);
     const lenderPv = (await page.getByTestId('party-pv-external-lender').textContent()) ?? '';
     expect(lenderPv).not.toBe(lenderBefore);
-    await page.getByRole('group', { name: 'Tranche 2: DFI concessional loan' }).scrollIntoViewIfNeeded();
+    await page.getByRole('group', { name: 'Tranche 2: DFI concessional loan' }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'v2-financing-dfi-loan');
 
     await section(page, 'Results');
     await waitForResults(page);
     expect(await page.getByTestId('results-min-dscr').textContent()).toBe(minDscr);
-    await page.getByRole('heading', { name: 'Debt service cover' }).scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { name: 'Debt service cover' }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'v2-results-debt-service');
-    await page.getByRole('table', { name: /^Debt schedule: Tranche 2: DFI concessional loan/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('table', { name: /^Debt schedule: Tranche 2: DFI concessional loan/ }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'v2-results-debt-schedule');
-    await page.getByRole('heading', { name: /^Supply secured/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { name: /^Supply secured/ }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'v2-results-supply');
 
     await section(page, 'Scenarios and shocks');
@@ -102,7 +102,7 @@ describe('methodology v2 in the workspace (issue 10)', { timeout: 180_000 }, () 
     await typeInto(page, 'Royalty rate change, scenario 4', '2');
     await typeInto(page, 'Income tax rate after the change, scenario 4', '33 %');
     await waitForResults(page);
-    await page.getByRole('checkbox', { name: 'Fiscal change, scenario 4' }).scrollIntoViewIfNeeded();
+    await page.getByRole('checkbox', { name: 'Fiscal change, scenario 4' }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'v2-fiscal-change-scenario');
 
     // One click from the structure to what its clause is worth.
@@ -111,9 +111,11 @@ describe('methodology v2 in the workspace (issue 10)', { timeout: 180_000 }, () 
     await page.getByRole('combobox', { name: 'Under the fiscal change of' }).selectOption({ label: SCENARIO_NAME });
     await expect.poll(() => page.getByRole('heading', { name: 'What stabilisation is worth' }).locator('..').textContent()).toContain(`Under “${SCENARIO_NAME}”`);
     const worth = await shownWorth(page);
+    // Only the columns scroll: the window never slides under the top bar (hidden captions stay in their column).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
     expect(Object.keys(worth)).toContain('government');
     expect(worth.government).toMatch(/^−US\$/);
-    await page.getByRole('heading', { name: 'What stabilisation is worth' }).scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { name: 'What stabilisation is worth' }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'v2-stabilisation-worth');
 
     await page.getByRole('button', { name: 'Save as…' }).click();

@@ -34,7 +34,9 @@ export function SmallMultiples({ title, description, years, series, measure, row
         y: { domain: axis.domain, ticks: [...new Set([axis.domain[0], 0, axis.domain[1]])], tickFormat: axis.tickFormat, label: axis.label || null, grid: true },
         fy: { domain: series.map((s) => s.name), label: null, padding: 0.35 },
         marks: [
-          Plot.axisFy({ anchor: 'left', dx: -48, textAnchor: 'end', lineWidth: 11, textOverflow: 'ellipsis', fontWeight: 600, fill: 'var(--text)' }),
+          // A row's name wraps onto a second line rather than running off the chart's left edge
+          // (it must fit in the margin left of the value ticks: 150 − 48 px).
+          Plot.axisFy({ anchor: 'left', dx: -48, textAnchor: 'end', lineWidth: 8.5, fontWeight: 600, fill: 'var(--text)' }),
           Plot.barY(data, { x: 'year', y: 'value', fy: 'series', fill: 'color', title: (d: { series: string; year: string; value: number }) => `${d.series}, ${d.year}: ${formatValue(measure, d.value)}` }),
           Plot.ruleY([0], { stroke: 'var(--muted)' }),
         ],
