@@ -21,6 +21,7 @@ export function simulationIrrRoots(realFlows: ArrayLike<number>): number[] {
 export function createSimulationIrr(): (realFlows: ArrayLike<number>) => number[] {
   let q = new Float64Array(0);
   let size = new Float64Array(0);
+  let g = new Float64Array(0);
   const scratch = (length: number) => {
     if (q.length < length) {
       q = new Float64Array(length);
@@ -28,33 +29,69 @@ export function createSimulationIrr(): (realFlows: ArrayLike<number>) => number[
     }
     return { q, size };
   };
-  return (realFlows) => roots(realFlows, scratch);
+  const coefficients = (length: number) => {
+    if (g.length !== length) g = new Float64Array(length);
+    return g;
+  };
+  return (realFlows) => roots(realFlows, scratch, coefficients);
 }
 
 type Scratch = (length: number) => { q: Float64Array; size: Float64Array };
+type Coefficients = (length: number) => Float64Array;
 
-function roots(realFlows: ArrayLike<number>, scratch: Scratch): number[] {
+/** Points of a geometric grid over (1/11, 100] where h is looked at before isolating roots. */
+const GRID = 16;
+
+function roots(realFlows: ArrayLike<number>, scratch: Scratch, coefficients: Coefficients): number[] {
   let first = 0;
   let last = realFlows.length - 1;
   while (first <= last && realFlows[first] === 0) first++;
   while (last >= first && realFlows[last] === 0) last--;
   if (last - first < 1) return [];
-  const g: number[] = [];
   let largest = 0;
   for (let k = first; k <= last; k++) largest = Math.max(largest, Math.abs(realFlows[k]!));
-  for (let k = first; k <= last; k++) g.push(realFlows[k]! / largest);
-  const brackets: [number, number][] = [];
-  if (settle(g, X_AT_RATE_10, X_AT_RATE_MINUS_099, 0, brackets, scratch)) {
-    const roots = brackets.map(([a, b]) => 1 / rootIn(g, a, b) - 1).sort((p, q) => p - q);
+  const g = coefficients(last - first + 1);
+  for (let k = first; k <= last; k++) g[k - first] = realFlows[k]! / largest;
+  const brackets: number[] = [];
+  if (isolate(g, brackets, scratch)) {
+    const found: number[] = [];
+    for (let i = 0; i < brackets.length; i += 2) found.push(1 / rootIn(g, brackets[i]!, brackets[i + 1]!) - 1);
+    found.sort((p, r) => p - r);
     let spaced = true;
-    for (let i = 1; i < roots.length; i++) if (roots[i]! - roots[i - 1]! < 1e-6) spaced = false;
-    if (spaced) return roots;
+    for (let i = 1; i < found.length; i++) if (found[i]! - found[i - 1]! < 1e-6) spaced = false;
+    if (spaced) return found;
   }
   return irrRootsOfFloats(Array.from(realFlows));
 }
 
+/**
+ * Splits (1/11, 100] between the sign changes of h on a coarse geometric grid, so that each part
+ * most likely holds one root (or, with none, the whole interval none), and settles each part:
+ * Descartes' rule proves what each part holds, halving it further where it cannot. The grid only
+ * chooses where to cut; the proof is the same as for one part.
+ */
+function isolate(g: Float64Array, out: number[], scratch: Scratch): boolean {
+  const ratio = (X_AT_RATE_MINUS_099 / X_AT_RATE_10) ** (1 / GRID);
+  let from = X_AT_RATE_10;
+  let x = X_AT_RATE_10;
+  let previous = Math.sign(evaluate(g, x).value);
+  for (let j = 1; j < GRID; j++) {
+    const next = x * ratio;
+    const sign = Math.sign(evaluate(g, next).value);
+    if (sign === 0) return settle(g, from, X_AT_RATE_MINUS_099, 0, out, scratch);
+    // A cut at the right end of a cell with a sign change, so that the next root lies beyond it.
+    if (previous !== 0 && sign !== previous) {
+      if (!settle(g, from, next, 0, out, scratch)) return false;
+      from = next;
+    }
+    previous = sign;
+    x = next;
+  }
+  return settle(g, from, X_AT_RATE_MINUS_099, 0, out, scratch);
+}
+
 /** h(x) and the bound on its float error (Horner). */
-function evaluate(g: readonly number[], x: number): { value: number; noise: number } {
+function evaluate(g: Float64Array, x: number): { value: number; noise: number } {
   let value = 0;
   let magnitude = 0;
   for (let k = g.length - 1; k >= 0; k--) {
@@ -64,7 +101,7 @@ function evaluate(g: readonly number[], x: number): { value: number; noise: numb
   return { value, noise: 4 * (g.length + 2) * ROUNDOFF * magnitude };
 }
 
-function settle(g: readonly number[], a: number, b: number, depth: number, out: [number, number][], scratch: Scratch): boolean {
+function settle(g: Float64Array, a: number, b: number, depth: number, out: number[], scratch: Scratch): boolean {
   const bound = rootBound(g, a, b, scratch);
   if (bound === 0) return true;
   if (bound === 1) {
@@ -72,7 +109,7 @@ function settle(g: readonly number[], a: number, b: number, depth: number, out: 
     const hb = evaluate(g, b);
     if (Math.abs(ha.value) <= ha.noise || Math.abs(hb.value) <= hb.noise) return false;
     if (Math.sign(ha.value) === Math.sign(hb.value)) return false;
-    out.push([a, b]);
+    out.push(a, b);
     return true;
   }
   if (depth >= 24 || !Number.isFinite(bound)) return false;
@@ -84,7 +121,7 @@ function settle(g: readonly number[], a: number, b: number, depth: number, out: 
  * Sign changes of the coefficients of (1 + t)^d h((a + b t)/(1 + t)); Infinity when a
  * coefficient is within its rounding bound of zero (the same map of |g| bounds it).
  */
-function rootBound(g: readonly number[], a: number, b: number, scratch: Scratch): number {
+function rootBound(g: Float64Array, a: number, b: number, scratch: Scratch): number {
   const d = g.length - 1;
   const { q, size } = scratch(g.length);
   for (let k = 0; k <= d; k++) {
@@ -135,7 +172,7 @@ function rootBound(g: readonly number[], a: number, b: number, scratch: Scratch)
 }
 
 /** Safeguarded Newton on h inside a sign-change bracket, to the last bits. */
-function rootIn(g: readonly number[], a: number, b: number): number {
+function rootIn(g: Float64Array, a: number, b: number): number {
   let lo = a;
   let hi = b;
   const signLo = Math.sign(evaluate(g, lo).value);

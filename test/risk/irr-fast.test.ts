@@ -33,7 +33,8 @@ describe('the simulation IRR (the engine rule, with a fast path)', () => {
         agrees(flows);
       }
     }
-    expect([...counts].sort()).toEqual([0, 1, 2]);
+    // No root, one and several (the v2 examples' loans give some iterations three).
+    expect([0, 1, 2].every((c) => counts.has(c))).toBe(true);
   });
 
   it('matches on random flows: investment, returns and a closing cost, and arbitrary signs', () => {
