@@ -2,6 +2,7 @@
 // minimum and average), the loans and their schedule, the supply each offtaker secures, and what
 // the structure's stabilisation clause is worth. Every number shown is the decimal engine's.
 import { useEffect, useState } from 'react';
+import { Dec } from '../../shared/engine/arithmetic.ts';
 import type { Evaluation } from '../../shared/engine/interchange.ts';
 import { fiscalChangeScenarios, stabilisationVariants, stabilisationWorth, type StabilisationWorth } from '../../shared/reports/stabilisation.ts';
 import { useEditor, useWorkspace, useWorkspaceContext } from '../app/context.tsx';
@@ -175,7 +176,7 @@ function Supply({ evaluation }: { evaluation: Evaluation }) {
     { id: 'market', name: 'Open market', values: supply.years.map((y) => y.market), total: supply.total.market },
   ];
   const volume = (value: string) => formatNumber(value, money.locale, 0);
-  const share = (value: string) => (Number(supply.total.volume) === 0 ? '—' : `${formatNumber((Number(value) / Number(supply.total.volume)) * 100, money.locale, 1)} %`);
+  const share = (value: string) => (new Dec(supply.total.volume).isZero() ? '—' : `${formatNumber(new Dec(value).div(supply.total.volume).times(100).toString(), money.locale, 1)} %`);
   return (
     <div className="panel">
       <h3>Supply secured ({unit})</h3>

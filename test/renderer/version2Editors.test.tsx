@@ -62,6 +62,16 @@ describe('financing: loan tranches', () => {
     expect(terms().debt).toBeUndefined();
   });
 
+  it('renames the lender of a loan with the partner', async () => {
+    const { user, nav, terms } = await open('ndpr-strategic-reserve');
+    await nav('Partners');
+    await user.type(screen.getByRole('textbox', { name: 'Id of partner 4' }), `${replace}devbank`);
+    expect(terms().partners[3]!.id).toBe('devbank');
+    expect(terms().debt!.map((tranche) => tranche.lender)).toEqual(['devbank', 'external']);
+    await nav('Financing');
+    expect((screen.getByRole('combobox', { name: 'Lender of tranche 1' }) as HTMLSelectElement).value).toBe('devbank');
+  });
+
   it('shows problems in the user\'s words at the tranche, "tranche 2" and not debt[1]', async () => {
     const { user, nav, workspace, problems } = await open('ndpr-strategic-reserve');
     await nav('Financing');
