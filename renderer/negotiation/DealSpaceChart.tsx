@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
 import type { DealSpace } from '../../shared/negotiation/index.ts';
 import { Chart, formatValue, niceTicks, type Measure } from '../components/charts/index.ts';
+import { formatPercent } from '../lib/format.ts';
 
 export interface DealSpaceChartProps {
   space: DealSpace;
@@ -34,7 +35,11 @@ export function DealSpaceChart({ space, xMeasure, yMeasure, valueMeasure, valueL
   const yLabel = space.y.label;
   const plot = useCallback(() => {
     const finite = values.filter(Number.isFinite);
-    const bands = finite.length > 0 ? niceTicks(Math.min(...finite), Math.max(...finite), 7).slice(1, -1) : [0];
+    const bands = finite.length > 0 ? niceTicks(Math.min(...finite), Math.max(...finite), 6).slice(1, -1) : [0];
+    // Red to blue through white where the values change sign (a PV), one hue ramp otherwise (a government take).
+    const signed = finite.some((v) => v < 0) && finite.some((v) => v > 0);
+    // The legend is narrow: whole percentages there, the exact values in the tips and the table.
+    const legendTick = (v: number) => (valueMeasure.kind === 'percent' ? formatPercent(v, valueMeasure.locale, 0) : formatValue(valueMeasure, v));
     return {
       height: 380,
       marginLeft: 64,
@@ -42,7 +47,7 @@ export function DealSpaceChart({ space, xMeasure, yMeasure, valueMeasure, valueL
       marginRight: 16,
       x: { domain: [x1, x2], label: xLabel, tickFormat: (v: number) => formatValue(xMeasure, v) },
       y: { domain: [y1, y2], label: yLabel, tickFormat: (v: number) => formatValue(yMeasure, v) },
-      color: { type: 'threshold' as const, domain: bands, scheme: 'RdBu' as const, legend: true, label: valueLabel, tickFormat: (v: number) => formatValue(valueMeasure, v) },
+      color: { type: 'threshold' as const, domain: bands, scheme: signed ? ('RdBu' as const) : ('YlGnBu' as const), legend: true, label: valueLabel, tickFormat: legendTick },
       marks: [
         Plot.rect(points, {
           x1: (d: { x: number }) => d.x - dx, x2: (d: { x: number }) => d.x + dx, y1: (d: { y: number }) => d.y - dy, y2: (d: { y: number }) => d.y + dy,
@@ -50,10 +55,15 @@ export function DealSpaceChart({ space, xMeasure, yMeasure, valueMeasure, valueL
         }),
         ...contours.map((level) => Plot.contour(values, { x1, x2, y1, y2, width: xs.length, height: ys.length, thresholds: [level.value], stroke: 'var(--text)', strokeWidth: 1.5, fill: null })),
         ...(space.zoneCount > 0 && space.zoneCount < points.length
-          ? [Plot.contour(zone, { x1, x2, y1, y2, width: xs.length, height: ys.length, thresholds: [0.5], stroke: 'var(--text)', strokeWidth: 3, strokeDasharray: '6 4', fill: null })]
+          ? [
+            // A light halo under the dashed outline keeps it visible on dark and light cells alike.
+            Plot.contour(zone, { x1, x2, y1, y2, width: xs.length, height: ys.length, thresholds: [0.5], stroke: 'var(--surface)', strokeWidth: 6, fill: null }),
+            Plot.contour(zone, { x1, x2, y1, y2, width: xs.length, height: ys.length, thresholds: [0.5], stroke: 'var(--text)', strokeWidth: 3, strokeDasharray: '6 4', fill: null }),
+          ]
           : []),
         Plot.dot(marked, { x: 'x', y: 'y', r: 6, fill: 'var(--surface)', stroke: 'var(--text)', strokeWidth: 2.5 }),
-        ...marked.map((point, index) => Plot.text([point], { x: 'x', y: 'y', text: 'label', dx: 10, dy: index === 0 ? -10 : 10, textAnchor: 'start', fill: 'var(--text)', stroke: 'var(--surface)', strokeWidth: 3, paintOrder: 'stroke', fontWeight: 600 })),
+        // The higher point's name above it, the lower one's below, so close points stay readable.
+        ...marked.map((point, index) => Plot.text([point], { x: 'x', y: 'y', text: 'label', dx: 10, dy: marked.some((other, j) => j !== index && other.y > point.y) ? 12 : -12, textAnchor: 'start', fill: 'var(--text)', stroke: 'var(--surface)', strokeWidth: 3, paintOrder: 'stroke', fontWeight: 600 })),
         ...(contours.length > 0 || space.zoneCount > 0
           ? [Plot.text([{ label: [space.zoneCount > 0 ? '- - agreement zone' : '', ...contours.map((c) => `— ${c.label}`)].filter(Boolean).join('   ') }], { text: 'label', frameAnchor: 'top-right', dy: 4, dx: -4, lineAnchor: 'top', fill: 'var(--text)', stroke: 'var(--surface)', strokeWidth: 3, paintOrder: 'stroke' })]
           : []),

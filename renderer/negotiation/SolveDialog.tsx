@@ -166,7 +166,9 @@ function metricLabelText(metric: MetricName, party: string | null, structure: St
 
 function Outcomes({ outcome, structure, locale, currency }: { outcome: SolvedOutcome | undefined; structure: Structure | undefined; locale: string; currency: string }) {
   if (!outcome || outcome.parties.length === 0) return null;
+  const v = outcome.venture;
   return (
+    <>
     <table className="data-table solve-outcomes">
       <caption className="visually-hidden">Each party’s outcome at this value</caption>
       <thead>
@@ -187,14 +189,10 @@ function Outcomes({ outcome, structure, locale, currency }: { outcome: SolvedOut
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Venture</th>
-          <td>{metricText('venture.npv', outcome.venture.npv, locale, currency)}</td>
-          <td>government take {metricText('venture.governmentTake', outcome.venture.governmentTake, locale, currency)}</td>
-          <td>{metricText('venture.irr', outcome.venture.irr, locale, currency)}</td>
-        </tr>
-      </tfoot>
     </table>
+    <p className="solve-venture">
+      Venture: NPV {metricText('venture.npv', v.npv, locale, currency)}, IRR {metricText('venture.irr', v.irr, locale, currency)}, government take {metricText('venture.governmentTake', v.governmentTake, locale, currency)}, AETR {metricText('venture.aetr', v.aetr, locale, currency)}.
+    </p>
+    </>
   );
 }

@@ -46,16 +46,15 @@ export function useSolveForTarget(path: string): { available: boolean; open: () 
 }
 
 export function SolveButton({ label, solve }: { label: string; solve: ReturnType<typeof useSolveForTarget> }) {
-  if (!solve) return null;
+  if (!solve || !solve.available) return null;
   return (
     <button
       type="button"
       className="solve-button"
-      disabled={!solve.available}
       onClick={solve.open}
       aria-label={`Solve ${label} for a target…`}
       aria-keyshortcuts={SOLVE_SHORTCUT}
-      title={solve.available ? 'Solve for a target… (Ctrl+Shift+G)' : 'Type a number first to solve for a target'}
+      title="Solve for a target… (Ctrl+Shift+G)"
     >
       Solve…
     </button>

@@ -7,7 +7,7 @@ import { writeTerm, type DealTerm } from '../../shared/fields/index.ts';
 import type { BargainingPoint, DealSpace, DealSpaceRequest, LineSweep, MetricName } from '../../shared/negotiation/index.ts';
 import { uniqueId } from '../store/defaultProject.ts';
 import type { NegotiationRun, NegotiationRunner } from './runner.ts';
-import { isPerParty, readTarget, sentence } from './text.ts';
+import { absoluteTermPath, isPerParty, readTarget, readTermText, sentence } from './text.ts';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -22,6 +22,11 @@ export interface DealSpaceChoice {
   party: string;
   /** Optional: a contour line where the metric equals it (typed as users type: 55 %, 60 m). */
   targetText: string;
+  /** Optional ends of each axis, typed as the term is typed (empty: the term's valid range). */
+  xMinText: string;
+  xMaxText: string;
+  yMinText: string;
+  yMaxText: string;
 }
 
 export interface DealSpaceState extends DealSpaceChoice {
@@ -40,7 +45,8 @@ export interface DealSpaceActions {
   choose(partial: Partial<DealSpaceChoice>): void;
   map(project: Project, structureId: string, scenarioId: string | null, locale: string): Promise<void>;
   cancel(): void;
-  sweepAlong(project: Project, structureId: string, scenarioId: string | null): Promise<void>;
+  /** Sweeps the first term over the interval typed for it (or its valid range). */
+  sweepAlong(project: Project, structureId: string, scenarioId: string | null, locale: string): Promise<void>;
   cancelSweep(): void;
   /** Adds a copy of the mapped structure with the point's two terms (one undo step); returns its id, or null. */
   applyAsStructure(point: BargainingPoint, name: string, project: Project, editor: StructureAdder): string | null;
@@ -65,11 +71,18 @@ export function defaultAxes(terms: readonly DealTerm[], structure: Structure | u
   return { xTerm: x?.path ?? '', yTerm: y?.path ?? '' };
 }
 
+/** A map stays true while its structure, the venture's assumptions and the scenarios are the ones it was drawn from (other structures may come and go). */
+export function mapStillCurrent(mapped: { project: Project; structureId: string }, project: Project): boolean {
+  const parts = (p: Project) => [p.structures.find((s) => s.id === mapped.structureId), p.assumptions, p.scenarios, p.negotiation];
+  const now = parts(project);
+  return parts(mapped.project).every((part, i) => part === now[i]);
+}
+
 export function createDealSpaceStore(runner: NegotiationRunner): DealSpaceStore {
   let running: NegotiationRun | null = null;
   let sweeping: NegotiationRun | null = null;
   return createStore<DealSpaceState & DealSpaceActions>()((setState, get) => ({
-    xTerm: '', yTerm: '', xBalance: '', yBalance: '', stepsText: String(DEFAULT_STEPS), metric: 'venture.governmentTake', party: '', targetText: '',
+    xTerm: '', yTerm: '', xBalance: '', yBalance: '', stepsText: String(DEFAULT_STEPS), metric: 'venture.governmentTake', party: '', targetText: '', xMinText: '', xMaxText: '', yMinText: '', yMaxText: '',
     status: 'idle', progress: { done: 0, total: 0 }, problem: null, result: null, target: null, mappedFor: null,
     sweep: { status: 'idle', progress: { done: 0, total: 0 }, problem: null, result: null },
     choose(partial) {
@@ -89,11 +102,21 @@ export function createDealSpaceStore(runner: NegotiationRunner): DealSpaceStore 
         if (!read.ok) return setState({ problem: `Contour at: ${read.message}` });
         target = read.value;
       }
+      const ends: Record<string, string> = {};
+      for (const [key, text, term, name] of [['xMin', state.xMinText, state.xTerm, 'Across from'], ['xMax', state.xMaxText, state.xTerm, 'Across to'], ['yMin', state.yMinText, state.yTerm, 'Up from'], ['yMax', state.yMaxText, state.yTerm, 'Up to']] as const) {
+        if (text.trim() === '') continue;
+        const read = readTermText(text, absoluteTermPath(project, structureId, term), project, locale);
+        if (!read.ok) return setState({ problem: `${name}: ${read.message}` });
+        ends[key] = read.value;
+      }
+      const axis = (term: string, balance: string, min: string | undefined, max: string | undefined) => ({
+        term, ...(balance ? { balanceWith: balance } : {}), ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }),
+      });
       const request: DealSpaceRequest = {
         structure: structureId,
         ...(scenarioId ? { scenario: scenarioId } : {}),
-        x: { term: state.xTerm, ...(state.xBalance ? { balanceWith: state.xBalance } : {}) },
-        y: { term: state.yTerm, ...(state.yBalance ? { balanceWith: state.yBalance } : {}) },
+        x: axis(state.xTerm, state.xBalance, ends.xMin, ends.xMax),
+        y: axis(state.yTerm, state.yBalance, ends.yMin, ends.yMax),
         steps,
         metric: state.metric,
         party: isPerParty(state.metric) ? state.party : null,
@@ -119,16 +142,23 @@ export function createDealSpaceStore(runner: NegotiationRunner): DealSpaceStore 
       running = null;
       if (get().status === 'running') setState({ status: 'cancelled' });
     },
-    async sweepAlong(project, structureId, scenarioId) {
+    async sweepAlong(project, structureId, scenarioId, locale) {
       const state = get();
       if (!state.xTerm) return setState({ sweep: { ...get().sweep, problem: 'Choose the term to sweep (the map’s first term).' } });
+      const ends: { min?: string; max?: string } = {};
+      for (const [key, text, name] of [['min', state.xMinText, 'Across from'], ['max', state.xMaxText, 'Across to']] as const) {
+        if (text.trim() === '') continue;
+        const read = readTermText(text, absoluteTermPath(project, structureId, state.xTerm), project, locale);
+        if (!read.ok) return setState({ sweep: { ...get().sweep, problem: `${name}: ${read.message}` } });
+        ends[key] = read.value;
+      }
       if (isPerParty(state.metric) && !state.party) return setState({ sweep: { ...get().sweep, problem: 'Choose the party whose outcome the sweep shows.' } });
       sweeping?.cancel();
       const run = runner({
         kind: 'sweep', project,
         request: {
           structure: structureId, ...(scenarioId ? { scenario: scenarioId } : {}),
-          axis: { term: state.xTerm, ...(state.xBalance ? { balanceWith: state.xBalance } : {}) },
+          axis: { term: state.xTerm, ...(state.xBalance ? { balanceWith: state.xBalance } : {}), ...ends },
           metric: state.metric, party: isPerParty(state.metric) ? state.party : null,
         },
       }, (done, total) => {
@@ -157,8 +187,7 @@ export function createDealSpaceStore(runner: NegotiationRunner): DealSpaceStore 
       const mapped = state.mappedFor;
       const result = state.result;
       if (!mapped || !result) return null;
-      const unchanged = (p: Project) => [p.structures.find((s) => s.id === mapped.structureId), p.assumptions, p.scenarios];
-      if (unchanged(mapped.project).some((part, i) => part !== unchanged(project)[i])) {
+      if (!mapStillCurrent(mapped, project)) {
         setState({ problem: 'The project changed since the map was drawn: map it again before applying a point.' });
         return null;
       }

@@ -11,7 +11,7 @@ import { LineChart, partyColor, type Measure } from '../components/charts/index.
 import { ChoiceField } from '../components/controls.tsx';
 import { useDealSpace } from '../negotiation/context.tsx';
 import { DealSpaceChart } from '../negotiation/DealSpaceChart.tsx';
-import { defaultAxes } from '../negotiation/dealSpaceStore.ts';
+import { defaultAxes, mapStillCurrent } from '../negotiation/dealSpaceStore.ts';
 import { absoluteTermPath, isPerParty, METRIC_CHOICES, metricText, partiesFor, partyName, termText } from '../negotiation/text.ts';
 import { selectStructure } from '../store/selectors.ts';
 
@@ -59,18 +59,22 @@ export function DealSpaceSection() {
   const isEquity = (path: string) => /^terms\.partners\[\d+\]\.equity$/.test(path);
   const running = space.status === 'running';
   const result = space.status === 'done' || space.result ? space.result : null;
-  const stale = result !== null && space.mappedFor !== null && space.mappedFor.project !== project;
+  const stale = result !== null && space.mappedFor !== null && !mapStillCurrent(space.mappedFor, project);
   return (
     <section aria-labelledby="deal-space-heading" className="section deal-space">
       <h2 id="deal-space-heading">Deal space</h2>
       <p className="muted section-subtitle">{structure.name || structure.id} · what every combination of two terms gives each party, where every party would sign, and the fair points in that zone</p>
       <form className="deal-space-choice" onSubmit={(event) => { event.preventDefault(); void space.map(project, structure.id, scenarioId, locale); }}>
         <div className="deal-space-axes">
-          <ChoiceField id="deal-x" label="Across (first term)" value={space.xTerm} options={options} onChange={(xTerm) => choose({ xTerm, xBalance: '' })} />
+          <ChoiceField id="deal-x" label="Across (first term)" value={space.xTerm} options={options} onChange={(xTerm) => choose({ xTerm, xBalance: '', xMinText: '', xMaxText: '' })} />
+          <RangeInputs axis="x" label="Across" min={space.xMinText} max={space.xMaxText} onMin={(xMinText) => choose({ xMinText })} onMax={(xMaxText) => choose({ xMaxText })} />
           {isEquity(space.xTerm) && (
             <ChoiceField id="deal-x-balance" label="Balanced by" value={space.xBalance} prompt="The largest other partner" options={otherPartners(space.xTerm)} onChange={(xBalance) => choose({ xBalance })} />
           )}
-          <ChoiceField id="deal-y" label="Up (second term)" value={space.yTerm} options={options} onChange={(yTerm) => choose({ yTerm, yBalance: '' })} />
+        </div>
+        <div className="deal-space-axes">
+          <ChoiceField id="deal-y" label="Up (second term)" value={space.yTerm} options={options} onChange={(yTerm) => choose({ yTerm, yBalance: '', yMinText: '', yMaxText: '' })} />
+          <RangeInputs axis="y" label="Up" min={space.yMinText} max={space.yMaxText} onMin={(yMinText) => choose({ yMinText })} onMax={(yMaxText) => choose({ yMaxText })} />
           {isEquity(space.yTerm) && (
             <ChoiceField id="deal-y-balance" label="Balanced by" value={space.yBalance} prompt="The largest other partner" options={otherPartners(space.yTerm)} onChange={(yBalance) => choose({ yBalance })} />
           )}
@@ -116,6 +120,21 @@ export function DealSpaceSection() {
   );
 }
 
+function RangeInputs({ axis, label, min, max, onMin, onMax }: { axis: string; label: string; min: string; max: string; onMin: (text: string) => void; onMax: (text: string) => void }) {
+  return (
+    <div className="deal-range">
+      <div className="field">
+        <label htmlFor={`deal-${axis}-min`}>{label} from</label>
+        <input id={`deal-${axis}-min`} type="text" autoComplete="off" spellCheck={false} placeholder="valid minimum" value={min} onChange={(event) => onMin(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`deal-${axis}-max`}>{label} to</label>
+        <input id={`deal-${axis}-max`} type="text" autoComplete="off" spellCheck={false} placeholder="valid maximum" value={max} onChange={(event) => onMax(event.target.value)} />
+      </div>
+    </div>
+  );
+}
+
 function MapResult({ space, project, structure, locale, currency, target, stale, onApply }: {
   space: DealSpace; project: Project; structure: Structure; locale: string; currency: string; target: string | null; stale: boolean;
   onApply: (point: BargainingPoint, name: string) => void;
@@ -140,7 +159,7 @@ function MapResult({ space, project, structure, locale, currency, target, stale,
   const recorded = (project.negotiation?.reservations ?? []).length > 0;
   return (
     <div className="deal-space-result" aria-busy={stale}>
-      {stale && <p className="muted" role="status">The inputs changed since this map was drawn: map again to bring it up to date.</p>}
+      {stale && <p className="muted" role="status">The structure or the venture changed since this map was drawn: map it again.</p>}
       <p role="status" className="deal-zone-summary">
         {space.zoneCount > 0
           ? <><strong>Agreement zone: {space.zoneCount.toLocaleString(locale)} of {space.points.length.toLocaleString(locale)} points</strong> meet every party’s reservation.</>
@@ -157,25 +176,31 @@ function MapResult({ space, project, structure, locale, currency, target, stale,
             <caption>Bargaining points in the zone, confirmed in decimal</caption>
             <thead>
               <tr>
-                <th scope="col">Point</th>
-                <th scope="col">{space.x.label}</th>
-                <th scope="col">{space.y.label}</th>
-                {space.reservations.map((r) => <th scope="col" key={r.party}>PV of {partyName(structure, r.party)}</th>)}
-                <th scope="col"><span className="visually-hidden">Apply</span></th>
+                <td />
+                {points.map(({ name, title }) => <th scope="col" key={name}>{title}</th>)}
               </tr>
             </thead>
             <tbody>
-              {points.map(({ name, title, point }) => (
-                <tr key={name}>
-                  <th scope="row">{title}</th>
-                  <td>{termText(absolute(space.x), point.x, project, locale)}</td>
-                  <td>{termText(absolute(space.y), point.y, project, locale)}</td>
-                  {space.reservations.map((r) => <td key={r.party}>{metricText('pv', point.pv[r.party] ?? null, locale, currency)}</td>)}
-                  <td>
-                    <button type="button" disabled={stale} onClick={() => onApply(point, name)}>Apply the {name} point as a new structure</button>
-                  </td>
+              {[space.x, space.y].map((term, index) => (
+                <tr key={term.path}>
+                  <th scope="row">{term.label}</th>
+                  {points.map(({ name, point }) => <td key={name}>{termText(absolute(term), index === 0 ? point.x : point.y, project, locale)}</td>)}
                 </tr>
               ))}
+              {space.reservations.map((r) => (
+                <tr key={r.party}>
+                  <th scope="row">PV of {partyName(structure, r.party)}</th>
+                  {points.map(({ name, point }) => <td key={name}>{metricText('pv', point.pv[r.party] ?? null, locale, currency)}</td>)}
+                </tr>
+              ))}
+              <tr>
+                <td />
+                {points.map(({ name, point }) => (
+                  <td key={name}>
+                    <button type="button" disabled={stale} onClick={() => onApply(point, name)} aria-label={`Apply the ${name} point as a new structure`}>Apply as a new structure</button>
+                  </td>
+                ))}
+              </tr>
             </tbody>
           </table>
         </div>
@@ -224,9 +249,9 @@ function LineSweepPanel({ project, structure, scenarioId, locale, currency }: { 
   return (
     <section aria-labelledby="sweep-heading" className="deal-sweep">
       <h3 id="sweep-heading">Along one term</h3>
-      <p className="muted small">Sweeps the first term (across) alone over its range, 101 points, every party’s PV{space.metric !== 'pv' ? ' and the metric chosen above' : ''}.</p>
+      <p className="muted small">Sweeps the first term (across) alone over the same interval, 101 points, every party’s PV{space.metric !== 'pv' ? ' and the metric chosen above' : ''}.</p>
       <div className="dialog-actions">
-        <button type="button" onClick={() => void space.sweepAlong(project, structure.id, scenarioId)} disabled={sweep.status === 'running' || !space.xTerm}>Sweep the first term</button>
+        <button type="button" onClick={() => void space.sweepAlong(project, structure.id, scenarioId, locale)} disabled={sweep.status === 'running' || !space.xTerm}>Sweep the first term</button>
         {sweep.status === 'running' && <button type="button" onClick={() => space.cancelSweep()}>Cancel</button>}
       </div>
       {sweep.status === 'running' && (

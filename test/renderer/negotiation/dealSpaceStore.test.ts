@@ -75,6 +75,19 @@ describe('deal space', () => {
     expect(store.getState().problem).toMatch(/map it again/);
   });
 
+  it('maps the interval typed for an axis, as the term is typed', async () => {
+    const { project, store } = mapped();
+    store.getState().choose({ xMaxText: '20 %', yMinText: '10 %' });
+    await store.getState().map(project, 'state-carry-offtake', null, 'en-US');
+    const result = store.getState().result!;
+    expect(result.xs[0]).toBe(0);
+    expect(result.xs.at(-1)).toBe(0.2);
+    expect(result.ys[0]).toBe(0.1);
+    store.getState().choose({ xMaxText: 'twenty' });
+    await store.getState().map(project, 'state-carry-offtake', null, 'en-US');
+    expect(store.getState().problem).toMatch(/^Across to: /);
+  });
+
   it('cancels a map in flight', async () => {
     const { project, store } = mapped();
     const mapping = store.getState().map(project, 'state-carry-offtake', null, 'en-US');
@@ -101,12 +114,16 @@ describe('deal space', () => {
 
   it('sweeps the first term alone: every party’s PV along it', async () => {
     const { project, store } = mapped();
-    await store.getState().sweepAlong(project, 'state-carry-offtake', null);
+    await store.getState().sweepAlong(project, 'state-carry-offtake', null, 'en-US');
     const sweep = store.getState().sweep;
     expect(sweep.status).toBe('done');
     expect(sweep.result!.xs).toHaveLength(101);
     expect(sweep.result!.parties).toEqual(['lithco', 'miner', 'cellmaker', 'government']);
     const government = sweep.result!.pv.government!;
     expect(government[100]!).toBeGreaterThan(government[0]!);
+    expect(sweep.result!.xs.at(-1)).toBe(1);
+    store.getState().choose({ xMaxText: '20 %' });
+    await store.getState().sweepAlong(project, 'state-carry-offtake', null, 'en-US');
+    expect(store.getState().sweep.result!.xs.at(-1)).toBe(0.2);
   });
 });
