@@ -13,6 +13,7 @@ import { shapeProblem } from '../files/json-depth.ts';
 import { decodeJsonBytes } from '../files/json-text.ts';
 import { createBackend, createDispatcher } from '../handlers/index.ts';
 import { SECURITY_HEADERS, readStaticFile } from '../shell/static-files.ts';
+import type { WorkPool } from '../work/pool.ts';
 
 export const LOOPBACK = '127.0.0.1';
 /** One request's body: as large as the largest JSON project document read from a file. */
@@ -38,6 +39,8 @@ export interface WebServerOptions {
   token?: string;
   /** Served as /favicon.ico when the renderer has none. */
   faviconPath?: string;
+  /** The worker threads untrusted work runs in (a test passes a slowed one); made when absent. */
+  work?: WorkPool;
 }
 
 export interface WebServer {
@@ -118,6 +121,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     documentsFolder: options.documentsFolder,
     examplesFolder: options.examplesDir,
     dialogs: null,
+    ...(options.work ? { work: options.work } : {}),
   });
   await backend.startUp();
   const dispatch = createDispatcher<{ token: string | null }>({

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ShareDialog } from './ShareDialog.tsx';
+import { WorkBanner } from './WorkBanner.tsx';
 import type { MenuCommand } from '../../shared/contract.ts';
 import { selectCanRedo, selectCanUndo, selectIsDirty, selectStructure } from '../store/selectors.ts';
 import type { SectionId } from '../store/types.ts';
@@ -48,6 +49,7 @@ export function App() {
   return (
     <>
       <Notice />
+      <WorkBanner />
       <NegotiationProvider>{hasProject ? <WorkspaceView /> : <EmptyState />}</NegotiationProvider>
       <FocusManager />
     </>

@@ -6,6 +6,7 @@ import type { Editor } from '../store/editor.ts';
 import type { DocumentRef } from '../store/types.ts';
 import type { WorkspaceStore } from '../store/workspaceStore.ts';
 import { selectIsDirty } from '../store/selectors.ts';
+import { createFileWork } from './fileWork.ts';
 import { openPlaceholders } from '../model/placeholders.ts';
 
 export function toDocumentRef(info: DocumentInfo): DocumentRef {
@@ -20,6 +21,8 @@ export type Confirm = (question: string) => boolean;
 const windowConfirm: Confirm = (question) => typeof window !== 'undefined' && typeof window.confirm === 'function' && window.confirm(question);
 
 export function createDocumentCommands(store: WorkspaceStore, editor: Editor, api: OrebridgeApi | null, confirm: Confirm = windowConfirm) {
+  const fileWork = api ? createFileWork(store, api) : null;
+
   /**
    * Before another document replaces this one: unsaved changes are dropped only when the user
    * says so. Main decides what is unsaved, so it is told the latest project first.
@@ -57,7 +60,8 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
   /** Shows an opened document. It counts as unchanged unless it holds recovered, unsaved work. */
   function opened(result: Result<OpenedDocument | null>): boolean {
     if (!result.ok) {
-      fail(result.error);
+      if (result.error.code === 'cancelled') editor.notify({ kind: 'info', message: 'Cancelled: nothing was opened, and your work is as it was.' });
+      else fail(result.error);
       return false;
     }
     if (result.value === null) return false;
@@ -135,13 +139,13 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       });
     },
     async open(): Promise<void> {
-      if (!api) return;
-      await replacing(async () => opened(await api.openDocument({})));
+      if (!api || !fileWork) return;
+      await replacing(async () => opened(await fileWork.follow((work) => api.openDocument({ work }))));
     },
     async openFile(handle: string, readOnly = false): Promise<void> {
-      if (!api) return;
+      if (!api || !fileWork) return;
       await replacing(async () => {
-        const result = await api.openDocument({ file: { handle }, ...(readOnly ? { readOnly: true } : {}) });
+        const result = await fileWork.follow((work) => api.openDocument({ file: { handle }, work, ...(readOnly ? { readOnly: true } : {}) }));
         if (!result.ok && result.error.code === 'locked') {
           editor.notify({ kind: 'error', message: result.error.message, action: { label: 'Open read-only', command: 'open-read-only', handle } });
           return false;
@@ -169,8 +173,12 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
       return result.ok;
     },
     async importJson(): Promise<void> {
-      if (!api) return;
-      await replacing(async () => opened(await api.importJson({})));
+      if (!api || !fileWork) return;
+      await replacing(async () => opened(await fileWork.follow((work) => api.importJson({ work }))));
+    },
+    /** Stops the opening or import on screen (its worker thread is stopped); the workspace stays as it was. */
+    async cancelFileWork(): Promise<void> {
+      await fileWork?.cancel();
     },
     save: () => save(false),
     saveAs: () => save(true),

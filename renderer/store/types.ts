@@ -85,6 +85,18 @@ export interface UiSlice {
   notice: Notice | null;
   /** A dialog the workspace shows over everything (opened from a button or the native menu). */
   dialog: 'share' | null;
+  /** Work on a file the back end is doing for this window (opening, importing), once it takes a moment. */
+  fileWork: FileWork | null;
+}
+
+export interface FileWork {
+  /** The id the back end knows the work by (workStatus, cancelWork). */
+  id: string;
+  /** What the back end says it is doing, e.g. "Opening Deal.orebridge". */
+  label: string;
+  elapsedMs: number;
+  /** Cancel was asked for; the answer is on its way. */
+  cancelling: boolean;
 }
 
 export type WorkspaceState = DocumentSlice & SelectionSlice & UiSlice;

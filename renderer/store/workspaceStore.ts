@@ -20,7 +20,7 @@ function selectionSlice(): SelectionSlice {
 }
 
 function uiSlice(locale: string): UiSlice {
-  return { locale, focusRequest: null, expandedCashFlowGroups: [], notice: null, dialog: null };
+  return { locale, focusRequest: null, expandedCashFlowGroups: [], notice: null, dialog: null, fileWork: null };
 }
 
 export interface WorkspaceStoreOptions {

@@ -38,7 +38,7 @@ export function createBrowserApi(server: OrebridgeApi, picker: FilePicker): Oreb
       if (request.file) return server.importJson(request);
       const choice = await pick('json', 'Import a JSON project');
       if (!choice.ok || choice.value === null) return choice.ok ? success(null) : choice;
-      return server.importJson({ file: choice.value });
+      return server.importJson({ ...request, file: choice.value });
     },
     saveDocument: async (request) => {
       const saved = await server.saveDocument(request);

@@ -2,7 +2,7 @@
 // another document keeps being edited; a file changed by another program is saved over only by
 // the user's choice; two servers over one folder (one through a symbolic link) cannot both hold
 // the same file. Screenshots in test-artifacts/.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,8 +10,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJsonFile, loadProjectFile } from '../../electron/files/index.ts';
 import { startWebServer } from '../../electron/web/server.ts';
+import { createWorkPool } from '../../electron/work/pool.ts';
+import { lockPathFor } from '../../electron/files/lock.ts';
 import { EXAMPLES_DIR } from '../../scripts/lib/paths.ts';
-import { screenshot, section, startBrowserMode, typeInto, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { metric, screenshot, section, startBrowserMode, typeInto, waitForResults, type BrowserMode } from './workspace-harness.ts';
 
 let mode: BrowserMode;
 beforeAll(async () => {
@@ -125,5 +127,65 @@ describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
       rmSync(data, { recursive: true, force: true });
     }
     await first.context().close();
+  });
+
+  it('(m) opening a slow hostile file shows what is being opened and for how long; Cancel stops it and the previous project is intact', async () => {
+    // A server whose worker takes a minute over files named "slow…" (busy, as a file that takes
+    // long to check would keep it), so the journey sees the work in progress and cancels it.
+    const pool = createWorkPool({ size: 1, workerUrl: new URL('../support/slow-untrusted-worker.ts', import.meta.url) });
+    const data = mkdtempSync(join(tmpdir(), 'orebridge-e2e-slow-data-'));
+    const server = await startWebServer({ port: 0, rendererDir: mode.rendererDir, documentsFolder: mode.documentsFolder, dataDir: data, examplesDir: EXAMPLES_DIR, version: 'e2e-slow', work: pool });
+    const hostilePath = join(mode.documentsFolder, 'slow offer from the other side.orebridge');
+    const imported = await importJsonFile(join(EXAMPLES_DIR, 'northern-spodumene.project.json'), hostilePath);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const bomb = new Database(hostilePath);
+    bomb.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) INSERT INTO yearly_series SELECT 'prices', 1000 + i, '1', 'n' FROM n`);
+    bomb.close();
+    try {
+      const context = await mode.browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByRole('button', { name: /Northern Spodumene/ }).click();
+      await waitForResults(page);
+      await section(page, 'Fiscal terms');
+      await typeInto(page, 'Income tax rate', '29');
+      await waitForResults(page);
+      const npvBefore = await metric(page, 'venture-npv');
+      // The title marks the edit unsaved.
+      await page.waitForFunction(() => document.title.startsWith('●'));
+      const nameBefore = await page.title();
+
+      // The edit is unsaved: the workspace asks before another file may replace it, and the user agrees.
+      const asked: string[] = [];
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.accept();
+      });
+      await openFile(page, 'slow offer from the other side.orebridge');
+      const banner = page.getByTestId('file-work');
+      await banner.getByRole('status').filter({ hasText: 'Opening slow offer from the other side.orebridge…' }).waitFor({ timeout: 20_000 });
+      await banner.getByText(/^[2-9] s$/).waitFor({ timeout: 20_000 });
+      await screenshot(page, 'm-slow-file-in-progress');
+      await banner.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('status').filter({ hasText: 'Cancelled: nothing was opened, and your work is as it was.' }).waitFor({ timeout: 20_000 });
+      await banner.waitFor({ state: 'detached' });
+      await screenshot(page, 'm-cancelled-previous-project-intact');
+
+      expect(asked).toEqual([expect.stringMatching(/^Discard the unsaved changes/)]);
+      // The previous project, with its unsaved edit, is on screen and still takes edits.
+      expect(await page.title()).toBe(nameBefore);
+      expect(await metric(page, 'venture-npv')).toBe(npvBefore);
+      expect(await page.getByRole('textbox', { name: 'Income tax rate', exact: true }).inputValue()).toMatch(/^29/);
+      await typeInto(page, 'Income tax rate', '30');
+      await waitForResults(page);
+      expect(await metric(page, 'venture-npv')).not.toBe(npvBefore);
+      // The cancelled open took no lock.
+      expect(existsSync(lockPathFor(hostilePath))).toBe(false);
+      await context.close();
+    } finally {
+      await server.close();
+      await pool.close();
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 });
