@@ -144,6 +144,8 @@ function SensitivityTornado({ party, name }: { party: PartySimulation; name: str
       base={0}
       bars={bars}
       measure={{ kind: 'number', locale, digits: 2 }}
+      endNames={{ low: 'Moves it down (negative)', high: 'Moves it up (positive)' }}
+      extent={[-1, 1]}
     />
   );
 }

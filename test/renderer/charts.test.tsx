@@ -98,6 +98,20 @@ describe('the chart kit', () => {
     expect(cellsOf(await tableOf('NPV sensitivity')).slice(1).map((row) => row[0])).toEqual(['Price ±20 %', 'Capex ±20 %']);
   });
 
+  it('draws no bar and no label for a tornado end at the base (one-sided rank correlations)', async () => {
+    const measure: Measure = { kind: 'number', locale: 'en-US', digits: 2 };
+    render(<Tornado title="What moves the miner" description="Tornado" base={0} measure={measure} extent={[-1, 1]}
+      endNames={{ low: 'Negative', high: 'Positive' }} bars={[{ label: 'price', low: 0, high: 0.83 }, { label: 'capex', low: -0.41, high: 0 }]} />);
+    const chart = screen.getByRole('img', { name: 'What moves the miner' });
+    const texts = Array.from(chart.querySelectorAll('text')).map((t) => t.textContent ?? '');
+    expect(texts).toContain('0.83');
+    expect(texts).toContain('−0.41');
+    expect(texts.filter((t) => t === '0.00')).toEqual([]);
+    expect(chart.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2);
+    expect(texts).toContain('−1.0');
+    expect(cellsOf(await tableOf('What moves the miner'))).toEqual([['Input', 'Negative', 'Positive', 'Swing'], ['price', '0.00', '0.83', '0.83'], ['capex', '−0.41', '0.00', '0.41']]);
+  });
+
   it('draws a fan chart with its bands and lists P10 to P90 by year', async () => {
     render(<FanChart title="Miner's cash flow range" description="Fan" xLabel="Year" measure={money}
       points={[{ x: 2027, p10: -10e6, p25: -5e6, p50: 0, p75: 5e6, p90: 10e6 }, { x: 2028, p10: 0, p25: 5e6, p50: 10e6, p75: 15e6, p90: 20e6 }]} />);
