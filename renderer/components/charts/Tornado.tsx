@@ -39,7 +39,8 @@ export function Tornado({ title, description, base, bars, measure, endNames = { 
   const all = [base, ...extent, ...ends.map((end) => end.value)];
   // Room on both sides for the value labels at the ends of the bars.
   const span = Math.max(...all) - Math.min(...all) || Math.abs(base) || 1;
-  const room = extent.length > 0 ? 0.1 : 0.3;
+  // Room for the value labels: beyond the bars, or, with a fixed extent, in the margins.
+  const room = extent.length > 0 ? 0 : 0.3;
   const axis = axisFor(measure, [Math.min(...all) - span * room, Math.max(...all) + span * room], 5, false);
   const longest = Math.max(0, ...ordered.map((bar) => bar.label.length));
   return (
@@ -53,8 +54,8 @@ export function Tornado({ title, description, base, bars, measure, endNames = { 
       }}
       plot={() => ({
         height: 40 + ordered.length * 34,
-        marginLeft: Math.min(230, 16 + longest * 6.6),
-        marginRight: 16,
+        marginLeft: Math.min(230, 16 + longest * 6.6) + (extent.length > 0 ? 28 : 0),
+        marginRight: extent.length > 0 ? 44 : 16,
         x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label || null, grid: true },
         y: { domain: ordered.map((bar) => bar.label), label: null, padding: 0.25 },
         marks: [
