@@ -28,7 +28,7 @@ export interface TornadoProps {
   extent?: readonly [number, number];
 }
 
-export function Tornado({ title, description, base, bars, measure, endNames = { low: 'Low case', high: 'High case' }, extent = [] }: TornadoProps) {
+export function Tornado({ title, description, base, bars, measure, endNames = { low: 'Low case', high: 'High case' }, extent }: TornadoProps) {
   const ordered = [...bars].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
   const ends = ordered.flatMap((bar) => [
     { label: bar.label, which: 'low', value: bar.low, text: `${bar.lowCase ? `${bar.lowCase}: ` : ''}${formatValue(measure, bar.low)}` },
@@ -36,11 +36,11 @@ export function Tornado({ title, description, base, bars, measure, endNames = { 
   ]);
   const moved = ends.filter((end) => end.value !== base);
   const labelled = moved.map((end) => ({ ...end, right: end.value > base }));
-  const all = [base, ...extent, ...ends.map((end) => end.value)];
+  const all = [base, ...(extent ?? []), ...ends.map((end) => end.value)];
   // Room on both sides for the value labels at the ends of the bars.
   const span = Math.max(...all) - Math.min(...all) || Math.abs(base) || 1;
   // Room for the value labels: beyond the bars, or, with a fixed extent, in the margins.
-  const room = extent.length > 0 ? 0 : 0.3;
+  const room = extent ? 0 : 0.3;
   const axis = axisFor(measure, [Math.min(...all) - span * room, Math.max(...all) + span * room], 5, false);
   const longest = Math.max(0, ...ordered.map((bar) => bar.label.length));
   return (
@@ -54,8 +54,8 @@ export function Tornado({ title, description, base, bars, measure, endNames = { 
       }}
       plot={() => ({
         height: 40 + ordered.length * 34,
-        marginLeft: Math.min(230, 16 + longest * 6.6) + (extent.length > 0 ? 28 : 0),
-        marginRight: extent.length > 0 ? 44 : 16,
+        marginLeft: Math.min(230, 16 + longest * 6.6) + (extent ? 28 : 0),
+        marginRight: extent ? 44 : 16,
         x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label || null, grid: true },
         y: { domain: ordered.map((bar) => bar.label), label: null, padding: 0.25 },
         marks: [
