@@ -48,8 +48,13 @@ export function ConcessionsTable({ before, after, scenario, beforeName, afterNam
       })
     : null;
   const nameOf = (id: string) => PARTY_NAMES[id] ?? partyName(project, id);
+  // A party no change moves (to the money unit) gets one sentence instead of a column of zeros.
+  const rounded = (value: string | undefined) => new Dec(value ?? '0').toDecimalPlaces(0).isZero();
+  const allRows = table ? [...table.rows, table.total] : [];
+  const unmoved = table ? table.parties.filter((party) => allRows.every((row) => row.effect === null || rounded(row.effect.pv[party]))) : [];
+  const shownParties = table ? table.parties.filter((party) => !unmoved.includes(party)) : [];
   const cells = (row: ConcessionRow) =>
-    table!.parties.map((party) => <td key={party}>{row.effect ? formatPvChange(row.effect.pv[party] ?? '0', money.currency, money.locale) : '—'}</td>);
+    shownParties.map((party) => <td key={party}>{row.effect ? formatPvChange(row.effect.pv[party] ?? '0', money.currency, money.locale) : '—'}</td>);
   return (
     <div className="concessions" aria-labelledby="concessions-heading">
       {heading}
@@ -64,7 +69,7 @@ export function ConcessionsTable({ before, after, scenario, beforeName, afterNam
             <thead>
               <tr>
                 <th scope="col">Change</th>
-                {table.parties.map((party) => <th key={party} scope="col">Δ PV {nameOf(party)}</th>)}
+                {shownParties.map((party) => <th key={party} scope="col">Δ PV {nameOf(party)}</th>)}
                 <th scope="col">Δ government take</th>
               </tr>
             </thead>
@@ -88,6 +93,7 @@ export function ConcessionsTable({ before, after, scenario, beforeName, afterNam
           </table>
         </ExportableTable>
       )}
+      {table !== null && unmoved.length > 0 && <p className="muted small">No change moves the PV of {unmoved.map(nameOf).join(', ')}.</p>}
     </div>
   );
 }

@@ -14,8 +14,8 @@ const METRICS = [
   { value: 'aetr', label: 'AETR (government PV / pre-tax NPV)' },
 ] as const;
 const AXES = [
-  { value: 'priceFactor', label: 'Price factor (× the deck)' },
-  { value: 'preTaxIrr', label: "Venture's pre-tax IRR" },
+  { value: 'priceFactor', label: 'Price factor' },
+  { value: 'preTaxIrr', label: 'Pre-tax IRR' },
 ] as const;
 
 export function ProgressivityPanel({ structures, scenario }: { structures: Structure[]; scenario: string }) {
@@ -61,7 +61,7 @@ export function ProgressivityPanel({ structures, scenario }: { structures: Struc
           title={`${metricLabel} by ${axis === 'priceFactor' ? 'price factor' : 'pre-tax IRR'}, per structure`}
           description={`${metricLabel} of ${series.map((s) => s.name).join(', ')} at price factors ${PRICE_FACTORS[0]}× to ${PRICE_FACTORS[PRICE_FACTORS.length - 1]}× the deck of ${scenarioName}; a rising line is a progressive regime. Points where the metric is undefined (no pre-tax cash flow) are left out.`}
           series={series}
-          xMeasure={axis === 'priceFactor' ? { kind: 'number', locale, unit: '×', digits: 2 } : { kind: 'percent', locale }}
+          xMeasure={axis === 'priceFactor' ? { kind: 'number', locale, unit: '× deck', digits: 2 } : { kind: 'percent', locale }}
           yMeasure={{ kind: 'percent', locale }}
           xLabel={axisLabel}
         />

@@ -124,8 +124,12 @@ export function RoundsSection() {
     }
     setChanges(result.value);
     const structuresOf = await api.diffStructures({ documentId: current, from: left, to: right });
-    const label = (value: string) => options.find((o) => o.value === value)?.label ?? value;
-    setSides(structuresOf.ok ? { ...structuresOf.value, beforeName: label(from), afterName: label(to) } : null);
+    const label = (side: DiffSide) => {
+      if (side.kind === 'structure') return `now: ${structureName(side.id)}`;
+      const revision = revisions.find((r) => r.id === side.id);
+      return revision ? `@${revision.id} ${revision.party}` : `@${side.id}`;
+    };
+    setSides(structuresOf.ok ? { ...structuresOf.value, beforeName: label(left), afterName: label(right) } : null);
   }
 
   const documentId = () => store.getState().document?.documentId ?? null;
