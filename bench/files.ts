@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateProject } from '../shared/engine/index.ts';
+import { createEvaluator, evaluateProject } from '../shared/engine/index.ts';
 import { importJsonFile, loadProjectFile, openDocument } from '../electron/files/index.ts';
 import { untrustedWork } from '../electron/handlers/untrusted-work.ts';
 import { createWorkPool } from '../electron/work/pool.ts';
@@ -79,9 +79,10 @@ export async function run(options: { iterations: number }): Promise<BenchResult[
         const opened = await openDocument(path, { dataDir });
         if (!opened.ok) throw new Error(opened.error.message);
         const project = opened.value.project();
+        const evaluate = createEvaluator(project);
         for (const structure of project.structures) {
           for (const scenario of project.scenarios) {
-            const evaluated = evaluateProject(project, { structure: structure.id, scenario: scenario.id }, { shocks: false, breakeven: false });
+            const evaluated = evaluate({ structure: structure.id, scenario: scenario.id }, { shocks: false, breakeven: false });
             if (!evaluated.ok) throw new Error(evaluated.error.message);
           }
         }

@@ -3,7 +3,7 @@
 // pool stops at its time or memory limit), never the main process or the server's thread.
 import { stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { evaluateProject, validateProject } from '../../shared/engine/index.ts';
+import { createEvaluator, validateProject } from '../../shared/engine/index.ts';
 import { fingerprintOf } from '../files/fingerprint.ts';
 import { readJsonProject } from '../files/json-text.ts';
 import { checkProjectFile } from '../files/whole-file.ts';
@@ -43,8 +43,10 @@ async function answer(task: Task, progress: (done: number, total: number) => voi
       const valid = validateProject(task.project);
       if (!valid.ok) return { ok: false, problems: reportedProblems(valid.problems), problemCount: valid.problems.length };
       const outcomes = [];
+      // One evaluator for the task's cases: what they share is computed once.
+      const evaluate = createEvaluator(valid.project);
       for (const [index, selection] of task.cases.entries()) {
-        outcomes.push(evaluateProject(valid.project, selection, task.options));
+        outcomes.push(evaluate(selection, task.options));
         progress(index + 1, task.cases.length);
       }
       return { ok: true, outcomes };

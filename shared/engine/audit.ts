@@ -54,16 +54,33 @@ export interface EvaluationAudit {
   reconciliation: Reconciliation;
 }
 
-export function auditOf<T>(ar: Arithmetic<T>, run: CaseRun<T>, partnerIds: readonly string[]): EvaluationAudit {
+/** The audit lines that do not depend on the partners: the same for every structure with the same venture. */
+export interface VentureAudit<T> {
+  years: Omit<YearAudit, 'partners'>[];
+  ventureNpv: T;
+}
+
+export function ventureAuditOf<T>(ar: Arithmetic<T>, run: Pick<CaseRun<T>, 'venture' | 'factors' | 'nominalWeights'>): VentureAudit<T> {
+  const str = (x: T) => ar.toString(x);
+  const v = run.venture;
+  return {
+    years: Array.from({ length: v.years }, (_, k) => ({
+      escalationIndex: str(v.escalation[k]!),
+      deflator: str(ar.div(ar.one, v.escalation[k]!)),
+      discountFactor: str(run.factors[k]!),
+    })),
+    ventureNpv: presentValue(ar, v.freeCashFlow, run.nominalWeights),
+  };
+}
+
+export function auditOf<T>(ar: Arithmetic<T>, run: CaseRun<T>, partnerIds: readonly string[], venture: VentureAudit<T> = ventureAuditOf(ar, run)): EvaluationAudit {
   const str = (x: T) => ar.toString(x);
   const v = run.venture;
   const f = run.funding;
   const flowsOf = new Map(run.parties.map((party) => [party.id, party.flows]));
   const pvOf = (id: string) => run.parties.find((party) => party.id === id)?.pv ?? ar.zero;
-  const years = Array.from({ length: v.years }, (_, k): YearAudit => ({
-    escalationIndex: str(v.escalation[k]!),
-    deflator: str(ar.div(ar.one, v.escalation[k]!)),
-    discountFactor: str(run.factors[k]!),
+  const years = venture.years.map((lines, k): YearAudit => ({
+    ...lines,
     partners: Object.fromEntries(partnerIds.map((id, i) => [id, {
       interest: str(f.interests[k]![i]!),
       cashCallPaid: str(f.paid[k]![i]!),
@@ -77,7 +94,7 @@ export function auditOf<T>(ar: Arithmetic<T>, run: CaseRun<T>, partnerIds: reado
   }));
 
   const sum = (values: readonly T[]) => values.reduce((s, x) => ar.add(s, x), ar.zero);
-  const ventureNpv = presentValue(ar, v.freeCashFlow, run.nominalWeights);
+  const ventureNpv = venture.ventureNpv;
   const partnersPv = sum(partnerIds.map(pvOf));
   const governmentPv = pvOf('government');
   const communityPv = pvOf('community');

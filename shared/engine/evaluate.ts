@@ -1,13 +1,13 @@
 import { decimalArithmetic as ar, type Dec as Decimal } from './arithmetic.ts';
-import { auditOf } from './audit.ts';
+import { auditOf, ventureAuditOf, type VentureAudit } from './audit.ts';
 import { breakevenPriceFactor } from './breakeven.ts';
-import type { DebtResult, DecimalInput, Evaluation, PartyResult, Project, SupplyResult, VentureMetrics, Warning, YearRow } from './interchange.ts';
+import type { DebtResult, DecimalInput, Discounting, Evaluation, PartyResult, Project, Scenario, Structure, SupplyResult, VentureMetrics, Warning, YearRow } from './interchange.ts';
 import { debtServiceMetrics } from './debt-service.ts';
 import { supply } from './supply.ts';
 import { irrRoots } from './irr.ts';
 import { paybackYear, peakExposure, ratio } from './metrics.ts';
-import { toDealTerms, toOverrides, toVentureInputs, type DealTerms } from './model.ts';
-import { runCase, type CaseRun, type PartyRun } from './run.ts';
+import { toDealTerms, toOverrides, toVentureInputs, type DealTerms, type VentureInputs } from './model.ts';
+import { runParties, runVenture, type CaseRun, type PartyRun, type VentureRun } from './run.ts';
 import { NON_PARTNER_PARTIES } from './parties.ts';
 import { defaultShocks, projectShocks, shockTable } from './shocks.ts';
 import { applyOverrides } from './transforms.ts';
@@ -34,47 +34,140 @@ const optionalStr = (x: Decimal | null) => (x === null ? null : str(x));
 
 /** Evaluates one structure under one scenario of a valid project (see validateProject). */
 export function evaluateProject(project: Project, selection: CaseSelection = {}, options: EvaluateOptions = {}): EvaluateOutcome {
-  const structure = selection.structure === undefined ? project.structures[0] : project.structures.find((s) => s.id === selection.structure);
-  if (!structure) {
-    return { ok: false, error: { code: 'unknown-structure', message: `There is no structure "${selection.structure}" in this project (it has ${project.structures.map((s) => s.id).join(', ')}).` } };
-  }
-  const scenario = selection.scenario === undefined ? project.scenarios[0] : project.scenarios.find((s) => s.id === selection.scenario);
-  if (!scenario) {
-    return { ok: false, error: { code: 'unknown-scenario', message: `There is no scenario "${selection.scenario}" in this project (it has ${project.scenarios.map((s) => s.id).join(', ')}).` } };
-  }
+  return createEvaluator(project)(selection, options);
+}
 
-  const deal = toDealTerms(ar, structure.terms);
-  const inputs = applyOverrides(ar, toVentureInputs(ar, project.assumptions), toOverrides(ar, scenario.overrides));
-  const base = runCase(ar, inputs, deal);
-  const partnerState = new Map(structure.terms.partners.map((p) => [p.id, p]));
-  const order = [...structure.terms.partners.map((p) => p.id), ...NON_PARTNER_PARTIES];
+export type Evaluator = (selection?: CaseSelection, options?: EvaluateOptions) => EvaluateOutcome;
 
-  let breakeven: Decimal | null = null;
-  if (options.breakeven !== false) {
-    breakeven = breakevenPriceFactor((a) => ({
-      inputs: applyOverrides(a, toVentureInputs(a, project.assumptions), toOverrides(a, scenario.overrides)),
-      deal: toDealTerms(a, structure.terms),
-    }));
-  }
-  const shocks = options.shocks === false ? [] : shockTable(ar, base, deal,
-    project.shocks ? projectShocks(ar, project.shocks) : defaultShocks(ar, base), order);
-
-  const deflator = base.venture.escalation.map((e) => ar.div(ar.one, e));
-  const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, deflator[k]!));
-  const realByParty = new Map(base.parties.map((p) => [p.id, realOf(p.flows)]));
-  const partnerIds = structure.terms.partners.map((p) => p.id);
-  const audit = auditOf(ar, base, partnerIds);
-  const evaluation: Evaluation = {
-    structure: structure.id,
-    scenario: scenario.id,
-    warnings: shortfallWarnings(base),
-    venture: ventureMetrics(base, realOf, realByParty, (id) => partnerState.get(id)?.state === true, breakeven),
-    parties: base.parties.map((party) => partyResult(base, party, realByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate)),
-    years: yearRows(base, partnerIds).map((row, k) => ({ ...row, ...audit.years[k]! })),
-    shocks,
-    reconciliation: audit.reconciliation,
+/**
+ * evaluateProject for many cases of one valid project (a compare matrix, a goal seek's
+ * confirmations): what does not depend on the structure is computed once per scenario, and what
+ * does not depend on the partners once per scenario and set of venture terms (§10 steps 1–9 never
+ * read the partners). Every number is the one evaluateProject gives on its own.
+ */
+export function createEvaluator(project: Project): Evaluator {
+  const remember = <K, V>(compute: (key: K) => V) => {
+    const known = new Map<K, V>();
+    return (key: K): V => {
+      if (known.has(key)) return known.get(key)!;
+      const value = compute(key);
+      known.set(key, value);
+      return value;
+    };
   };
-  return { ok: true, evaluation: isVersion2(project) ? withVersion2Fields(evaluation, base, deal) : evaluation };
+  let assumptions: VentureInputs<Decimal> | null = null;
+  const inputsOf = remember((scenario: Scenario) =>
+    applyOverrides(ar, (assumptions ??= toVentureInputs(ar, project.assumptions)), toOverrides(ar, scenario.overrides)));
+  const dealOf = remember((structure: Structure) => toDealTerms(ar, structure.terms));
+  const termsKeyOf = remember(ventureTermsKey);
+  const ventures = new Map<string, SharedVenture>();
+  const ventureOf = (scenario: Scenario, structure: Structure): SharedVenture => {
+    const key = `${scenario.id}\u0000${termsKeyOf(structure)}`;
+    let venture = ventures.get(key);
+    if (venture === undefined) {
+      venture = sharedVenture(project, scenario, structure, inputsOf(scenario), dealOf(structure));
+      ventures.set(key, venture);
+    }
+    return venture;
+  };
+  const hurdleFactorsOf = remember((key: string) => {
+    const [rate = '0', discounting, years] = key.split('\u0000');
+    return discountFactors(ar, ar.of(rate), discounting as Discounting, Number(years));
+  });
+
+  return (selection = {}, options = {}) => {
+    const structure = selection.structure === undefined ? project.structures[0] : project.structures.find((s) => s.id === selection.structure);
+    if (!structure) {
+      return { ok: false, error: { code: 'unknown-structure', message: `There is no structure "${selection.structure}" in this project (it has ${project.structures.map((s) => s.id).join(', ')}).` } };
+    }
+    const scenario = selection.scenario === undefined ? project.scenarios[0] : project.scenarios.find((s) => s.id === selection.scenario);
+    if (!scenario) {
+      return { ok: false, error: { code: 'unknown-scenario', message: `There is no scenario "${selection.scenario}" in this project (it has ${project.scenarios.map((s) => s.id).join(', ')}).` } };
+    }
+
+    const deal = dealOf(structure);
+    const venture = ventureOf(scenario, structure);
+    const base = runParties(ar, deal, venture.run);
+    const partnerState = new Map(structure.terms.partners.map((p) => [p.id, p]));
+    const order = [...structure.terms.partners.map((p) => p.id), ...NON_PARTNER_PARTIES];
+
+    const breakeven = options.breakeven === false ? null : venture.breakeven();
+    const shocks = options.shocks === false ? [] : shockTable(ar, base, deal,
+      project.shocks ? projectShocks(ar, project.shocks) : defaultShocks(ar, base), order);
+
+    const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, venture.deflator[k]!));
+    const realByParty = new Map(base.parties.map((p) => [p.id, realOf(p.flows)]));
+    const partnerIds = structure.terms.partners.map((p) => p.id);
+    const audit = auditOf(ar, base, partnerIds, venture.audit);
+    const hurdleFactors = (rate: DecimalInput) => hurdleFactorsOf(`${String(rate)}\u0000${base.inputs.discounting}\u0000${base.inputs.years}`);
+    const evaluation: Evaluation = {
+      structure: structure.id,
+      scenario: scenario.id,
+      warnings: shortfallWarnings(base),
+      venture: ventureMetrics(base, venture, realByParty, (id) => partnerState.get(id)?.state === true, breakeven),
+      parties: base.parties.map((party) => partyResult(base, party, realByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate, hurdleFactors)),
+      years: yearRows(base, venture, partnerIds).map((row, k) => ({ ...row, ...audit.years[k]! })),
+      shocks,
+      reconciliation: audit.reconciliation,
+    };
+    return { ok: true, evaluation: isVersion2(project) ? withVersion2Fields(evaluation, base, deal) : evaluation };
+  };
+}
+
+/** What every structure with the same venture terms shares under one scenario. */
+interface SharedVenture {
+  run: VentureRun<Decimal>;
+  /** 1 / E_k. */
+  deflator: Decimal[];
+  audit: VentureAudit<Decimal>;
+  metrics: Pick<VentureMetrics, 'npv' | 'irr' | 'irrRoots' | 'preTaxNpv' | 'paybackYear'>;
+  /** Σ_k NCF_real. */
+  preTaxReal: Decimal;
+  rows: VentureRow[];
+  /** Σ over agreements of the technology withholding of year k. */
+  technologyTax: Decimal[];
+  breakeven: () => Decimal | null;
+}
+
+type VentureRow = Omit<YearRow, 'withholdingTax' | 'interests' | 'flows'>;
+
+/**
+ * The structure's terms the venture's years depend on (§10 steps 1–9): everything but the
+ * partners' equity, hurdle, carry and funding cap, the deemed value, dilution and the dividend
+ * withholding rate. Two structures with the same key have the same venture years.
+ */
+function ventureTermsKey(structure: Structure): string {
+  const { partners, deemedValue: _deemed, dilution: _dilution, fiscal, ...rest } = structure.terms;
+  const { dividends: _dividends, ...withholding } = fiscal.withholding;
+  return JSON.stringify([partners.map((p) => [p.id, p.foreign]), { ...fiscal, withholding }, rest]);
+}
+
+function sharedVenture(project: Project, scenario: Scenario, structure: Structure, inputs: VentureInputs<Decimal>, deal: DealTerms<Decimal>): SharedVenture {
+  const run = runVenture(ar, inputs, deal);
+  const v = run.venture;
+  const deflator = v.escalation.map((e) => ar.div(ar.one, e));
+  const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, deflator[k]!));
+  const realF = realOf(v.freeCashFlow);
+  const audit = ventureAuditOf(ar, run);
+  let breakeven: { value: Decimal | null } | null = null;
+  return {
+    run, deflator, audit,
+    metrics: {
+      npv: str(audit.ventureNpv),
+      ...irrFields(realF),
+      preTaxNpv: str(run.preTaxNpv),
+      paybackYear: paybackYear(ar, realF, v.startYear),
+    },
+    preTaxReal: total(ar, realOf(v.preTaxNetCashFlow)),
+    rows: ventureRows(run),
+    technologyTax: Array.from({ length: v.years }, (_, k) => v.technologyWithholdingByAgreement.reduce((s, row) => ar.add(s, row[k]!), ar.zero)),
+    breakeven: () => (breakeven ??= {
+      value: breakevenPriceFactor((a) => ({
+        inputs: applyOverrides(a, toVentureInputs(a, project.assumptions), toOverrides(a, scenario.overrides)),
+        deal: toDealTerms(a, structure.terms),
+      })),
+    }).value,
+  };
 }
 
 /** `version` may be written as a number or a decimal string (§9). */
@@ -167,29 +260,32 @@ function irrFields(real: Decimal[]): { irr: string | null; irrRoots: string[] } 
 }
 
 function ventureMetrics(
-  run: CaseRun<Decimal>, realOf: (nominal: readonly Decimal[]) => Decimal[], realByParty: Map<string, Decimal[]>,
+  run: CaseRun<Decimal>, venture: SharedVenture, realByParty: Map<string, Decimal[]>,
   isState: (id: string) => boolean, breakeven: Decimal | null,
 ): VentureMetrics {
-  const v = run.venture;
-  const realF = realOf(v.freeCashFlow);
   const government = run.parties.find((p) => p.id === 'government');
   const govReal = total(ar, realByParty.get('government') ?? []);
   const govPv = government ? government.pv : ar.zero;
   const stateReal = run.parties.filter((p) => p.kind === 'partner' && isState(p.id)).reduce((s, p) => ar.add(s, total(ar, realByParty.get(p.id)!)), ar.zero);
-  const ncfReal = total(ar, realOf(v.preTaxNetCashFlow));
+  const ncfReal = venture.preTaxReal;
+  const { npv, irr, irrRoots: roots, preTaxNpv, paybackYear: payback } = venture.metrics;
   return {
-    npv: str(presentValue(ar, v.freeCashFlow, run.nominalWeights)),
-    ...irrFields(realF),
-    preTaxNpv: str(run.preTaxNpv),
+    npv,
+    irr,
+    irrRoots: [...roots],
+    preTaxNpv,
     governmentTake: optionalStr(ratio(ar, govReal, ncfReal)),
     governmentTakeInclState: optionalStr(ratio(ar, ar.add(govReal, stateReal), ncfReal)),
     aetr: optionalStr(ratio(ar, govPv, run.preTaxNpv)),
     breakevenPriceFactor: optionalStr(breakeven),
-    paybackYear: paybackYear(ar, realF, v.startYear),
+    paybackYear: payback,
   };
 }
 
-function partyResult(run: CaseRun<Decimal>, party: PartyRun<Decimal>, real: Decimal[], hurdleRate: DecimalInput | undefined): PartyResult {
+function partyResult(
+  run: CaseRun<Decimal>, party: PartyRun<Decimal>, real: Decimal[], hurdleRate: DecimalInput | undefined,
+  hurdleFactorsOf: (rate: DecimalInput) => Decimal[],
+): PartyResult {
   const result: PartyResult = {
     id: party.id,
     kind: party.kind,
@@ -198,7 +294,7 @@ function partyResult(run: CaseRun<Decimal>, party: PartyRun<Decimal>, real: Deci
     total: str(total(ar, real)),
   };
   if (party.kind !== 'partner' || hurdleRate === undefined) return result;
-  const hurdleFactors = discountFactors(ar, ar.of(hurdleRate), run.inputs.discounting, run.inputs.years);
+  const hurdleFactors = hurdleFactorsOf(hurdleRate);
   return {
     ...result,
     npvAtHurdle: str(presentValue(ar, real, hurdleFactors)),
@@ -208,35 +304,41 @@ function partyResult(run: CaseRun<Decimal>, party: PartyRun<Decimal>, real: Deci
   };
 }
 
-function yearRows(run: CaseRun<Decimal>, partnerIds: string[]): YearRow[] {
+/** The yearly lines of the venture, the same for every structure with the same venture terms. */
+function ventureRows(run: VentureRun<Decimal>): VentureRow[] {
   const v = run.venture;
+  return Array.from({ length: v.years }, (_, k) => ({
+    year: v.startYear + k,
+    volume: str(v.volume[k]!),
+    marketRevenue: str(v.marketRevenue[k]!),
+    revenue: str(v.revenue[k]!),
+    royalty: str(v.royalty[k]!),
+    opex: str(v.opex[k]!),
+    selling: str(v.selling[k]!),
+    community: str(v.community[k]!),
+    technology: str(v.technology[k]!),
+    closure: str(v.closure[k]!),
+    capex: str(v.capex[k]!),
+    deltaWorkingCapital: str(v.deltaWorkingCapital[k]!),
+    depreciation: str(v.depreciation[k]!),
+    taxableIncome: str(v.taxableIncome[k]!),
+    incomeTax: str(v.incomeTax[k]!),
+    resourceRentTax: str(v.resourceRentTax[k]!),
+    freeCashFlow: str(v.freeCashFlow[k]!),
+    preTaxNetCashFlow: str(v.preTaxNetCashFlow[k]!),
+  }));
+}
+
+function yearRows(run: CaseRun<Decimal>, venture: SharedVenture, partnerIds: string[]): YearRow[] {
   const f = run.funding;
-  return Array.from({ length: v.years }, (_, k) => {
-    const technologyTax = v.technologyWithholdingByAgreement.reduce((s, row) => ar.add(s, row[k]!), ar.zero);
-    return {
-      year: v.startYear + k,
-      volume: str(v.volume[k]!),
-      marketRevenue: str(v.marketRevenue[k]!),
-      revenue: str(v.revenue[k]!),
-      royalty: str(v.royalty[k]!),
-      opex: str(v.opex[k]!),
-      selling: str(v.selling[k]!),
-      community: str(v.community[k]!),
-      technology: str(v.technology[k]!),
-      closure: str(v.closure[k]!),
-      capex: str(v.capex[k]!),
-      deltaWorkingCapital: str(v.deltaWorkingCapital[k]!),
-      depreciation: str(v.depreciation[k]!),
-      taxableIncome: str(v.taxableIncome[k]!),
-      incomeTax: str(v.incomeTax[k]!),
-      resourceRentTax: str(v.resourceRentTax[k]!),
-      withholdingTax: str(ar.add(f.dividendWithholding[k]!, technologyTax)),
-      freeCashFlow: str(v.freeCashFlow[k]!),
-      preTaxNetCashFlow: str(v.preTaxNetCashFlow[k]!),
-      interests: Object.fromEntries(partnerIds.map((id, i) => [id, str(f.interests[k]![i]!)])),
-      flows: Object.fromEntries(run.parties.map((p) => [p.id, str(p.flows[k]!)])),
-    };
-  });
+  return venture.rows.map(({ freeCashFlow, preTaxNetCashFlow, ...row }, k) => ({
+    ...row,
+    withholdingTax: str(ar.add(f.dividendWithholding[k]!, venture.technologyTax[k]!)),
+    freeCashFlow,
+    preTaxNetCashFlow,
+    interests: Object.fromEntries(partnerIds.map((id, i) => [id, str(f.interests[k]![i]!)])),
+    flows: Object.fromEntries(run.parties.map((p) => [p.id, str(p.flows[k]!)])),
+  }));
 }
 
 function shortfallWarnings(run: CaseRun<Decimal>): Warning[] {
