@@ -1,11 +1,13 @@
 // Reads the interchange project and the file metadata back from the tables (format 2).
 import type { Database } from './sqlite.ts';
 import type { DocumentMetadata, NoteOwner, Revision } from './types.ts';
+import type { FieldDefinition } from '../../shared/fields/types.ts';
 import { roundResultsSchema } from '../../shared/contract/roundResults.ts';
 import { NumberLiteral, parseWithLiterals } from './literal-json.ts';
 import { applyVersion2Terms } from './version2.ts';
-import { RESERVATION_COLUMNS } from './store-write.ts';
-import { booleanCell, getDecimal, getOptional, textCell, type JsonObject, type Row } from './cells.ts';
+import { SCENARIO_ROW, SHOCK_ROW, STRUCTURE_ROW } from './store-write.ts';
+import { getFields } from './columns.ts';
+import { getDecimal, getOptional, textCell, type JsonObject, type Row } from './cells.ts';
 
 function rows(db: Database, sql: string, ...params: unknown[]): Row[] {
   return db.prepare(sql).all(...params) as Row[];
@@ -39,33 +41,8 @@ export function readProjectTree(db: Database): JsonObject {
   const series = groupBy(rows(db, 'SELECT * FROM yearly_series ORDER BY series, position'), (r) => String(r.series));
   const seriesOf = (name: string): unknown[] => (series.get(name) ?? []).map((r) => getDecimal(r, 'value'));
 
-  const assumptions: JsonObject = {
-    commodity: getOptional(a, 'commodity', textCell),
-    productUnit: getOptional(a, 'product_unit', textCell),
-    currency: getOptional(a, 'currency', textCell),
-    startYear: getDecimal(a, 'start_year'),
-    years: getDecimal(a, 'years'),
-    discountRate: getDecimal(a, 'discount_rate'),
-    discounting: textCell(a.discounting ?? null),
-    inflation: getDecimal(a, 'inflation'),
-    production: {
-      oreMined: seriesOf('oreMined'),
-      wasteMined: seriesOf('wasteMined'),
-      grade: seriesOf('grade'),
-      recovery: seriesOf('recovery'),
-      productFactor: getDecimal(a, 'product_factor'),
-      payability: getDecimal(a, 'payability'),
-    },
-    prices: seriesOf('prices'),
-    costs: {
-      miningPerTonne: getDecimal(a, 'mining_per_tonne'),
-      processingPerTonneOre: getDecimal(a, 'processing_per_tonne_ore'),
-      fixed: seriesOf('fixed'),
-      sellingPerUnit: getDecimal(a, 'selling_per_unit'),
-    },
-    capex: { initial: seriesOf('initial'), sustaining: seriesOf('sustaining'), closure: seriesOf('closure') },
-    workingCapitalRate: getDecimal(a, 'working_capital_rate'),
-  };
+  // The yearly series are rows of yearly_series named by their field's key.
+  const assumptions = getFields(a, 'assumptions', (field) => (field.series ? seriesOf(field.pattern.slice(field.pattern.lastIndexOf('.') + 1)) : undefined));
 
   const structures = readStructures(db, noteOf);
 
@@ -74,41 +51,16 @@ export function readProjectTree(db: Database): JsonObject {
   const overridesOf = (kind: string, id: string): JsonObject => {
     const row = overrides.get(`${kind}\u0000${id}`);
     if (!row) return {};
-    return {
-      priceFactor: getDecimal(row, 'price_factor'),
-      capexFactor: getDecimal(row, 'capex_factor'),
-      opexFactor: getDecimal(row, 'opex_factor'),
-      gradeFactor: getDecimal(row, 'grade_factor'),
-      delayYears: getDecimal(row, 'delay_years'),
-      disruption:
-        row.disruption_form === 'v'
-          ? { fromYear: getDecimal(row, 'disruption_from_year'), toYear: getDecimal(row, 'disruption_to_year') }
-          : row.disruption_form === 'z'
-            ? null
-            : undefined,
-      prices:
-        row.prices_form === 'v'
-          ? (overridePrices.get(`${kind}\u0000${id}`) ?? []).map((r) => getDecimal(r, 'value'))
-          : row.prices_form === 'z'
-            ? null
-            : undefined,
-      discountRate: getDecimal(row, 'discount_rate'),
-    };
+    const prices = () => (overridePrices.get(`${kind}\u0000${id}`) ?? []).map((r) => getDecimal(r, 'value'));
+    return getFields(row, `${kind === 'scenario' ? 'scenarios' : 'shocks'}[].overrides`, (field) => (field.series ? prices() : undefined));
   };
 
-  const scenarios = rows(db, 'SELECT * FROM scenarios ORDER BY position').map((r) => ({
-    id: textCell(r.id ?? null),
-    name: getOptional(r, 'name', textCell),
-    notes: noteOf('scenario', String(r.id)),
-    overrides: overridesOf('scenario', String(r.id)),
-  }));
+  const scenarios = rows(db, 'SELECT * FROM scenarios ORDER BY position').map((r) =>
+    getFields(r, 'scenarios[]', (field) => (field.pattern === 'scenarios[].notes' ? noteOf('scenario', String(r.id)) : overridesOf('scenario', String(r.id))), SCENARIO_ROW),
+  );
   const shocks =
     project.shocks_form === 'v'
-      ? rows(db, 'SELECT * FROM shocks ORDER BY position').map((r) => ({
-          id: textCell(r.id ?? null),
-          name: getOptional(r, 'name', textCell),
-          overrides: overridesOf('shock', String(r.id)),
-        }))
+      ? rows(db, 'SELECT * FROM shocks ORDER BY position').map((r) => getFields(r, 'shocks[]', () => overridesOf('shock', String(r.id)), SHOCK_ROW))
       : project.shocks_form === 'z'
         ? null
         : undefined;
@@ -144,9 +96,7 @@ function readNegotiation(db: Database): unknown {
   if (row === undefined) return undefined;
   if (row.block_form === 'z') return null;
   const reservations = rows(db, 'SELECT * FROM reservations ORDER BY position').map((r) => {
-    const reservation: JsonObject = { party: textCell(r.party ?? null) };
-    for (const [column, key] of RESERVATION_COLUMNS) reservation[key] = getDecimal(r, column);
-    return reservation;
+    return getFields(r, 'negotiation.reservations[]', () => undefined);
   });
   return { reservations };
 }
@@ -158,6 +108,8 @@ function readRisk(db: Database): unknown {
   if (row === undefined) return undefined;
   return row.block_form === 'z' ? null : parseWithLiterals(String(row.block));
 }
+
+const T = 'structures[].terms';
 
 function readStructures(db: Database, noteOf: (kind: string, id: string) => unknown): JsonObject[] {
   const byStructure = (sql: string): Map<string, Row[]> => groupBy(rows(db, sql), (r) => String(r.structure_id));
@@ -172,77 +124,19 @@ function readStructures(db: Database, noteOf: (kind: string, id: string) => unkn
     const id = String(s.id);
     const f = fiscal.get(id);
     if (!f) throw new Error(`the fiscal terms of structure ${id} are missing`);
-    return {
-      id,
-      name: getOptional(s, 'name', textCell),
-      notes: noteOf('structure', id),
-      terms: {
-        partners: (partners.get(id) ?? []).map((p) => ({
-          id: textCell(p.id ?? null),
-          name: getOptional(p, 'name', textCell),
-          country: getOptional(p, 'country', textCell),
-          kind: textCell(p.kind ?? null),
-          state: booleanCell(p.is_state ?? null),
-          equity: getDecimal(p, 'equity'),
-          foreign: booleanCell(p.is_foreign ?? null),
-          hurdleRate: getDecimal(p, 'hurdle_rate'),
-          carried:
-            p.carried_form === 'v'
-              ? { interestRate: getDecimal(p, 'carried_interest_rate'), repaymentShare: getDecimal(p, 'carried_repayment_share') }
-              : p.carried_form === 'z'
-                ? null
-                : undefined,
-          fundingCap: getDecimal(p, 'funding_cap'),
-        })),
-        deemedValue: getDecimal(s, 'deemed_value'),
-        dilution: booleanCell(s.dilution ?? null),
-        fiscal: {
-          royalty: {
-            base: textCell(f.royalty_base ?? null),
-            bands: (bands.get(id) ?? []).map((b) => ({ fromPrice: getDecimal(b, 'from_price'), rate: getDecimal(b, 'rate') })),
-            interpolate: booleanCell(f.royalty_interpolate ?? null),
-          },
-          incomeTax: {
-            rate: getDecimal(f, 'income_tax_rate'),
-            depreciationYears: getDecimal(f, 'depreciation_years'),
-            lossCarryForwardYears: getDecimal(f, 'loss_carry_forward_years'),
-          },
-          resourceRentTax:
-            f.resource_rent_tax_form === 'v'
-              ? { rate: getDecimal(f, 'rrt_rate'), thresholdRate: getDecimal(f, 'rrt_threshold_rate') }
-              : f.resource_rent_tax_form === 'z'
-                ? null
-                : undefined,
-          withholding: { dividends: getDecimal(f, 'withholding_dividends'), technology: getDecimal(f, 'withholding_technology') },
-          communityShare: getDecimal(f, 'community_share'),
-        },
-        technology: (agreements.get(id) ?? []).map((t) => ({
-          id: textCell(t.id ?? null),
-          name: getOptional(t, 'name', textCell),
-          licensor: textCell(t.licensor ?? null),
-          foreign: getOptional(t, 'is_foreign', booleanCell),
-          recoveryUplift: getDecimal(t, 'recovery_uplift'),
-          fees: (fees.get(`${id}\u0000${String(t.position)}`) ?? []).map((fee) => ({
-            year: getDecimal(fee, 'year'),
-            amount: getDecimal(fee, 'amount'),
-          })),
-          royaltyRate: getDecimal(t, 'royalty_rate'),
-          royaltyFromYear: getDecimal(t, 'royalty_from_year'),
-          royaltyToYear: getDecimal(t, 'royalty_to_year'),
-          royaltyCapPerYear: getDecimal(t, 'royalty_cap_per_year'),
-        })),
-        offtake: (offtakes.get(id) ?? []).map((o) => ({
-          id: textCell(o.id ?? null),
-          offtaker: textCell(o.offtaker ?? null),
-          share: getDecimal(o, 'share'),
-          discount: getDecimal(o, 'discount'),
-          floor: getDecimal(o, 'floor'),
-          ceiling: getDecimal(o, 'ceiling'),
-          fromYear: getDecimal(o, 'from_year'),
-          toYear: getDecimal(o, 'to_year'),
-        })),
-      },
+    const itemsOf = (list: Map<string, Row[]>, pattern: string, children: (row: Row) => (field: FieldDefinition) => unknown = () => () => undefined) =>
+      (list.get(id) ?? []).map((row) => getFields(row, pattern, children(row)));
+    const parts: Record<string, () => unknown> = {
+      'structures[].notes': () => noteOf('structure', id),
+      [`${T}.partners`]: () => itemsOf(partners, `${T}.partners[]`),
+      [`${T}.fiscal`]: () => getFields(f, `${T}.fiscal`, () => itemsOf(bands, `${T}.fiscal.royalty.bands[]`)),
+      [`${T}.technology`]: () =>
+        itemsOf(agreements, `${T}.technology[]`, (t) => () =>
+          (fees.get(`${id}\u0000${String(t.position)}`) ?? []).map((fee) => getFields(fee, `${T}.technology[].fees[]`, () => undefined)),
+        ),
+      [`${T}.offtake`]: () => itemsOf(offtakes, `${T}.offtake[]`),
     };
+    return getFields(s, 'structures[]', (field) => parts[field.pattern]?.(), STRUCTURE_ROW);
   });
 }
 

@@ -7,15 +7,14 @@ import { isVersion2Tree, version2TermsOf } from './version2.ts';
 import {
   asArray,
   asObject,
-  flag,
   presenceOf,
   putDecimal,
   putOptional,
-  putOptionalDecimal,
   text,
   type JsonObject,
   type Row,
 } from './cells.ts';
+import { putFields, type RowParts } from './columns.ts';
 
 /** Tables holding the interchange content, children first (so deleting in this order is safe). */
 export const CONTENT_TABLES = [
@@ -166,9 +165,8 @@ function writeNegotiation(insert: Insert, project: JsonObject): void {
   if (form === 'a') return;
   insert('negotiation', { id: 1, block_form: form });
   asArray(asObject(project.negotiation).reservations).forEach((value, position) => {
-    const reservation = asObject(value);
-    const row: Row = { position, party: text(reservation.party) };
-    for (const [column, key] of RESERVATION_COLUMNS) putOptionalDecimal(row, column, reservation, key);
+    const row: Row = { position };
+    putFields(row, 'negotiation.reservations[]', asObject(value));
     insert('reservations', row);
   });
 }
@@ -179,14 +177,11 @@ function writeVersion2(insert: Insert, project: JsonObject): void {
   insert('version2_terms', { id: 1, document_version: stringifyWithLiterals(project.version, 0), terms: stringifyWithLiterals(version2TermsOf(project), 0) });
 }
 
-/** The columns of a reservation row and the interchange keys they hold. */
-export const RESERVATION_COLUMNS = [
-  ['min_pv', 'minPv'],
-  ['min_irr', 'minIrr'],
-  ['min_npv_at_hurdle', 'minNpvAtHurdle'],
-  ['min_government_take', 'minGovernmentTake'],
-  ['weight', 'weight'],
-] as const;
+const T = 'structures[].terms';
+/** Rows whose objects hold fields kept elsewhere: notes in `notes`, the fiscal terms and overrides in tables of their own. */
+export const STRUCTURE_ROW: RowParts = { elsewhere: new Set(['structures[].notes', `${T}.fiscal`]) };
+export const SCENARIO_ROW: RowParts = { elsewhere: new Set(['scenarios[].notes', 'scenarios[].overrides']) };
+export const SHOCK_ROW: RowParts = { elsewhere: new Set(['shocks[].overrides']) };
 
 type Insert = (table: string, row: Row) => void;
 
@@ -198,23 +193,8 @@ function writeHead(insert: Insert, kept: PreservedMetadata, project: JsonObject)
   writeNote(insert, kept, 'project', '', project);
 
   const assumptions = asObject(project.assumptions);
-  const production = asObject(assumptions.production);
-  const costs = asObject(assumptions.costs);
   const a: Row = { id: 1 };
-  putOptional(a, 'commodity', assumptions, 'commodity', text);
-  putOptional(a, 'product_unit', assumptions, 'productUnit', text);
-  putOptional(a, 'currency', assumptions, 'currency', text);
-  putDecimal(a, 'start_year', assumptions.startYear);
-  putDecimal(a, 'years', assumptions.years);
-  putDecimal(a, 'discount_rate', assumptions.discountRate);
-  a.discounting = text(assumptions.discounting);
-  putDecimal(a, 'inflation', assumptions.inflation);
-  putDecimal(a, 'product_factor', production.productFactor);
-  putDecimal(a, 'payability', production.payability);
-  putDecimal(a, 'mining_per_tonne', costs.miningPerTonne);
-  putDecimal(a, 'processing_per_tonne_ore', costs.processingPerTonneOre);
-  putDecimal(a, 'selling_per_unit', costs.sellingPerUnit);
-  putDecimal(a, 'working_capital_rate', assumptions.workingCapitalRate);
+  putFields(a, 'assumptions', assumptions);
   insert('assumptions', a);
   for (const [series, pick] of SERIES) {
     asArray(pick(assumptions)).forEach((value, position) => {
@@ -230,10 +210,8 @@ function writeStructures(insert: Insert, kept: PreservedMetadata, project: JsonO
     const structure = asObject(structureValue);
     const structureId = text(structure.id);
     const terms = asObject(structure.terms);
-    const row: Row = { id: structureId, position };
-    putOptional(row, 'name', structure, 'name', text);
-    putDecimal(row, 'deemed_value', terms.deemedValue);
-    row.dilution = flag(terms.dilution);
+    const row: Row = { position };
+    putFields(row, 'structures[]', structure, STRUCTURE_ROW);
     insert('structures', row);
     writeNote(insert, kept, 'structure', structureId, structure);
     writeTerms(insert, structureId, terms);
@@ -244,8 +222,8 @@ function writeScenarios(insert: Insert, kept: PreservedMetadata, project: JsonOb
   asArray(project.scenarios).forEach((scenarioValue, position) => {
     const scenario = asObject(scenarioValue);
     const id = text(scenario.id);
-    const row: Row = { id, position, internal: kept.internalScenarios.has(id) ? 1 : 0 };
-    putOptional(row, 'name', scenario, 'name', text);
+    const row: Row = { position, internal: kept.internalScenarios.has(id) ? 1 : 0 };
+    putFields(row, 'scenarios[]', scenario, SCENARIO_ROW);
     insert('scenarios', row);
     writeNote(insert, kept, 'scenario', id, scenario);
     writeOverrides(insert, 'scenario', id, asObject(scenario.overrides));
@@ -257,8 +235,8 @@ function writeShocks(insert: Insert, project: JsonObject): void {
     project.shocks.forEach((shockValue, position) => {
       const shock = asObject(shockValue);
       const id = text(shock.id);
-      const row: Row = { id, position };
-      putOptional(row, 'name', shock, 'name', text);
+      const row: Row = { position };
+      putFields(row, 'shocks[]', shock, SHOCK_ROW);
       insert('shocks', row);
       writeOverrides(insert, 'shock', id, asObject(shock.overrides));
     });
@@ -289,103 +267,44 @@ function writeNote(
 }
 
 function writeTerms(insert: (table: string, row: Row) => void, structureId: string, terms: JsonObject): void {
-  asArray(terms.partners).forEach((partnerValue, position) => {
-    const partner = asObject(partnerValue);
-    const row: Row = { structure_id: structureId, position, id: text(partner.id) };
-    putOptional(row, 'name', partner, 'name', text);
-    putOptional(row, 'country', partner, 'country', text);
-    row.kind = text(partner.kind);
-    row.is_state = flag(partner.state);
-    putDecimal(row, 'equity', partner.equity);
-    row.is_foreign = flag(partner.foreign);
-    putDecimal(row, 'hurdle_rate', partner.hurdleRate);
-    row.carried_form = presenceOf(partner, 'carried');
-    if (row.carried_form === 'v') {
-      const carried = asObject(partner.carried);
-      putDecimal(row, 'carried_interest_rate', carried.interestRate);
-      putDecimal(row, 'carried_repayment_share', carried.repaymentShare);
-    }
-    putOptionalDecimal(row, 'funding_cap', partner, 'fundingCap');
+  asArray(terms.partners).forEach((partner, position) => {
+    const row: Row = { structure_id: structureId, position };
+    putFields(row, `${T}.partners[]`, asObject(partner));
     insert('partners', row);
   });
 
   const fiscal = asObject(terms.fiscal);
-  const royalty = asObject(fiscal.royalty);
-  const incomeTax = asObject(fiscal.incomeTax);
-  const withholding = asObject(fiscal.withholding);
   const f: Row = { structure_id: structureId };
-  f.royalty_base = text(royalty.base);
-  f.royalty_interpolate = flag(royalty.interpolate);
-  putDecimal(f, 'income_tax_rate', incomeTax.rate);
-  putDecimal(f, 'depreciation_years', incomeTax.depreciationYears);
-  putOptionalDecimal(f, 'loss_carry_forward_years', incomeTax, 'lossCarryForwardYears');
-  f.resource_rent_tax_form = presenceOf(fiscal, 'resourceRentTax');
-  if (f.resource_rent_tax_form === 'v') {
-    const rrt = asObject(fiscal.resourceRentTax);
-    putDecimal(f, 'rrt_rate', rrt.rate);
-    putDecimal(f, 'rrt_threshold_rate', rrt.thresholdRate);
-  }
-  putDecimal(f, 'withholding_dividends', withholding.dividends);
-  putDecimal(f, 'withholding_technology', withholding.technology);
-  putDecimal(f, 'community_share', fiscal.communityShare);
+  putFields(f, `${T}.fiscal`, fiscal);
   insert('fiscal_terms', f);
-  asArray(royalty.bands).forEach((bandValue, position) => {
-    const band = asObject(bandValue);
+  asArray(asObject(fiscal.royalty).bands).forEach((band, position) => {
     const row: Row = { structure_id: structureId, position };
-    putDecimal(row, 'from_price', band.fromPrice);
-    putDecimal(row, 'rate', band.rate);
+    putFields(row, `${T}.fiscal.royalty.bands[]`, asObject(band));
     insert('royalty_bands', row);
   });
 
   asArray(terms.technology).forEach((agreementValue, position) => {
     const agreement = asObject(agreementValue);
-    const row: Row = { structure_id: structureId, position, id: text(agreement.id) };
-    putOptional(row, 'name', agreement, 'name', text);
-    row.licensor = text(agreement.licensor);
-    putOptional(row, 'is_foreign', agreement, 'foreign', flag);
-    putDecimal(row, 'recovery_uplift', agreement.recoveryUplift);
-    putDecimal(row, 'royalty_rate', agreement.royaltyRate);
-    putOptionalDecimal(row, 'royalty_from_year', agreement, 'royaltyFromYear');
-    putOptionalDecimal(row, 'royalty_to_year', agreement, 'royaltyToYear');
-    putOptionalDecimal(row, 'royalty_cap_per_year', agreement, 'royaltyCapPerYear');
+    const row: Row = { structure_id: structureId, position };
+    putFields(row, `${T}.technology[]`, agreement);
     insert('technology_agreements', row);
-    asArray(agreement.fees).forEach((feeValue, feePosition) => {
-      const fee = asObject(feeValue);
+    asArray(agreement.fees).forEach((fee, feePosition) => {
       const feeRow: Row = { structure_id: structureId, agreement_position: position, position: feePosition };
-      putDecimal(feeRow, 'year', fee.year);
-      putDecimal(feeRow, 'amount', fee.amount);
+      putFields(feeRow, `${T}.technology[].fees[]`, asObject(fee));
       insert('technology_fees', feeRow);
     });
   });
 
-  asArray(terms.offtake).forEach((offtakeValue, position) => {
-    const offtake = asObject(offtakeValue);
-    const row: Row = { structure_id: structureId, position, id: text(offtake.id), offtaker: text(offtake.offtaker) };
-    putDecimal(row, 'share', offtake.share);
-    putDecimal(row, 'discount', offtake.discount);
-    putOptionalDecimal(row, 'floor', offtake, 'floor');
-    putOptionalDecimal(row, 'ceiling', offtake, 'ceiling');
-    putOptionalDecimal(row, 'from_year', offtake, 'fromYear');
-    putOptionalDecimal(row, 'to_year', offtake, 'toYear');
+  asArray(terms.offtake).forEach((offtake, position) => {
+    const row: Row = { structure_id: structureId, position };
+    putFields(row, `${T}.offtake[]`, asObject(offtake));
     insert('offtakes', row);
   });
 }
 
 function writeOverrides(insert: (table: string, row: Row) => void, kind: 'scenario' | 'shock', id: string, overrides: JsonObject): void {
   const row: Row = { owner_kind: kind, owner_id: id };
-  putOptionalDecimal(row, 'price_factor', overrides, 'priceFactor');
-  putOptionalDecimal(row, 'capex_factor', overrides, 'capexFactor');
-  putOptionalDecimal(row, 'opex_factor', overrides, 'opexFactor');
-  putOptionalDecimal(row, 'grade_factor', overrides, 'gradeFactor');
-  putOptionalDecimal(row, 'delay_years', overrides, 'delayYears');
-  row.disruption_form = presenceOf(overrides, 'disruption');
-  if (row.disruption_form === 'v') {
-    const disruption = asObject(overrides.disruption);
-    putDecimal(row, 'disruption_from_year', disruption.fromYear);
-    putDecimal(row, 'disruption_to_year', disruption.toYear);
-  }
-  row.prices_form = presenceOf(overrides, 'prices');
-  putOptionalDecimal(row, 'discount_rate', overrides, 'discountRate');
+  putFields(row, `${kind === 'scenario' ? 'scenarios' : 'shocks'}[].overrides`, overrides);
   insert('overrides', row);
   if (row.prices_form === 'v') {
     asArray(overrides.prices).forEach((value, position) => {

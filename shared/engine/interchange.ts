@@ -2,25 +2,23 @@
 // Input numbers are kept as written (a JSON number or a decimal string) and only ever read
 // as decimals; output numbers are decimal strings; calendar years are integers.
 import type { Reconciliation, YearAudit } from './audit.ts';
+import { DEPRECIATION_METHODS, DISCOUNTING_CONVENTIONS, PARTNER_KINDS, REPAYMENT_PROFILES, ROYALTY_BASES } from '../fields/catalogue.ts';
 
 /** A number as it appears in a project document: a JSON number or a decimal string. */
 export type DecimalInput = number | string;
 
-export type Discounting = 'end-year' | 'mid-year';
-export type PartnerKind = 'state' | 'private' | 'sovereign-fund' | 'development-finance' | 'strategic';
-export type RoyaltyBase = 'gross' | 'net';
+// The choices of choice fields are declared once, in the field catalogue; their types follow from it.
+export type Discounting = (typeof DISCOUNTING_CONVENTIONS)[number];
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export type RoyaltyBase = (typeof ROYALTY_BASES)[number];
+export type RepaymentProfile = (typeof REPAYMENT_PROFILES)[number];
+export type DepreciationMethod = (typeof DEPRECIATION_METHODS)[number];
+export { DEPRECIATION_METHODS, DISCOUNTING_CONVENTIONS, PARTNER_KINDS, REPAYMENT_PROFILES, ROYALTY_BASES };
 
-export const PARTNER_KINDS: readonly PartnerKind[] = ['state', 'private', 'sovereign-fund', 'development-finance', 'strategic'];
-export const DISCOUNTING_CONVENTIONS: readonly Discounting[] = ['end-year', 'mid-year'];
-export const ROYALTY_BASES: readonly RoyaltyBase[] = ['gross', 'net'];
 /** Ids that name parties other than partners, so no partner may use them. */
 export const RESERVED_PARTY_IDS: readonly string[] = ['government', 'community', 'external', 'external-licensor', 'external-offtaker'];
 /** Reserved as well in a version-2 project (§9 "Version 2"). */
 export const EXTERNAL_LENDER_ID = 'external-lender';
-export type RepaymentProfile = 'equal-principal' | 'annuity';
-export const REPAYMENT_PROFILES: readonly RepaymentProfile[] = ['equal-principal', 'annuity'];
-export type DepreciationMethod = 'straight-line' | 'declining-balance';
-export const DEPRECIATION_METHODS: readonly DepreciationMethod[] = ['straight-line', 'declining-balance'];
 
 export interface Production {
   oreMined: DecimalInput[];
