@@ -6,6 +6,7 @@ import { useEffect, useRef, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Project, Structure } from '../../shared/engine/interchange.ts';
 import type { MetricName } from '../../shared/negotiation/index.ts';
+import { dealTerm } from '../../shared/fields/index.ts';
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { ChoiceField } from '../components/controls.tsx';
 import { selectStructure } from '../store/selectors.ts';
@@ -54,15 +55,19 @@ function OpenSolveDialog({ store }: { store: NonNullable<ReturnType<typeof useNe
   const parties = partiesFor(structure, state.metric);
   const close = () => {
     state.close();
-    const field = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(returnFocusTo.current)}"]`);
-    field?.focus();
+    // After the modal dialog is gone (the page behind it is inert until then), back to the field.
+    const path = returnFocusTo.current;
+    setTimeout(() => document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`)?.focus(), 0);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void state.solve(project, scenarioId, locale);
   };
   const otherPartners = (structure?.terms.partners ?? []).filter((p) => `terms.partners[${structure!.terms.partners.indexOf(p)}].equity` !== state.path);
-  const rangeText = `${term.range.min === null ? 'no minimum' : termText(absolute, term.range.min, project, locale)} to ${term.range.max === null ? 'no maximum' : termText(absolute, term.range.max, project, locale)}`;
+  // An equity's range depends on the partner chosen to balance it.
+  const described = dealTerm(project, state.structureId, state.path, state.balanceWith ? { balanceWith: state.balanceWith } : {});
+  const range = described.ok ? described.value.range : term.range;
+  const rangeText = `${range.min === null ? 'no minimum' : termText(absolute, range.min, project, locale)} to ${range.max === null ? 'no maximum' : termText(absolute, range.max, project, locale)}`;
   const forAssumption = state.path.startsWith('assumptions.');
   return (
     <dialog ref={dialog} className="solve-dialog" aria-labelledby="solve-heading" onCancel={(event) => { event.preventDefault(); close(); }}>
@@ -121,18 +126,24 @@ function OpenSolveDialog({ store }: { store: NonNullable<ReturnType<typeof useNe
 function Answer({ state, project, locale, currency, absolute, onApply }: { state: SolveState; project: Project; locale: string; currency: string; absolute: string; onApply: (index: number) => void }) {
     const term = state.term!;
     const answer = state.answer!;
+    const shown = useRef<HTMLElement>(null);
+    // A short window shows the answer without the user scrolling the dialog to find it.
+    useEffect(() => {
+      const section = shown.current;
+      if (section && typeof section.scrollIntoView === 'function') section.scrollIntoView({ block: 'nearest' });
+    }, []);
     const structure = project.structures.find((s) => s.id === state.structureId);
     const metric = answer.choice.metric;
     const targetShown = metricText(metric, answer.target, locale, currency);
     if (answer.solutions.length === 0) {
       return (
-        <section className="solve-answer" aria-label="Answer">
+        <section className="solve-answer" aria-label="Answer" ref={shown}>
           <p role="status"><strong>The target is out of reach.</strong> {answer.message ? `${answer.message.charAt(0).toUpperCase()}${answer.message.slice(1)}.` : ''}</p>
         </section>
       );
     }
     return (
-      <section className="solve-answer" aria-label="Answer">
+      <section className="solve-answer" aria-label="Answer" ref={shown}>
         <p role="status">
           {answer.solutions.length === 1
             ? `One value of ${term.label} gives ${targetShown}:`

@@ -158,4 +158,31 @@ describe('negotiation in browser mode', { timeout: 240_000 }, () => {
     await screenshot(page, 'negotiation-c-sweep');
     await page.context().close();
   });
+
+  it('reads at 1280 × 720 in the dark theme: the deal space and the dialog fit without sideways scrolling', async () => {
+    const page = await mode.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });
+    await openSpodumene(page);
+    await section(page, 'Deal space');
+    await page.getByRole('textbox', { name: 'Grid steps per term' }).fill('21');
+    await page.getByRole('textbox', { name: 'Across to' }).fill('20 %');
+    await page.getByRole('button', { name: 'Map the deal space' }).click();
+    await page.getByText(/^Agreement zone: [\d,]+ of 441 points/).waitFor({ timeout: 120_000 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole('img', { name: /over Band 1 royalty rate/ }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'negotiation-d-dark-1280');
+    await section(page, 'Fiscal terms');
+    await page.getByRole('button', { name: 'Solve Band 1 royalty rate for a target…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Solve for a target' });
+    await dialog.getByRole('textbox', { name: 'Target' }).fill('55 %');
+    await dialog.getByRole('button', { name: 'Solve', exact: true }).click();
+    await dialog.getByTestId('solve-value').waitFor({ timeout: 60_000 });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'negotiation-d-dark-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // Focus goes back to the field the dialog was opened from.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('structures[0].terms.fiscal.royalty.bands[0].rate');
+    await page.context().close();
+  });
 });

@@ -56,6 +56,9 @@ describe('solve for a target in the workspace', () => {
     expect(within(dialog).getByRole('combobox', { name: 'Metric' })).toHaveProperty('value', 'pv');
     expect(within(dialog).getByRole('combobox', { name: 'Party' })).toHaveProperty('value', 'lithco');
     expect(within(dialog).getByRole('combobox', { name: 'Balanced by' })).toHaveProperty('value', 'miner');
+    expect(dialog.textContent).toContain('the term’s whole valid range, 0 % to 70 %');
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Balanced by' }), { target: { value: 'cellmaker' } });
+    expect(dialog.textContent).toContain('the term’s whole valid range, 0 % to 45 %');
   });
 
   it('lists every crossing when the metric reaches the target more than once, smallest first, each with its own Apply', async () => {
