@@ -174,6 +174,8 @@ class WorkingSession implements ProjectDocument {
     }
     const saved = await saveDatabaseAtomically(this.#db, this.#path);
     if (saved.ok) {
+      // The save put a new file (a new inode) under the name.
+      await this.#lock?.rekey();
       this.#markSaved();
       this.#updateMeta({ unsaved: false, onDisk: currentFingerprint(this.#path) });
     }
@@ -192,6 +194,7 @@ class WorkingSession implements ProjectDocument {
     }
     await this.#lock?.release();
     this.#lock = lock.value;
+    await this.#lock.rekey();
     this.#path = path;
     this.#readOnly = false;
     this.#markSaved();
