@@ -6,7 +6,8 @@ import { Dec } from '../../shared/engine/arithmetic.ts';
 import type { Evaluation } from '../../shared/engine/interchange.ts';
 import { fiscalChangeScenarios, stabilisationVariants, stabilisationWorth, type StabilisationWorth } from '../../shared/reports/stabilisation.ts';
 import { useEditor, useWorkspace, useWorkspaceContext } from '../app/context.tsx';
-import { BarsByYear, partyColor, SmallMultiples } from '../components/charts/index.ts';
+import * as Plot from '@observablehq/plot';
+import { axisFor, Chart, partyColor, SmallMultiples, thinnedLabels } from '../components/charts/index.ts';
 import { ChoiceField, namedChoices } from '../components/controls.tsx';
 import { ExportableTable } from '../components/TableExport.tsx';
 import { sumDecimals } from '../lib/decimalText.ts';
@@ -66,17 +67,36 @@ function DebtService({ evaluation }: { evaluation: Evaluation }) {
       {tested.length === 0 ? (
         <p className="empty-list">No debt service in this case: the structure has no loans, or they are never drawn.</p>
       ) : (
-        <BarsByYear
-          title="Debt service cover ratio by year"
-          description={`DSCR in each year with debt service: ${tested.map((year) => `${year.year} ${formatRatio(year.dscr, money.locale)}`).join(', ')}.`}
-          years={tested.map((year) => year.year)}
-          values={tested.map((year) => Number(year.dscr))}
-          measure={{ kind: 'number', locale: money.locale, unit: '×', digits: 2 }}
-          valueLabel="DSCR"
-          height={180}
-        />
+        <DscrChart years={tested.map((year) => ({ year: String(year.year), dscr: year.dscr! }))} locale={money.locale} />
       )}
     </div>
+  );
+}
+
+/** DSCR by year as bars, with the cover of 1× marked: below it the year's cash does not cover its debt service. */
+function DscrChart({ years, locale }: { years: readonly { year: string; dscr: string }[]; locale: string }) {
+  const data = years.map((y) => ({ year: y.year, value: Number(y.dscr), text: formatRatio(y.dscr, locale) }));
+  const axis = axisFor({ kind: 'number', locale }, [1, ...data.map((d) => d.value)]);
+  const labels = data.map((d) => d.year);
+  return (
+    <Chart
+      title="Debt service cover ratio by year"
+      description={`DSCR in each year with debt service, against a cover of 1×: ${data.map((d) => `${d.year} ${d.text}`).join(', ')}.`}
+      table={{ columns: ['Year', 'DSCR'], rows: data.map((d) => ({ label: d.year, cells: [d.text] })) }}
+      plot={(width) => ({
+        height: 190,
+        marginLeft: 48,
+        x: { type: 'band', domain: labels, label: null, ticks: thinnedLabels(labels, width - 48), padding: 0.25 },
+        y: { domain: axis.domain, ticks: axis.ticks, tickFormat: (value: number) => `${axis.tickFormat(value)}×`, label: null, grid: true },
+        marks: [
+          Plot.barY(data, { x: 'year', y: 'value', fill: (d: { value: number }) => (d.value < 1 ? 'var(--invalid)' : 'var(--accent)'), title: (d: { year: string; text: string }) => `${d.year}: ${d.text}` }),
+          Plot.ruleY([0], { stroke: 'var(--muted)' }),
+          Plot.ruleY([1], { stroke: 'var(--text)', strokeDasharray: '4 3' }),
+          // Labelled at the left, above the line: the first years (construction) rarely reach it.
+          Plot.text([1], { y: (v: number) => v, frameAnchor: 'left', textAnchor: 'start', dx: 4, dy: -8, text: () => 'cover 1×', fill: 'var(--text)', fontSize: 12 }),
+        ],
+      })}
+    />
   );
 }
 
@@ -91,36 +111,38 @@ function Loans({ evaluation }: { evaluation: Evaluation }) {
     const tranche = tranches.find((t) => t.id === id);
     return `Tranche ${index + 1}${tranche?.name ? `: ${tranche.name}` : ` (${id})`}`;
   };
-  const lenderName = (lender: string, foreign: boolean) => `${lender === 'external' ? 'External lender' : nameOf(lender)}${foreign ? ' (foreign)' : ''}`;
+  const lenderName = (lender: string, foreign: boolean) => `${lender === 'external' ? 'External' : nameOf(lender)}${foreign ? ', foreign' : ''}`;
   return (
     <div className="panel">
       <h3>Loans (nominal, {money.currency || 'money'})</h3>
       <ExportableTable name="Loans">
-        <table className="data-table">
-          <caption className="visually-hidden">Loans: totals over the horizon by tranche</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tranche</th>
-              <th scope="col">Lender</th>
-              <th scope="col">Drawn</th>
-              <th scope="col">Interest</th>
-              <th scope="col">Interest withholding</th>
-              <th scope="col">Repaid</th>
-            </tr>
-          </thead>
-          <tbody>
-            {debt.map((tranche, index) => (
-              <tr key={tranche.id}>
-                <th scope="row">{trancheName(tranche.id, index)}</th>
-                <td>{lenderName(tranche.lender, tranche.foreign)}</td>
-                <td>{formatMoney(total(tranche.years.map((y) => y.drawdown)), whole)}</td>
-                <td>{formatMoney(total(tranche.years.map((y) => y.interest)), whole)}</td>
-                <td>{formatMoney(total(tranche.years.map((y) => y.withholding)), whole)}</td>
-                <td>{formatMoney(total(tranche.years.map((y) => y.principal)), whole)}</td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Loans by tranche">
+          <table className="data-table">
+            <caption className="visually-hidden">Loans: totals over the horizon by tranche</caption>
+            <thead>
+              <tr>
+                <th scope="col">Tranche</th>
+                <th scope="col">Lender</th>
+                <th scope="col">Drawn</th>
+                <th scope="col">Interest</th>
+                <th scope="col">Withholding</th>
+                <th scope="col">Repaid</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {debt.map((tranche, index) => (
+                <tr key={tranche.id}>
+                  <th scope="row">{trancheName(tranche.id, index)}</th>
+                  <td>{lenderName(tranche.lender, tranche.foreign)}</td>
+                  <td>{formatMoney(total(tranche.years.map((y) => y.drawdown)), whole)}</td>
+                  <td>{formatMoney(total(tranche.years.map((y) => y.interest)), whole)}</td>
+                  <td>{formatMoney(total(tranche.years.map((y) => y.withholding)), whole)}</td>
+                  <td>{formatMoney(total(tranche.years.map((y) => y.principal)), whole)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </ExportableTable>
       {debt.map((tranche, index) => {
         const active = tranche.years.filter((y) => [y.drawdown, y.interest, y.principal, y.balance].some((value) => Number(value) !== 0));
