@@ -26,9 +26,10 @@ export function createWorkerNegotiationRunner(createWorker: () => Worker = creat
         resolve(value);
       };
     });
-    worker.onmessage = (event: MessageEvent<NegotiationReply>) => {
-      const reply = event.data;
-      if (reply.kind === 'progress') onProgress(reply.done, reply.total);
+    worker.onmessage = (event: MessageEvent<unknown>) => {
+      const reply = checkReply(event.data);
+      if (reply === null) settle({ kind: 'failed', message: 'The calculation engine stopped (its answer could not be read).' });
+      else if (reply.kind === 'progress') onProgress(reply.done, reply.total);
       else if (reply.kind === 'done') settle({ kind: 'done', result: reply.result });
       else settle({ kind: 'failed', message: reply.message });
     };
@@ -39,6 +40,19 @@ export function createWorkerNegotiationRunner(createWorker: () => Worker = creat
     worker.postMessage({ job });
     return { outcome, cancel: () => settle({ kind: 'cancelled' }) };
   };
+}
+
+/** A reply of the worker, or null when it is not one (a malformed reply is an engine failure, never a result). */
+function checkReply(data: unknown): NegotiationReply | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const reply = data as Partial<Record<string, unknown>>;
+  if (reply.kind === 'progress') return typeof reply.done === 'number' && typeof reply.total === 'number' ? (data as NegotiationReply) : null;
+  if (reply.kind === 'error') return typeof reply.message === 'string' ? (data as NegotiationReply) : null;
+  if (reply.kind === 'done') {
+    const result = reply.result as { kind?: unknown; result?: { ok?: unknown } } | undefined;
+    return result && ['solve', 'map', 'sweep'].includes(String(result.kind)) && typeof result.result?.ok === 'boolean' ? (data as NegotiationReply) : null;
+  }
+  return null;
 }
 
 /** Runs the job on the page's thread after the current task: for tests, where there is no Worker. */
