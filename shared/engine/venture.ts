@@ -158,7 +158,10 @@ export function ventureYears<T>(
     const fpre = ar.add(less(ar, revenue, royaltyYears[k]!, c.opex[k]!, c.selling[k]!, community[k]!, technology[k]!, c.closure[k]!,
       c.capex[k]!), c.grant[k]!);
     const fpreAfterTax = less(ar, fpre, deltaWorkingCapital[k]!, cit, resourceRentTax[k]!);
-    const f = less(ar, ar.add(fpreAfterTax, debt.drawdown[k]!), debt.interest[k]!, debt.principal[k]!);
+    // F_k = Fpre_k + (Draw_k − Int_k − Prin_k): the same in decimal (sums are exact); in float the
+    // loan's own flows, which largely cancel (a drawdown repaid in the same year), are netted
+    // first, so a large loan cannot cost a small venture's cash flow its precision.
+    const f = ar.add(fpreAfterTax, less(ar, debt.drawdown[k]!, debt.interest[k]!, debt.principal[k]!));
     interestDeductible.push(deductible);
     taxableIncome.push(ti);
     incomeTax.push(cit);

@@ -78,9 +78,10 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
   const factors = discountFactors(floatArithmetic, inputs.discountRate, inputs.discounting, n);
   const weights = Float64Array.from(factors, (df, k) => df / escalation[k]!);
   const deflator = Float64Array.from(escalation, (e) => 1 / e);
-  const hurdle = deal.partners.map((p) => {
-    const df = discountFactors(floatArithmetic, p.hurdleRate, inputs.discounting, n);
-    return Float64Array.from(df, (x, k) => deflator[k]! * x);
+  // hurdle[i × n + k]: DF_k at partner i's hurdle rate over E_k.
+  const hurdle = new Float64Array(P * n);
+  deal.partners.forEach((p, i) => {
+    discountFactors(floatArithmetic, p.hurdleRate, inputs.discounting, n).forEach((df, k) => { hurdle[i * n + k] = deflator[k]! * df; });
   });
   const uplift = deal.technology.reduce((sum, t) => sum + t.recoveryUplift, 0);
   const technology: Technology[] = deal.technology.map((t) => {
@@ -115,8 +116,13 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
   const changedTaxRate = change?.incomeTaxRate ?? null;
   const debt = createDebtKernel(deal.debt, n, inputs.startYear, deal.withholding.interest);
   const partners = deal.partners;
-  const isFunder = partners.map((p) => p.carried === null);
-  const carried = partners.flatMap((p, i) => (p.carried ? [i] : []));
+  const isFunder = Uint8Array.from(partners, (p) => (p.carried === null ? 1 : 0));
+  const isForeign = Uint8Array.from(partners, (p) => (p.foreign ? 1 : 0));
+  const carried = Int32Array.from(partners.flatMap((p, i) => (p.carried ? [i] : [])));
+  const carryGrowth = Float64Array.from(partners, (p) => (p.carried ? 1 + p.carried.interestRate : 1));
+  const repaymentShare = Float64Array.from(partners, (p) => (p.carried ? p.carried.repaymentShare : 0));
+  const fundingCap = Float64Array.from(partners, (p) => (p.fundingCap === null ? Infinity : p.fundingCap));
+  const equity = Float64Array.from(partners, (p) => p.equity);
   const funderEquity = partners.reduce((sum, p, i) => (isFunder[i] ? sum + p.equity : sum), 0);
   const deemed = partners.map((p, i) => (isFunder[i] && funderEquity > 0 ? (deal.deemedValue * p.equity) / funderEquity : 0));
   const carriedEquity = carried.reduce((sum, c) => sum + partners[c]!.equity, 0);
@@ -139,7 +145,10 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
   const margins = offtakes.map(f64);
   const poolYear = new Int32Array(n);
   const poolRemaining = new Float64Array(n);
-  const flows = Array.from({ length: slotCount }, f64);
+  // Present values are summed as the flows arise, year by year (the order of presentValue).
+  const pvSum = new Float64Array(slotCount);
+  const hurdleSum = new Float64Array(P);
+  const present = new Uint8Array(slotCount);
   const interest = new Float64Array(P);
   const paidSoFar = new Float64Array(P);
   const paid = new Float64Array(P);
@@ -175,9 +184,16 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
   }
 
   const room = (i: number) => {
-    const cap = partners[i]!.fundingCap;
-    return cap === null ? Infinity : cap - paidSoFar[i]! - paid[i]!;
+    const cap = fundingCap[i]!;
+    return cap === Infinity ? Infinity : cap - paidSoFar[i]! - paid[i]!;
   };
+
+  /** Adds year k's flow of a party to its present values. */
+  function book(slot: number, k: number, flow: number): void {
+    pvSum[slot] = pvSum[slot]! + flow * weights[k]!;
+    if (slot < P) hurdleSum[slot] = hurdleSum[slot]! + flow * hurdle[slot * n + k]!;
+    if (flow !== 0) present[slot] = 1;
+  }
 
   /** §6 step 2 (payCashCall of funding.ts). */
   function payCashCall(call: number): void {
@@ -450,7 +466,7 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
       const cit = rate * Math.max(0, taxable - used);
       const beforeFinancing = income - royalty[k]! - opex[k]! - selling[k]! - community[k]! - techTotal[k]! - closure[k]! - capex[k]! + grant[k]!
         - deltaWc[k]! - cit - rrtYears[k]!;
-      const f = beforeFinancing + debt.drawdown[k]! - debt.interest[k]! - debt.principal[k]!;
+      const f = beforeFinancing + (debt.drawdown[k]! - debt.interest[k]! - debt.principal[k]!);
       fcf[k] = f;
       incomeTax[k] = cit;
       if (f < 0) equityCalled = equityCalled - f;
@@ -460,23 +476,29 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
 
     // §6 funding, straight into the partners' flows; §7 and §10 the other parties.
     for (let i = 0; i < P; i++) {
-      interest[i] = partners[i]!.equity;
+      interest[i] = equity[i]!;
       paidSoFar[i] = 0;
       balance[i] = 0;
       stakes[i]!.fill(0);
     }
-    const government = flows[GOVERNMENT]!;
+    pvSum.fill(0);
+    hurdleSum.fill(0);
+    present.fill(0);
+    let governmentReal = 0;
     for (let k = 0; k < n; k++) {
-      for (const c of carried) balance[c] = balance[c]! * (1 + partners[c]!.carried!.interestRate);
-      paid.fill(0);
-      distributions.fill(0);
-      repayments.fill(0);
+      for (let c = 0; c < carried.length; c++) balance[carried[c]!] = balance[carried[c]!]! * carryGrowth[carried[c]!]!;
+      for (let i = 0; i < P; i++) {
+        paid[i] = 0;
+        distributions[i] = 0;
+        repayments[i] = 0;
+      }
       let withholding = 0;
       const flow = fcf[k]!;
       if (flow < 0) {
         const call = -flow;
         payCashCall(call);
-        for (const c of carried) {
+        for (let x = 0; x < carried.length; x++) {
+          const c = carried[x]!;
           const attributable = interest[c]! * call;
           balance[c] = balance[c]! + attributable;
           for (let i = 0; i < P; i++) if (isFunder[i] && paid[i] !== 0) stakes[c]![i] = stakes[c]![i]! + (attributable * paid[i]!) / call;
@@ -487,9 +509,8 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
         for (let i = 0; i < P; i++) {
           const g = shares[i]!;
           let received = g;
-          const terms = partners[i]!.carried;
-          if (terms) {
-            const repayment = Math.min(balance[i]!, terms.repaymentShare * g);
+          if (!isFunder[i]) {
+            const repayment = Math.min(balance[i]!, repaymentShare[i]! * g);
             if (repayment > 0) {
               split(repayment, stakes[i]!, masked);
               for (let j = 0; j < P; j++) repayments[j] = repayments[j]! + masked[j]!;
@@ -497,7 +518,7 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
               received = g - repayment;
             }
           }
-          if (partners[i]!.foreign && received !== 0) {
+          if (isForeign[i] && received !== 0) {
             const tax = dividendRate * received;
             withholding = withholding + tax;
             received = received - tax;
@@ -518,17 +539,19 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
           partnerFlow = partnerFlow + margin;
         }
         if (lends[i]) partnerFlow = partnerFlow + debt.lending(i, k);
-        flows[i]![k] = partnerFlow;
+        book(i, k, partnerFlow);
       }
-      government[k] = royalty[k]! + incomeTax[k]! + rrtYears[k]! + withholding + techTax[k]! + debt.withholding[k]! - grant[k]! - support[k]!;
-      flows[P + 1]![k] = community[k]!;
+      const government = royalty[k]! + incomeTax[k]! + rrtYears[k]! + withholding + techTax[k]! + debt.withholding[k]! - grant[k]! - support[k]!;
+      book(GOVERNMENT, k, government);
+      governmentReal = governmentReal + government * deflator[k]!;
+      book(P + 1, k, community[k]!);
       let externalTech = 0;
       for (let t = 0; t < technology.length; t++) if (technology[t]!.licensor === -1) externalTech = externalTech + (techPay[t]![k]! - techWithholding[t]![k]!);
-      flows[P + 2]![k] = externalTech;
+      book(P + 2, k, externalTech);
       let externalMargin = 0;
       for (let o = 0; o < offtakes.length; o++) if (offtakes[o]!.offtaker === -1) externalMargin = externalMargin + margins[o]![k]!;
-      flows[P + 3]![k] = externalMargin;
-      flows[P + 4]![k] = debt.lending(-1, k);
+      book(P + 3, k, externalMargin);
+      book(P + 4, k, debt.lending(-1, k));
       if (deal.dilution) {
         let total = 0;
         for (let i = 0; i < P; i++) {
@@ -553,15 +576,10 @@ export function createKernel(inputs: VentureInputs<number>, deal: DealTerms<numb
     }
     out.preTaxReal = preTaxReal;
     for (let slot = 0; slot < slotCount; slot++) {
-      const x = flows[slot]!;
-      let present = false;
-      for (let k = 0; k < n; k++) if (x[k] !== 0) present = true;
-      out.pv[slot] = present ? presentValue(x, weights) : Number.NaN;
-      if (slot < P) out.npvAtHurdle[slot] = present ? presentValue(x, hurdle[slot]!) : 0;
+      out.pv[slot] = present[slot] ? pvSum[slot]! : Number.NaN;
+      if (slot < P) out.npvAtHurdle[slot] = present[slot] ? hurdleSum[slot]! : 0;
     }
-    out.governmentPv = Number.isNaN(out.pv[GOVERNMENT]!) ? 0 : out.pv[GOVERNMENT]!;
-    let governmentReal = 0;
-    for (let k = 0; k < n; k++) governmentReal = governmentReal + government[k]! * deflator[k]!;
+    out.governmentPv = present[GOVERNMENT] ? pvSum[GOVERNMENT]! : 0;
     out.governmentReal = governmentReal;
   }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalArithmetic as dec } from '../../shared/engine/arithmetic.ts';
@@ -164,6 +166,11 @@ describe('the simulation kernel agrees with the generic schedule in float and wi
       t.dilution = true;
       t.deemedValue = 3e7;
     }))],
+    ['v2, a venture worth a few dollars with a US$ 33.6 m loan drawn and repaid in its one year (found by fast-check)', (() => {
+      const checked = validateProject(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'risk', 'tiny-venture-large-loan.project.json'), 'utf8')));
+      if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+      return checked.project;
+    })()],
   ];
   for (const [name, project] of v2Edges) {
     it(`edge: ${name}`, () => expect(agreeOn(project, 12)).toBeLessThan(1e-9));
