@@ -3,7 +3,7 @@ import {
   MAX_CALENDAR_YEAR, MAX_WHOLE_NUMBER, checkDecimalText, decimalTextOf, decimalTextProblem, quoted, shown, wholeNumberOfText,
   type DecimalKind,
 } from './decimal-text.ts';
-import { fieldAt, fieldsOf, shapeOf } from '../fields/lookup.ts';
+import { fieldAt, fieldByPattern, fieldsOf, shapeOf } from '../fields/lookup.ts';
 import { patternOf } from '../fields/paths.ts';
 import type { FieldDefinition } from '../fields/types.ts';
 
@@ -212,6 +212,10 @@ const decimalKindOf = (field: FieldDefinition): DecimalKind | undefined =>
   (['money', 'money-per-unit', 'tonnes', 'fraction', 'rate', 'factor'] as const).find((kind) => kind === field.kind);
 
 const definitionAt = (path: string): FieldDefinition => {
+  // The paths checked here are the validator's own (`structures[3].terms.partners[0].equity`):
+  // their pattern is read off directly; a series value's position falls back to fieldAt.
+  const direct = fieldByPattern(path.replace(/\[\d+\]/g, '[]'));
+  if (direct) return direct;
   const found = fieldAt(path);
   if (!found) throw new Error(`${path} is not in the field catalogue`);
   return found.field;
@@ -235,9 +239,9 @@ export function checkShape(p: Problems, value: unknown, path: string, version: 1
  * calendar year against its bounds (and stores it back as a JSON number), a choice, a flag, a text
  * or an id. An optional field that is unset is not checked. Returns the value read, or null.
  */
-export function checkField(p: Problems, obj: Json, key: string, path: string): Decimal | number | string | boolean | null {
+export function checkField(p: Problems, obj: Json, key: string, path: string, known?: FieldDefinition): Decimal | number | string | boolean | null {
   const fieldPath = at(path, key);
-  const field = definitionAt(fieldPath);
+  const field = known ?? definitionAt(fieldPath);
   const value = obj[key];
   if (field.presence === 'absent-or-null' && isUnset(value)) return null;
   if (field.presence === 'absent' && value === undefined) return null;
@@ -273,7 +277,7 @@ export function checkFields(p: Problems, obj: Json, path: string, except: readon
   for (const field of fieldsOf(pattern, version)) {
     const key = field.pattern.slice(field.pattern.lastIndexOf('.') + 1);
     if (field.kind === 'group' || field.kind === 'list' || field.kind === 'block' || field.series || except.includes(key)) continue;
-    checkField(p, obj, key, path);
+    checkField(p, obj, key, path, field);
   }
 }
 

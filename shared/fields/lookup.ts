@@ -1,6 +1,6 @@
 // Finding a path's definition in the catalogue, and its label in the user's words.
 import { FIELDS } from './catalogue.ts';
-import { formatPath, getIn, parsePath, patternOf, type PathKey } from './paths.ts';
+import { formatPath, getIn, parsePath, patternOf, patternOfKeys, type PathKey } from './paths.ts';
 import type { FieldDefinition } from './types.ts';
 
 const BY_PATTERN: ReadonlyMap<string, FieldDefinition> = new Map(FIELDS.map((field) => [field.pattern, field]));
@@ -20,7 +20,7 @@ export function fieldByPattern(pattern: string): FieldDefinition | null {
 /** The definition of a concrete path, or null when the path is not a field of a project. */
 export function fieldAt(path: string): FieldAt | null {
   const keys = parsePath(path);
-  const pattern = patternOf(path);
+  const pattern = patternOfKeys(keys);
   const direct = BY_PATTERN.get(pattern);
   if (direct) return { field: direct, keys, position: null };
   const last = keys[keys.length - 1];
@@ -31,14 +31,19 @@ export function fieldAt(path: string): FieldAt | null {
   return null;
 }
 
+/** Each group's or list item's own fields (the catalogue's order), by the group's pattern: validation asks for them per object. */
+const CHILDREN: ReadonlyMap<string, readonly FieldDefinition[]> = FIELDS.reduce((children, field) => {
+  const dot = field.pattern.lastIndexOf('.');
+  const name = field.pattern.slice(dot + 1);
+  if (name === '' || name.includes('[')) return children;
+  const parent = dot < 0 ? '' : field.pattern.slice(0, dot);
+  children.set(parent, [...(children.get(parent) ?? []), field]);
+  return children;
+}, new Map<string, FieldDefinition[]>());
+
 /** The fields directly inside a group or list item: `structures[].terms.partners[]` → id, name, …, fundingCap. */
 export function fieldsOf(pattern: string, version: 1 | 2 = 2): FieldDefinition[] {
-  const prefix = pattern === '' ? '' : `${pattern}.`;
-  return FIELDS.filter((field) => {
-    if (field.since > version || !field.pattern.startsWith(prefix) || field.pattern === pattern) return false;
-    const rest = field.pattern.slice(prefix.length);
-    return rest !== '' && !/[.[]/.test(rest);
-  });
+  return (CHILDREN.get(pattern) ?? []).filter((field) => field.since <= version);
 }
 
 /** The required and the optional field names of a group (what §9's "is missing" and "is not a field of" check). */

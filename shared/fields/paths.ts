@@ -18,7 +18,12 @@ export function formatPath(keys: readonly PathKey[]): string {
 
 /** `structures[0].terms.partners[2].equity` → `structures[].terms.partners[].equity`. */
 export function patternOf(path: string): string {
-  return formatPath(parsePath(path).map((key) => (typeof key === 'number' ? -1 : key))).replace(/\[-1\]/g, '[]');
+  return patternOfKeys(parsePath(path));
+}
+
+/** patternOf for a path already parsed. */
+export function patternOfKeys(keys: readonly PathKey[]): string {
+  return formatPath(keys.map((key) => (typeof key === 'number' ? -1 : key))).replace(/\[-1\]/g, '[]');
 }
 
 export function getIn(root: unknown, keys: readonly PathKey[]): unknown {
