@@ -3,7 +3,7 @@
 // grant pays nothing, a fiscal change changes nothing) until the user types its terms.
 import type { DebtTranche, FiscalChange, PriceSupportContract } from '../../shared/engine/interchange.ts';
 
-export const EXTERNAL_LENDER_LABEL = 'External lender (DFI, ECA, bank)';
+export const EXTERNAL_LENDER_LABEL = 'External lender';
 
 export function newTranche(id: string): DebtTranche {
   return {

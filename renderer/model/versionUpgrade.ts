@@ -5,7 +5,7 @@
 // a v2 term is saved as version 1 (the file layer then writes no v2 row).
 import type { Project } from '../../shared/engine/interchange.ts';
 import { findVersion2Fields, projectVersion } from '../../shared/engine/validate-v2.ts';
-import { labelOf } from '../../shared/fields/index.ts';
+import { fieldAt, labelOf } from '../../shared/fields/index.ts';
 
 export interface VersionChange {
   project: Project;
@@ -25,7 +25,9 @@ export function versionAfterEdit(previous: Project, next: Project, savedVersion:
   if (before === 1) {
     const found = version2Fields(next);
     if (found.length === 0) return { project: next, message: null };
-    const what = labelOf(found[0]!.path, { project: next, byName: true });
+    // "a loan tranche", "a capital grant", "Tax holiday years": the instrument as the user added it.
+    const field = fieldAt(found[0]!.path)?.field;
+    const what = field?.item ?? (field?.kind === 'group' ? field.what : undefined) ?? labelOf(found[0]!.path, { project: next, byName: true });
     return {
       project: { ...next, version: 2 },
       message:

@@ -153,4 +153,25 @@ describe('methodology v2 in the workspace (issue 10)', { timeout: 180_000 }, () 
     await screenshot(reopened, 'v2-reopened-stabilisation');
     await reopened.context().close();
   });
+
+  it('upgrades a version-1 venture when a loan is added, says so, and undoes both in one step', async () => {
+    const page = await mode.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.getByRole('button', { name: 'New venture' }).click();
+    await waitForResults(page);
+    expect(await page.getByTestId('min-dscr').count()).toBe(0);
+    await section(page, 'Financing');
+    await page.getByRole('button', { name: 'Add loan tranche' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'This project now uses methodology v2' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('so it is saved as a version-2 file');
+    await waitForResults(page);
+    // A loan that draws nothing yet: no debt service, and the summary says so.
+    expect(await metric(page, 'min-dscr')).toBe('no debt service');
+    await screenshot(page, 'v2-upgrade-notice');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('No loans in this structure').waitFor();
+    await waitForResults(page);
+    expect(await page.getByTestId('min-dscr').count()).toBe(0);
+    await page.context().close();
+  });
 });

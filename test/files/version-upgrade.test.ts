@@ -43,7 +43,7 @@ describe('the workspace and the project version', () => {
 
     editor.addListItem(editor.termPath('debt'), { id: 'dfi', lender: 'external', foreign: true, gearing: '0.3', interestRate: '0.02', graceYears: 2, tenorYears: 12, repayment: 'annuity' });
     expect(store.getState().project!.version).toBe(2);
-    expect(store.getState().notice?.message).toMatch(/^This project now uses methodology v2 \(Loan tranches\), so it is saved as a version-2 file/);
+    expect(store.getState().notice?.message).toMatch(/^This project now uses methodology v2 \(a loan tranche\), so it is saved as a version-2 file/);
     // One undo takes back the loan and the upgrade together.
     editor.undo();
     expect(store.getState().project!.version).toBe(1);

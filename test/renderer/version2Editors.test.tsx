@@ -32,7 +32,7 @@ describe('financing: loan tranches', () => {
     expect(screen.getByText(/No loans in this structure/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add loan tranche' }));
     expect(project().version).toBe(2);
-    expect(screen.getByText(/This project now uses methodology v2 \(Loan tranches\)/)).toBeTruthy();
+    expect(screen.getByText(/This project now uses methodology v2 \(a loan tranche\)/)).toBeTruthy();
     await user.type(screen.getByRole('textbox', { name: 'Name of tranche 1' }), 'DFI concessional loan');
     await user.type(screen.getByRole('textbox', { name: 'Interest rate of tranche 1' }), `${replace}2.5 %`);
     await user.type(screen.getByRole('textbox', { name: 'Grace years of tranche 1' }), `${replace}2`);
