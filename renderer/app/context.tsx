@@ -17,6 +17,8 @@ export interface Workspace {
   commands: DocumentCommands;
   /** Runs engine jobs of a view's own (a variant of the project: pricing stabilisation, progressivity, concessions) off the main thread; absent where a test has none. */
   engine?: EngineRunner;
+  /** Stops the results calculation running now (a long one); absent where a test has none. */
+  stopCalculation?: () => void;
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);

@@ -44,6 +44,7 @@ export function createWorkspace(options: WorkspaceOptions): RunningWorkspace {
     commands,
     engine: options.slowRunner,
     controller,
+    stopCalculation: () => controller.stop(),
     dispose() {
       unsubscribeSync();
       if (syncTimer) clearTimeout(syncTimer);

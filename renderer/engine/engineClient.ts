@@ -5,8 +5,13 @@ import { WORK_TIME_LIMIT_MS } from '../../shared/limits.ts';
 /** Runs engine jobs somewhere: a Web Worker in the app, in-line in component tests. */
 export interface EngineRunner {
   run(job: EngineJob): Promise<EngineResponse>;
+  /** Stops what it is computing now (the worker itself): its jobs answer with the failure STOPPED_BY_USER. */
+  cancel?(): void;
   dispose(): void;
 }
+
+/** The failure a job answers when the user stopped the calculation. */
+export const STOPPED_BY_USER = 'you stopped it';
 
 /**
  * One job at a time per worker; each reply is matched to its request by id. A worker that
@@ -60,6 +65,12 @@ export function createWorkerRunner(createWorker: () => Worker, timeLimitMs: numb
         const request: WorkerRequest = { id, job };
         worker.postMessage(request);
       });
+    },
+    cancel() {
+      if (waiting.size === 0) return;
+      failAll(STOPPED_BY_USER);
+      worker.terminate();
+      worker = start();
     },
     dispose() {
       failAll('the workspace closed');

@@ -8,7 +8,7 @@ import type { Project } from '../../shared/engine/interchange.ts';
 import { selectActiveSelection } from '../store/selectors.ts';
 import type { WorkspaceState } from '../store/types.ts';
 import type { WorkspaceStore } from '../store/workspaceStore.ts';
-import type { EngineRunner } from './engineClient.ts';
+import { STOPPED_BY_USER, type EngineRunner } from './engineClient.ts';
 import { selectionKey, type EngineJob, type EngineResponse, type EvaluationSelection } from './protocol.ts';
 import type { ResultsStore, StoredResult } from './resultsStore.ts';
 
@@ -24,6 +24,8 @@ interface Lane {
 }
 
 export interface ResultsController {
+  /** Stops the calculation running now (its worker is stopped and replaced); the next edit computes again. */
+  stop(): void;
   dispose(): void;
   /** Resolves once both lanes have nothing running or waiting (used by tests and the benchmark). */
   settled(): Promise<void>;
@@ -72,7 +74,7 @@ export function startResultsController(workspace: WorkspaceStore, results: Resul
     results.setState({ validatedVersion: laneJob.version, problems: [], engineFailure: null, latest, latestFull });
   }
 
-  function createLane(runner: EngineRunner, onDone: (job: LaneJob) => void): Lane {
+  function createLane(runner: EngineRunner, onDone: (job: LaneJob, response: EngineResponse) => void): Lane {
     let running: LaneJob | null = null;
     let waiting: LaneJob | null = null;
     function start(job: LaneJob): void {
@@ -80,7 +82,7 @@ export function startResultsController(workspace: WorkspaceStore, results: Resul
       void runner.run(job.job).then((response) => {
         running = null;
         apply(job, response);
-        onDone(job);
+        onDone(job, response);
         const next = waiting;
         waiting = null;
         if (next && !disposed) start(next);
@@ -97,8 +99,10 @@ export function startResultsController(workspace: WorkspaceStore, results: Resul
   }
 
   const slowLane = createLane(slowRunner, () => {});
-  const fastLane = createLane(fastRunner, (job) => {
-    if (job.version === results.getState().version) scheduleSlow();
+  const fastLane = createLane(fastRunner, (job, response) => {
+    // Stopped by the user: nothing more is computed until the next edit.
+    const stopped = response.valid === null && response.failure === STOPPED_BY_USER;
+    if (job.version === results.getState().version && !stopped) scheduleSlow();
   });
 
   function scheduleSlow(): void {
@@ -142,6 +146,10 @@ export function startResultsController(workspace: WorkspaceStore, results: Resul
   onWorkspaceChange(workspace.getState());
 
   return {
+    stop() {
+      fastRunner.cancel?.();
+      if (slowRunner !== fastRunner) slowRunner.cancel?.();
+    },
     dispose() {
       disposed = true;
       unsubscribe();

@@ -6,6 +6,7 @@ import { problemInWords } from '../../shared/fields/messages.ts';
 import type { Project } from '../../shared/engine/interchange.ts';
 import { useActiveResult, useMoneyContext, usePartyNames } from './useResult.ts';
 import { EngineFailure } from './EngineFailure.tsx';
+import { CalculationProgress } from './CalculationProgress.tsx';
 import { PlaceholderNotice } from './PlaceholderNotice.tsx';
 import { ResultSentences } from './ResultSentences.tsx';
 import { formatRatio } from './Version2Results.tsx';
@@ -30,6 +31,7 @@ export function SummaryPanel() {
         {status}
       </p>
       <SettledAnnouncement text={v && status === 'Up to date' ? `Results up to date: venture NPV ${formatMoney(v.npv, { ...money, compact: true })}.` : status === 'Updating…' ? null : status} />
+      <CalculationProgress running={stale && !engineFailed && problemCount === 0} />
       <EngineFailure />
       <PlaceholderNotice compact />
       {evaluation && <ResultSentences evaluation={evaluation} topic="venture" />}
