@@ -3,6 +3,7 @@
 // as decimals; output numbers are decimal strings; calendar years are integers.
 import type { Reconciliation, YearAudit } from './audit.ts';
 import { DEPRECIATION_METHODS, DISCOUNTING_CONVENTIONS, PARTNER_KINDS, REPAYMENT_PROFILES, ROYALTY_BASES } from '../fields/catalogue.ts';
+import type { CatalogueObject } from '../fields/derived.ts';
 
 /** A number as it appears in a project document: a JSON number or a decimal string. */
 export type DecimalInput = number | string;
@@ -20,280 +21,64 @@ export const RESERVED_PARTY_IDS: readonly string[] = ['government', 'community',
 /** Reserved as well in a version-2 project (§9 "Version 2"). */
 export const EXTERNAL_LENDER_ID = 'external-lender';
 
-export interface Production {
-  oreMined: DecimalInput[];
-  wasteMined: DecimalInput[];
-  grade: DecimalInput[];
-  recovery: DecimalInput[];
-  productFactor: DecimalInput;
-  payability: DecimalInput;
-}
-
-export interface Costs {
-  miningPerTonne: DecimalInput;
-  processingPerTonneOre: DecimalInput;
-  fixed: DecimalInput[];
-  sellingPerUnit: DecimalInput;
-}
-
-export interface Capex {
-  initial: DecimalInput[];
-  sustaining: DecimalInput[];
-  closure: DecimalInput[];
-}
-
-export interface Assumptions {
-  commodity?: string | null;
-  productUnit?: string | null;
-  currency?: string | null;
-  startYear: number;
-  years: number;
-  discountRate: DecimalInput;
-  discounting: Discounting;
-  inflation: DecimalInput;
-  production: Production;
-  prices: DecimalInput[];
-  costs: Costs;
-  capex: Capex;
-  workingCapitalRate: DecimalInput;
-}
-
-export interface CarriedTerms {
-  interestRate: DecimalInput;
-  repaymentShare: DecimalInput;
-}
-
-export interface Partner {
-  id: string;
-  name?: string | null;
-  country?: string | null;
-  kind: PartnerKind;
-  state: boolean;
-  equity: DecimalInput;
-  foreign: boolean;
-  hurdleRate: DecimalInput;
-  carried?: CarriedTerms | null;
-  fundingCap?: DecimalInput | null;
-}
-
-export interface RoyaltyBand {
-  fromPrice: DecimalInput;
-  rate: DecimalInput;
-}
-
-export interface Royalty {
-  base: RoyaltyBase;
-  bands: RoyaltyBand[];
-  interpolate: boolean;
-}
-
-export interface IncomeTax {
-  rate: DecimalInput;
-  depreciationYears: number;
-  lossCarryForwardYears?: number | null;
-  /** Version 2 (§13). */
-  holidayYears?: number | null;
-  investmentAllowance?: DecimalInput | null;
-  depreciation?: Depreciation | null;
-  thinCapRatio?: DecimalInput | null;
-}
-
+// The project's objects are the field catalogue's (shared/fields/catalogue.ts): each type below
+// is read from the catalogue's entries (keys, kinds, presence, choices), so a field added there
+// is in the type at once. Version-2 fields (§11–§17) are optional and nullable, as the catalogue
+// declares them; only the project's version and its risk block are typed by hand.
+export type Production = CatalogueObject<'assumptions.production'>;
+export type Costs = CatalogueObject<'assumptions.costs'>;
+export type Capex = CatalogueObject<'assumptions.capex'>;
+export type Assumptions = CatalogueObject<'assumptions'>;
+export type CarriedTerms = CatalogueObject<'structures[].terms.partners[].carried'>;
+export type Partner = CatalogueObject<'structures[].terms.partners[]'>;
+export type RoyaltyBand = CatalogueObject<'structures[].terms.fiscal.royalty.bands[]'>;
+export type Royalty = CatalogueObject<'structures[].terms.fiscal.royalty'>;
+export type IncomeTax = CatalogueObject<'structures[].terms.fiscal.incomeTax'>;
 /** Version 2 (§13): the depreciation method; the rate only for declining balance. */
-export interface Depreciation {
-  method: DepreciationMethod;
-  rate?: DecimalInput | null;
-}
-
-export interface ResourceRentTax {
-  rate: DecimalInput;
-  thresholdRate: DecimalInput;
-}
-
-export interface Withholding {
-  dividends: DecimalInput;
-  technology: DecimalInput;
-  /** Version 2 (§14). */
-  interest?: DecimalInput | null;
-}
-
+export type Depreciation = CatalogueObject<'structures[].terms.fiscal.incomeTax.depreciation'>;
+export type ResourceRentTax = CatalogueObject<'structures[].terms.fiscal.resourceRentTax'>;
+export type Withholding = CatalogueObject<'structures[].terms.fiscal.withholding'>;
 /** Version 2 (§12). */
-export interface CapitalGrant {
-  share: DecimalInput;
-  cap?: DecimalInput | null;
-}
-
-export interface Fiscal {
-  royalty: Royalty;
-  incomeTax: IncomeTax;
-  resourceRentTax?: ResourceRentTax | null;
-  withholding: Withholding;
-  communityShare: DecimalInput;
-  /** Version 2 (§12, §15). */
-  capitalGrant?: CapitalGrant | null;
-  stabilized?: boolean | null;
-  stabilizedUntilYear?: number | null;
-}
-
-export interface TechnologyFee {
-  year: number;
-  amount: DecimalInput;
-}
-
-export interface TechnologyAgreement {
-  id: string;
-  name?: string | null;
-  /** A partner id or "external". */
-  licensor: string;
-  /** Read only for an external licensor. */
-  foreign?: boolean | null;
-  recoveryUplift: DecimalInput;
-  fees: TechnologyFee[];
-  royaltyRate: DecimalInput;
-  royaltyFromYear?: number | null;
-  royaltyToYear?: number | null;
-  royaltyCapPerYear?: DecimalInput | null;
-}
-
-export interface Offtake {
-  id: string;
-  /** A partner id or "external". */
-  offtaker: string;
-  share: DecimalInput;
-  discount: DecimalInput;
-  floor?: DecimalInput | null;
-  ceiling?: DecimalInput | null;
-  fromYear?: number | null;
-  toYear?: number | null;
-}
-
-/** Version 2 (§14): a loan drawn on a gearing of capex or on dated drawdowns. */
-export interface DebtTranche {
-  id: string;
-  name?: string | null;
-  /** A partner id or "external". */
-  lender: string;
-  /** Read only for an external lender. */
-  foreign?: boolean | null;
-  gearing?: DecimalInput | null;
-  drawFromYear?: number | null;
-  drawToYear?: number | null;
-  drawdowns?: { year: number; amount: DecimalInput }[] | null;
-  maxAmount?: DecimalInput | null;
-  interestRate: DecimalInput;
-  graceYears: number;
-  tenorYears: number;
-  repayment: RepaymentProfile;
-}
-
+export type CapitalGrant = CatalogueObject<'structures[].terms.fiscal.capitalGrant'>;
+export type Fiscal = CatalogueObject<'structures[].terms.fiscal'>;
+export type TechnologyFee = CatalogueObject<'structures[].terms.technology[].fees[]'>;
+/** `licensor` is a partner id or "external"; `foreign` is read only for an external licensor. */
+export type TechnologyAgreement = CatalogueObject<'structures[].terms.technology[]'>;
+/** `offtaker` is a partner id or "external". */
+export type Offtake = CatalogueObject<'structures[].terms.offtake[]'>;
+/** Version 2 (§14): a loan drawn on a gearing of capex or on dated drawdowns (exactly one: a rule of the validator). */
+export type DebtTranche = CatalogueObject<'structures[].terms.debt[]'>;
 /** Version 2 (§11): a government contract for difference or strategic-reserve floor. */
-export interface PriceSupportContract {
-  id: string;
-  name?: string | null;
-  strike: DecimalInput;
-  share: DecimalInput;
-  fromYear?: number | null;
-  toYear?: number | null;
-  capPrice?: DecimalInput | null;
-  upsideShare?: DecimalInput | null;
-}
-
-export interface Terms {
-  partners: Partner[];
-  deemedValue: DecimalInput;
-  dilution: boolean;
-  fiscal: Fiscal;
-  technology: TechnologyAgreement[];
-  offtake: Offtake[];
-  /** Version 2 (§14, §11). */
-  debt?: DebtTranche[] | null;
-  priceSupport?: PriceSupportContract[] | null;
-}
-
-export interface Structure {
-  id: string;
-  name?: string | null;
-  notes?: string | null;
-  terms: Terms;
-}
-
-export interface Disruption {
-  fromYear: number;
-  toYear: number;
-}
-
-export interface Overrides {
-  priceFactor?: DecimalInput;
-  capexFactor?: DecimalInput;
-  opexFactor?: DecimalInput;
-  gradeFactor?: DecimalInput;
-  delayYears?: number;
-  disruption?: Disruption;
-  prices?: DecimalInput[];
-  discountRate?: DecimalInput;
-  /** Version 2 (§15); on a shock, absent or null keeps the scenario's. */
-  fiscalChange?: FiscalChange | null;
-}
-
+export type PriceSupportContract = CatalogueObject<'structures[].terms.priceSupport[]'>;
+export type Terms = CatalogueObject<'structures[].terms'>;
+export type Structure = CatalogueObject<'structures[]'>;
+export type Disruption = CatalogueObject<'scenarios[].overrides.disruption'>;
+/** On a shock, an absent or null `fiscalChange` keeps the scenario's. */
+export type Overrides = CatalogueObject<'scenarios[].overrides'>;
 /** Version 2 (§15): fiscal terms that change from a calendar year on. */
-export interface FiscalChange {
-  fromYear: number;
-  royaltyRateAdd?: DecimalInput | null;
-  incomeTaxRate?: DecimalInput | null;
-}
-
-export interface Scenario {
-  id: string;
-  name?: string | null;
-  notes?: string | null;
-  overrides: Overrides;
-}
-
-export interface Shock {
-  id: string;
-  name?: string | null;
-  overrides: Overrides;
-}
+export type FiscalChange = CatalogueObject<'scenarios[].overrides.fiscalChange'>;
+export type Scenario = CatalogueObject<'scenarios[]'>;
+export type Shock = CatalogueObject<'shocks[]'>;
 
 export type ProjectVersion = 1 | 2;
 
-export interface Project {
-  format: 'orebridge-project';
+/**
+ * The catalogue says a version is a whole number and the risk block a block of its own; the
+ * types are narrower: 1 or 2, and the risk module's block.
+ */
+export interface Project extends Omit<CatalogueObject<''>, 'version' | 'risk'> {
   /** 1, or 2 for a project that may use the instruments of methodology §11–§17. */
   version: ProjectVersion;
-  name?: string | null;
-  notes?: string | null;
-  assumptions: Assumptions;
-  structures: Structure[];
-  scenarios: Scenario[];
-  /** null or absent: the methodology's default set (§8). */
-  shocks?: Shock[] | null;
   /** null or absent: no simulation defined (a simulation then uses the defaults of risk §R6). */
   risk?: RiskBlock | null;
-  /** null or absent: no reservation recorded (the negotiation instruments then reserve a PV of 0). */
-  negotiation?: NegotiationBlock | null;
 }
 
 // ---------------------------------------------------------------- negotiation (the product's, docs/decisions.md "Negotiation")
 
 /** What each party needs to sign, recorded once for the project (confidential: kept out of share copies unless chosen). */
-export interface NegotiationBlock {
-  reservations: PartyReservation[];
-}
-
-/** One party's reservation values: a partner id or "government", each minimum optional. */
-export interface PartyReservation {
-  party: string;
-  /** The party's disagreement value d_i: the least PV (money) it signs for. */
-  minPv?: DecimalInput | null;
-  /** Partners only: the least venture-flow IRR it signs for. */
-  minIrr?: DecimalInput | null;
-  /** Partners only: the least NPV of its flows at its hurdle rate. */
-  minNpvAtHurdle?: DecimalInput | null;
-  /** The government only: the least government take (a fraction). */
-  minGovernmentTake?: DecimalInput | null;
-  /** Its weight in the Nash product (default 1). */
-  weight?: DecimalInput | null;
-}
+export type NegotiationBlock = CatalogueObject<'negotiation'>;
+/** One party's reservation values (a partner id or "government"), each minimum optional: see the catalogue's entries. */
+export type PartyReservation = CatalogueObject<'negotiation.reservations[]'>;
 
 // ---------------------------------------------------------------- risk (risk-model.md §R1)
 

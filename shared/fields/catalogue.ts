@@ -19,31 +19,42 @@ const RATE: FieldRange = { above: '-1' };
 const NON_NEGATIVE: FieldRange = { min: '0' };
 const CALENDAR_YEAR: FieldRange = { min: '1', max: '9999' };
 
-function field(pattern: string, kind: FieldKind, label: string, defaults: Partial<FieldDefinition>, options: Options = {}): FieldDefinition {
-  const { presence = 'required', since = 1, ...rest } = options;
-  return { pattern, kind, label, unit: '', meaning: label.toLowerCase(), presence, since, ...defaults, ...rest };
+/** A catalogue entry that keeps its pattern, kind and presence as literal types (derived types read them). */
+type Entry<P extends string, K extends FieldKind, O, D> = FieldDefinition & { readonly pattern: P; readonly kind: K; readonly presence: PresenceOf<O> } & D;
+type PresenceOf<O> = O extends { readonly presence: infer R extends Presence } ? R : 'required';
+
+function field<const P extends string, const K extends FieldKind, const D extends Partial<FieldDefinition>, const O extends Options = {}>(
+  pattern: P,
+  kind: K,
+  label: string,
+  defaults: D,
+  options?: O,
+): Entry<P, K, O, D> {
+  const { presence = 'required', since = 1, ...rest } = options ?? {};
+  return { pattern, kind, label, unit: '', meaning: label.toLowerCase(), presence, since, ...defaults, ...rest } as Entry<P, K, O, D>;
 }
 
-const fraction = (pattern: string, label: string, options?: Options) => field(pattern, 'fraction', label, { unit: '%', range: FRACTION }, options);
-const rate = (pattern: string, label: string, options?: Options) => field(pattern, 'rate', label, { unit: '%', range: RATE }, options);
-const money = (pattern: string, label: string, options?: Options) => field(pattern, 'money', label, { unit: '{currency}', range: NON_NEGATIVE }, options);
-const perUnit = (pattern: string, label: string, unit: string, options?: Options) =>
+const fraction = <const P extends string, const O extends Options = {}>(pattern: P, label: string, options?: O) => field(pattern, 'fraction', label, { unit: '%', range: FRACTION }, options);
+const rate = <const P extends string, const O extends Options = {}>(pattern: P, label: string, options?: O) => field(pattern, 'rate', label, { unit: '%', range: RATE }, options);
+const money = <const P extends string, const O extends Options = {}>(pattern: P, label: string, options?: O) => field(pattern, 'money', label, { unit: '{currency}', range: NON_NEGATIVE }, options);
+const perUnit = <const P extends string, const O extends Options = {}>(pattern: P, label: string, unit: string, options?: O) =>
   field(pattern, 'money-per-unit', label, { unit, range: NON_NEGATIVE }, options);
-const factor = (pattern: string, label: string, unit: string, options?: Options) => field(pattern, 'factor', label, { unit, range: NON_NEGATIVE }, options);
-const year = (pattern: string, label: string, meaning: string, options?: Options) =>
+const factor = <const P extends string, const O extends Options = {}>(pattern: P, label: string, unit: string, options?: O) => field(pattern, 'factor', label, { unit, range: NON_NEGATIVE }, options);
+const year = <const P extends string, const O extends Options = {}>(pattern: P, label: string, meaning: string, options?: O) =>
   field(pattern, 'calendar-year', label, { integer: true, range: CALENDAR_YEAR, meaning }, options);
-const count = (pattern: string, label: string, min: number, meaning: string, options?: Options) =>
+const count = <const P extends string, const O extends Options = {}>(pattern: P, label: string, min: number, meaning: string, options?: O) =>
   field(pattern, 'whole-number', label, { integer: true, unit: 'years', range: { min: String(min) }, meaning }, options);
-const id = (pattern: string, label: string, options?: Options) => field(pattern, 'id', label, { meaning: 'an id' }, options);
-const text = (pattern: string, label: string, key: string, options?: Options) => field(pattern, 'text', label, { meaning: key }, { presence: 'absent-or-null', ...options });
-const flag = (pattern: string, label: string, meaning: string, options?: Options) => field(pattern, 'boolean', label, { meaning }, options);
-const choice = (pattern: string, label: string, choices: readonly string[], meaning: string, options?: Options) =>
+const id = <const P extends string, const O extends Options = {}>(pattern: P, label: string, options?: O) => field(pattern, 'id', label, { meaning: 'an id' }, options);
+const text = <const P extends string, const O extends Options = {}>(pattern: P, label: string, key: string, options?: O) =>
+  field(pattern, 'text', label, { meaning: key }, { presence: 'absent-or-null', ...options } as { readonly presence: 'absent-or-null' } & O);
+const flag = <const P extends string, const O extends Options = {}>(pattern: P, label: string, meaning: string, options?: O) => field(pattern, 'boolean', label, { meaning }, options);
+const choice = <const P extends string, const C extends readonly string[], const O extends Options = {}>(pattern: P, label: string, choices: C, meaning: string, options?: O) =>
   field(pattern, 'choice', label, { choices, meaning }, options);
-const reference = (pattern: string, label: string, options?: Options) => field(pattern, 'reference', label, { meaning: 'a partner id or "external"' }, options);
-const group = (pattern: string, label: string, what: string, options?: Options) => field(pattern, 'group', label, { what, meaning: what }, options);
-const list = (pattern: string, label: string, what: string, item: string, noun: string, extra: { nonEmpty?: boolean; keyed?: boolean }, options?: Options) =>
+const reference = <const P extends string, const O extends Options = {}>(pattern: P, label: string, options?: O) => field(pattern, 'reference', label, { meaning: 'a partner id or "external"' }, options);
+const group = <const P extends string, const O extends Options = {}>(pattern: P, label: string, what: string, options?: O) => field(pattern, 'group', label, { what, meaning: what }, options);
+const list = <const P extends string, const O extends Options = {}>(pattern: P, label: string, what: string, item: string, noun: string, extra: { nonEmpty?: boolean; keyed?: boolean }, options?: O) =>
   field(pattern, 'list', label, { what, item, noun, meaning: what, nonEmpty: extra.nonEmpty ?? false, keyed: extra.keyed ?? false }, options);
-const series = (pattern: string, kind: FieldKind, label: string, unit: string, range: FieldRange, options?: Options) =>
+const series = <const P extends string, const K extends FieldKind, const O extends Options = {}>(pattern: P, kind: K, label: string, unit: string, range: FieldRange, options?: O) =>
   field(pattern, kind, label, { unit, range, series: true, meaning: 'yearly values' }, options);
 
 export const PARTNER_KINDS = ['state', 'private', 'sovereign-fund', 'development-finance', 'strategic'] as const;
@@ -52,9 +63,9 @@ export const ROYALTY_BASES = ['gross', 'net'] as const;
 export const REPAYMENT_PROFILES = ['equal-principal', 'annuity'] as const;
 export const DEPRECIATION_METHODS = ['straight-line', 'declining-balance'] as const;
 
-const V2: Options = { since: 2, presence: 'absent-or-null' };
+const V2 = { since: 2, presence: 'absent-or-null' } as const satisfies Options;
 
-const ASSUMPTIONS: FieldDefinition[] = [
+const ASSUMPTIONS = [
   group('assumptions', 'Venture assumptions', 'the assumptions'),
   text('assumptions.commodity', 'Commodity', 'commodity'),
   text('assumptions.productUnit', 'Product unit', 'productUnit'),
@@ -82,11 +93,11 @@ const ASSUMPTIONS: FieldDefinition[] = [
   series('assumptions.capex.sustaining', 'money', 'Sustaining capex', '{currency}', NON_NEGATIVE),
   series('assumptions.capex.closure', 'money', 'Closure capex', '{currency}', NON_NEGATIVE),
   fraction('assumptions.workingCapitalRate', 'Working capital', { unit: '% of revenue' }),
-];
+] satisfies FieldDefinition[];
 
-const T = 'structures[].terms';
+const T = 'structures[].terms' as const;
 
-const PARTNERS: FieldDefinition[] = [
+const PARTNERS = [
   list(`${T}.partners`, 'Partners', 'partners', 'a partner', 'partner', { nonEmpty: true, keyed: true }),
   id(`${T}.partners[].id`, 'Id of {partners}'),
   text(`${T}.partners[].name`, 'Name of {partners}', 'name'),
@@ -100,9 +111,9 @@ const PARTNERS: FieldDefinition[] = [
   rate(`${T}.partners[].carried.interestRate`, 'Carry interest rate of {partners}'),
   fraction(`${T}.partners[].carried.repaymentShare`, 'Carry repayment share of {partners}', { unit: '% of distributions' }),
   money(`${T}.partners[].fundingCap`, 'Funding cap of {partners}', { presence: 'absent-or-null' }),
-];
+] satisfies FieldDefinition[];
 
-const FISCAL: FieldDefinition[] = [
+const FISCAL = [
   group(`${T}.fiscal`, 'Fiscal terms', 'the fiscal terms'),
   group(`${T}.fiscal.royalty`, 'Royalty', 'the royalty'),
   choice(`${T}.fiscal.royalty.base`, 'Royalty base', ROYALTY_BASES, 'the royalty base'),
@@ -133,9 +144,9 @@ const FISCAL: FieldDefinition[] = [
   money(`${T}.fiscal.capitalGrant.cap`, 'Capital grant cap', V2),
   flag(`${T}.fiscal.stabilized`, 'Fiscal terms stabilised', 'whether the fiscal terms are stabilised', V2),
   year(`${T}.fiscal.stabilizedUntilYear`, 'Stabilised until', 'the last calendar year of stabilisation', V2),
-];
+] satisfies FieldDefinition[];
 
-const AGREEMENTS: FieldDefinition[] = [
+const AGREEMENTS = [
   list(`${T}.technology`, 'Technology agreements', 'technology agreements', 'a technology agreement', 'agreement', { keyed: true }),
   id(`${T}.technology[].id`, 'Id of {technology}'),
   text(`${T}.technology[].name`, 'Name of {technology}', 'name'),
@@ -158,9 +169,9 @@ const AGREEMENTS: FieldDefinition[] = [
   perUnit(`${T}.offtake[].ceiling`, 'Ceiling price of {offtake}', '{currency} /{productUnit}', { presence: 'absent-or-null' }),
   year(`${T}.offtake[].fromYear`, 'First year of {offtake}', 'a calendar year', { presence: 'absent-or-null' }),
   year(`${T}.offtake[].toYear`, 'Last year of {offtake}', 'a calendar year', { presence: 'absent-or-null' }),
-];
+] satisfies FieldDefinition[];
 
-const DEBT: FieldDefinition[] = [
+const DEBT = [
   list(`${T}.debt`, 'Loan tranches', 'loan tranches', 'a loan tranche', 'tranche', { keyed: true }, V2),
   id(`${T}.debt[].id`, 'Id of {debt}', { since: 2 }),
   text(`${T}.debt[].name`, 'Name of {debt}', 'name', V2),
@@ -186,16 +197,16 @@ const DEBT: FieldDefinition[] = [
   year(`${T}.priceSupport[].toYear`, 'Last year of {priceSupport}', 'the last calendar year of support', V2),
   perUnit(`${T}.priceSupport[].capPrice`, 'Cap price of {priceSupport}', '{currency} /{productUnit}', V2),
   fraction(`${T}.priceSupport[].upsideShare`, 'Upside share of {priceSupport}', V2),
-];
+] satisfies FieldDefinition[];
 
-const R = 'negotiation.reservations[]';
-const OPTIONAL: Options = { presence: 'absent-or-null' };
+const R = 'negotiation.reservations[]' as const;
+const OPTIONAL = { presence: 'absent-or-null' } as const satisfies Options;
 
 /**
  * What each party needs to sign (issue 12): one reservation per party, named by the party
  * ("Party 'State Mining Co': minimum IRR"); see docs/decisions.md, "Negotiation".
  */
-const NEGOTIATION: FieldDefinition[] = [
+const NEGOTIATION = [
   group('negotiation', 'Negotiation', 'the negotiation block', { presence: 'absent-or-null', toggle: 'Record reservation values' }),
   list('negotiation.reservations', 'Reservation values', 'reservations', 'a reservation', 'party', {}),
   field(`${R}.party`, 'reference', 'Party', { meaning: 'a partner id or "government"' }),
@@ -204,12 +215,12 @@ const NEGOTIATION: FieldDefinition[] = [
   money(`${R}.minNpvAtHurdle`, '{Reservations}: minimum NPV at hurdle', { ...OPTIONAL, range: {}, meaning: 'the least NPV at its hurdle rate the party signs for' }),
   fraction(`${R}.minGovernmentTake`, '{Reservations}: minimum government take', { ...OPTIONAL, meaning: 'the least government take the government signs for' }),
   factor(`${R}.weight`, '{Reservations}: Nash weight', '×', { ...OPTIONAL, meaning: "the party's weight in the Nash product" }),
-];
+] satisfies FieldDefinition[];
 
-function overrides(owner: 'scenarios' | 'shocks'): FieldDefinition[] {
-  const o = `${owner}[].overrides`;
+function overrides<const W extends 'scenarios' | 'shocks'>(owner: W) {
+  const o = `${owner}[].overrides` as const;
   const who = `{${owner}}`;
-  const absent: Options = { presence: 'absent' };
+  const absent = { presence: 'absent' } as const satisfies Options;
   return [
     group(o, `Overrides, ${who}`, 'the overrides'),
     factor(`${o}.priceFactor`, `Price factor, ${who}`, '×', absent),
@@ -226,11 +237,10 @@ function overrides(owner: 'scenarios' | 'shocks'): FieldDefinition[] {
     year(`${o}.fiscalChange.fromYear`, `Fiscal change from year, ${who}`, 'the first calendar year of the change', { since: 2 }),
     fraction(`${o}.fiscalChange.royaltyRateAdd`, `Royalty rate change, ${who}`, { ...V2, range: { min: '-1', max: '1' } }),
     fraction(`${o}.fiscalChange.incomeTaxRate`, `Income tax rate after the change, ${who}`, V2),
-  ];
+  ] satisfies FieldDefinition[];
 }
 
-/** Every field of a project document, in the order of the interchange document. */
-export const FIELDS: readonly FieldDefinition[] = [
+const ENTRIES = [
   group('', 'Project', 'a project'),
   choice('format', 'Format', ['orebridge-project'], 'the document format'),
   field('version', 'whole-number', 'Format version', { integer: true, range: { min: '1', max: '2' }, meaning: 'the project format version' }),
@@ -262,4 +272,10 @@ export const FIELDS: readonly FieldDefinition[] = [
   ...overrides('shocks'),
   field('risk', 'block', 'Risk simulation', { what: 'the risk block', meaning: 'the simulation inputs (shared/risk)' }, { presence: 'absent-or-null' }),
   ...NEGOTIATION,
-];
+] as const satisfies readonly FieldDefinition[];
+
+/** Every field of a project document, in the order of the interchange document. */
+export const FIELDS: readonly FieldDefinition[] = ENTRIES;
+
+/** Every entry with its pattern, kind, presence and choices as literal types, for the types derived from the catalogue. */
+export type CatalogueEntry = (typeof ENTRIES)[number];
