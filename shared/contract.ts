@@ -311,7 +311,7 @@ export const methods = {
   },
   closeDocument: { request: z.strictObject(documentRef), response: nothing },
   /** Drop the document's unsaved changes and read its file again (after another program changed it). */
-  reloadDocument: { request: z.strictObject(documentRef), response: openedDocumentSchema },
+  reloadDocument: { request: z.strictObject({ ...documentRef, work: workIdSchema.optional() }), response: openedDocumentSchema },
 
   /** Read an interchange JSON file into a new untitled document. */
   importJson: { request: z.strictObject({ file: fileRefSchema.optional(), work: workIdSchema.optional() }), response: openedDocumentSchema.nullable() },

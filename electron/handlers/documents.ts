@@ -285,17 +285,22 @@ export function documentHandlers({ options, handles, documents, work, tracker }:
       return success(null);
     },
 
-    reloadDocument: async ({ documentId }, context) => {
+    reloadDocument: async ({ documentId, work: workId }, context) => {
       const entry = find(documentId, context);
       if (!entry.ok) return entry;
       const { document } = entry.value;
       if (document.path === null) return failure('no-path', 'The project has never been saved, so there is no file to reload.');
       const path = document.path;
       const readOnly = document.readOnly;
+      // The file as it is now is checked before the document is closed: a file that cannot be
+      // opened any more (damaged, hostile, gone) or a cancelled reload leaves the document as it was.
+      const tracked = tracker.start(context.senderId, workId, `Reading ${basename(path)} again`);
+      const checked = await work.checkFile(path, tracked.signal).finally(tracked.end);
+      if (!checked.ok) return fromFileError(checked.error);
       documents.remove(documentId);
       await document.close();
       options.onDocumentClosed?.(context.senderId, documentId);
-      const reopened = await files.openDocument(path, sessionOptions(readOnly));
+      const reopened = await files.openDocument(path, { ...sessionOptions(readOnly), checkFile: async () => checked });
       if (!reopened.ok) return fromFileError(reopened.error);
       return success(opened(register(context, reopened.value)));
     },

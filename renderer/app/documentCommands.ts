@@ -187,8 +187,8 @@ export function createDocumentCommands(store: WorkspaceStore, editor: Editor, ap
     /** The user chose the file's version over their unsaved changes. */
     async reload(): Promise<void> {
       const document = store.getState().document;
-      if (!api || !document) return;
-      const result = await api.reloadDocument({ documentId: document.documentId });
+      if (!api || !document || !fileWork) return;
+      const result = await fileWork.follow((work) => api.reloadDocument({ documentId: document.documentId, work }));
       if (opened(result)) editor.notify({ kind: 'info', message: `Reloaded ${document.name} as it is on disk.` });
     },
     async exportJson(): Promise<void> {

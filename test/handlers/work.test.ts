@@ -1,7 +1,7 @@
 // Untrusted work the renderer follows and cancels (issue 9): opening or importing a file that takes
 // long shows what is being done and for how long, and Cancel stops the worker thread itself and
 // leaves everything as it was (no document, no lock, no working copy).
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkPool } from '../../electron/work/pool.ts';
@@ -62,5 +62,27 @@ describe('work the renderer follows and cancels', () => {
     ok(await harness.call('cancelWork', { work: 'w-3' }));
     expect(errorOf(await importing).code).toBe('cancelled');
     expect(harness.backend.documentsOf('window-1')).toEqual([]);
+  });
+
+  it('a reload checks the file before it closes the document: refused or cancelled, the document stays open as it was', { timeout: 60_000 }, async () => {
+    const harness = makeHarness(tempDir, { work: pool });
+    const example = ok(await harness.call('openExample', { exampleId: 'northern-spodumene' }));
+    const { documentId } = example.document;
+    ok(await harness.call('saveDocumentAs', { documentId, target: { name: 'slow reload.orebridge' } }));
+    ok(await harness.call('updateDocument', { documentId, project: { ...example.project, name: 'Unsaved edit' } }));
+
+    const reloading = harness.call('reloadDocument', { documentId, work: 'w-4' });
+    expect((await statusWhenRunning(harness, 'w-4')).label).toBe('Reading slow reload.orebridge again');
+    ok(await harness.call('cancelWork', { work: 'w-4' }));
+    expect(errorOf(await reloading).code).toBe('cancelled');
+    expect(harness.backend.documentsOf('window-1').map((d) => d.documentId)).toEqual([documentId]);
+
+    // Another program replaced the file with something that is not a project: refused, document kept.
+    ok(await harness.call('saveDocumentAs', { documentId, target: { name: 'reload.orebridge' } }));
+    writeFileSync(join(harness.documentsFolder, 'reload.orebridge'), 'root:x:0:0:root:/root:/bin/bash\n');
+    expect(errorOf(await harness.call('reloadDocument', { documentId })).code).toBe('not-sqlite');
+    expect(harness.backend.documentsOf('window-1').map((d) => d.documentId)).toEqual([documentId]);
+    const exported = ok(await harness.call('exportJson', { documentId, target: { name: 'kept.json' } }));
+    expect(exported?.name).toBe('kept.json');
   });
 });
