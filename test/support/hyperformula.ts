@@ -78,15 +78,6 @@ export async function recalculateWithHyperFormula(path: string): Promise<Recalcu
       return valueOf(hf.getCellValue(at));
     };
     const formulaCells = formulas.map((f) => ({ ...f, recalculated: read(f.sheet, f.address) }));
-    // IRR is a root search: HyperFormula, like Excel, starts at 10 % and gives up (#NUM!) on roots
-    // far below it that LibreOffice finds. There the file's rate is checked as a root of the
-    // recalculated flows: IRR started from it must stay on it.
-    for (const cell of formulaCells) {
-      if (!/^IRR\([^,()]+\)$/.test(cell.formula) || typeof cell.cached !== 'number' || typeof cell.recalculated === 'number') continue;
-      const at = hf.simpleCellAddressFromString(cell.address, hf.getSheetId(cell.sheet)!)!;
-      hf.setCellContents(at, `=${cell.formula.slice(0, -1)},${cell.cached})`);
-      cell.recalculated = read(cell.sheet, cell.address);
-    }
     const named = (name: string): CalcValue => {
       const ranges = book.definedNames.getRanges(name)?.ranges ?? [];
       if (ranges.length !== 1) throw new Error(`the workbook has no single cell named ${name}`);

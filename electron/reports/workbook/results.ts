@@ -4,7 +4,7 @@
 import type { Evaluation, PartyResult } from '../../../shared/engine/interchange.ts';
 import {
   IF, IFERROR, INDEX, IRR, MATCH, MAX, MIN, ONE, SUM, SUMPRODUCT, ZERO,
-  add, div, le, mul, neg, sum, text, type Expr,
+  add, num as literal, div, le, mul, neg, sum, text, type Expr,
 } from './formula.ts';
 import type { CalculationRows } from './calculation.ts';
 import type { InputRows } from './inputs.ts';
@@ -27,9 +27,16 @@ function signChanges(values: readonly number[]): number {
   return changes;
 }
 
-/** IRR over a real-flow row when the spreadsheet can find the single root; the engine's roots as a value otherwise. */
+/**
+ * IRR over a real-flow row when the spreadsheet can find the single root; the engine's roots as a
+ * value otherwise. The engine's root, to 6 significant digits, is the search's guess: Excel starts
+ * at 10 % and gives #NUM! on a root far below it (near −80 %). With one sign change there is one
+ * root, so the guess only decides whether the search gets there, never which root it finds.
+ */
 function irrCell(real: RowHandle, realValues: readonly number[], irr: string | null, roots: readonly string[]): Key {
-  if (irr !== null && roots.length === 1 && signChanges(realValues) === 1) return { formula: IRR(whole(real)), engine: Number(irr) };
+  if (irr !== null && roots.length === 1 && signChanges(realValues) === 1) {
+    return { formula: IRR(whole(real), literal(Number(Number(irr).toPrecision(6)))), engine: Number(irr) };
+  }
   return { value: roots.length === 0 ? 'none' : roots.map((r) => Number(r).toPrecision(12)).join('; ') };
 }
 
