@@ -5,7 +5,7 @@ import { evaluateProject, type Project, type RiskBlock } from '../../shared/engi
 import { mergeColumns, runIterations, setUpSimulation, simulationDocument, type SimulationSetup } from '../../shared/risk/index.ts';
 import { runChunks, type ChunkRunner } from '../../shared/risk/parallel.ts';
 import { PERCENTILES, percentile, quantityStatistics, ranks } from '../../shared/risk/statistics.ts';
-import { exampleProjectPaths, loadExample } from '../support/examples.ts';
+import { exampleCases, exampleProjectPaths, loadExample } from '../support/examples.ts';
 
 const setUp = (project: Project, selection: { structure?: string; scenario?: string; iterations: number; seed?: number }): SimulationSetup => {
   const outcome = setUpSimulation({ project, ...selection });
@@ -84,6 +84,12 @@ const neutral: RiskBlock = {
 };
 
 describe('the simulation', () => {
+  it('the examples below are every example of the methodology, version 1 and version 2', () => {
+    const versions = exampleProjectPaths().map((path) => Number(loadExample(path).version));
+    expect(versions.length).toBe(exampleCases().map((c) => c.name).filter((n, i, all) => all.indexOf(n) === i).length);
+    expect(new Set(versions)).toEqual(new Set([1, 2]));
+  });
+
   for (const path of exampleProjectPaths()) {
     const name = path.split('/').pop()!;
     it(`${name}: every variable fixed at its neutral value gives the deterministic result in every structure and scenario`, () => {
@@ -114,6 +120,9 @@ describe('the simulation', () => {
           if (e.venture.irr !== null) expect(Math.abs(Number(doc.venture.irr.p50) - Number(e.venture.irr))).toBeLessThan(1e-10);
           else expect(doc.venture.irr.none + doc.venture.irr.several).toBe(20);
           if (e.venture.aetr !== null) expect(Number(doc.venture.aetr.mean)).toBeCloseTo(Number(e.venture.aetr), 9);
+          else expect(doc.venture.aetr.undefined).toBe(20);
+          if (e.venture.governmentTake !== null) expect(Number(doc.venture.governmentTake.p95)).toBeCloseTo(Number(e.venture.governmentTake), 9);
+          else expect(doc.venture.governmentTake.undefined).toBe(20);
         }
       }
     });
