@@ -4,7 +4,7 @@ import type { FileError } from '../files/types.ts';
 import { createWorkPool, FILE_LIMITS } from '../work/pool.ts';
 
 export type LoadOutcome =
-  | { ok: true; project: Project }
+  | { ok: true; project: Project; /** Inputs that still hold the new-venture template's invented values (the file's marks). */ placeholders: string[] }
   | { ok: false; kind: 'invalid'; problems: Problem[]; problemCount: number }
   | { ok: false; kind: 'unreadable'; message: string };
 
@@ -26,8 +26,18 @@ export async function loadProject(path: string): Promise<LoadOutcome> {
     const task = (await projectFileKind(path)) === 'sqlite' ? ({ kind: 'check-file', path } as const) : ({ kind: 'read-json', path, what: `The file ${path}` } as const);
     const done = await pool.run(task, { limits: FILE_LIMITS, refusal: `The file ${path} is too large to open safely` });
     if (!done.ok) return refused(done.error);
-    return done.value.ok ? { ok: true, project: done.value.value.project } : refused(done.value.error);
+    if (!done.value.ok) return refused(done.value.error);
+    const value = done.value.value;
+    return { ok: true, project: value.project, placeholders: 'metadata' in value ? value.metadata.placeholders : value.placeholders };
   } finally {
     await pool.close();
   }
+}
+
+/** One line for stderr when the project still holds the template's placeholders, else null. */
+export function placeholderNote(placeholders: readonly string[]): string | null {
+  if (placeholders.length === 0) return null;
+  const shown = placeholders.slice(0, 5).join(', ');
+  const more = placeholders.length > 5 ? ` and ${placeholders.length - 5} more` : '';
+  return `orebridge: note: ${placeholders.length === 1 ? '1 input still holds' : `${placeholders.length} inputs still hold`} the new-venture template's placeholders (${shown}${more}), so the figures are illustrative until they are replaced.\n`;
 }

@@ -142,3 +142,22 @@ describe('the orebridge binary', () => {
     expect(JSON.parse(file.stdout)).toEqual({ ok: true, sqliteLoaded: true });
   });
 });
+
+describe('orebridge evaluate on a project that still holds the template’s placeholders', () => {
+  it('says so on stderr, from the file’s marks and from exported JSON, and prints the figures as usual', async () => {
+    const path = await imported();
+    const db = new Database(path);
+    db.prepare('INSERT INTO placeholders (path) VALUES (?), (?)').run('assumptions.discountRate', 'assumptions.prices[0]');
+    db.close();
+    const evaluated = await orebridge('evaluate', path, '--json');
+    expect(evaluated.code).toBe(0);
+    expect(JSON.parse(evaluated.out).venture.npv).toBeTypeOf('string');
+    expect(evaluated.err).toBe(
+      "orebridge: note: 2 inputs still hold the new-venture template's placeholders (assumptions.discountRate, assumptions.prices[0]), so the figures are illustrative until they are replaced.\n",
+    );
+    const json = join(tempDir(), 'marked.json');
+    writeFileSync(json, (await orebridge('export', path)).out);
+    expect((await orebridge('evaluate', json)).err).toContain('2 inputs still hold');
+    expect((await orebridge('evaluate', await imported('ndpr-separation'))).err).toBe('');
+  });
+});

@@ -1,6 +1,6 @@
 import { evaluateProject } from '../../../shared/engine/index.ts';
 import { EXIT_FAILURE, EXIT_OK, parseArgs, UsageError, type Command } from '../io.ts';
-import { loadProject } from '../load-project.ts';
+import { loadProject, placeholderNote } from '../load-project.ts';
 import { renderReport } from '../report.ts';
 import { reportLoadFailure } from './shared.ts';
 import { toCsv } from '../../../shared/reports/table.ts';
@@ -35,6 +35,8 @@ Exit codes: 0 evaluated; 2 the project is invalid (every problem on stderr as "p
     if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
     const loaded = await loadProject(path);
     if (!loaded.ok) return reportLoadFailure(loaded, io);
+    const note = placeholderNote(loaded.placeholders);
+    if (note) io.err(note);
     const structure = parsed.options.get('--structure');
     const scenario = parsed.options.get('--scenario');
     const outcome = evaluateProject(loaded.project, {

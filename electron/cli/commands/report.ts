@@ -1,5 +1,5 @@
 import { EXIT_FAILURE, EXIT_OK, parseArgs, UsageError, type Command } from '../io.ts';
-import { loadProject } from '../load-project.ts';
+import { loadProject, placeholderNote } from '../load-project.ts';
 import { idList } from './file-errors.ts';
 import { reportLoadFailure } from './shared.ts';
 
@@ -34,6 +34,8 @@ Exit codes: 0 written; 2 the project is invalid; 1 anything else.
     const scenario = parsed.options.get('--scenario');
     const loaded = await loadProject(path);
     if (!loaded.ok) return reportLoadFailure(loaded, io);
+    const note = placeholderNote(loaded.placeholders);
+    if (note) io.err(note);
     const { negotiationPack, lastRound } = await import('../../reports/pack/index.ts');
     const { writeExport } = await import('../../reports/write-export.ts');
     const rounds = path.endsWith('.orebridge') ? await roundsOf(path, structures ?? [loaded.project.structures[0]!.id], lastRound) : [];
