@@ -28,7 +28,10 @@ scope.onmessage = (event) => {
       return;
     }
     const columns = mergeColumns(message.chunks);
-    const partyValues = setup.prepared.slots.map((slot, s) => ({ id: slot.id, values: columns.pv[s]!.map((x) => (Number.isNaN(x) ? 0 : x)) }));
+    const partyValues = setup.prepared.slots.map((slot, s) => ({
+      id: slot.id, values: columns.pv[s]!.map((x) => (Number.isNaN(x) ? 0 : x)),
+      ...(slot.partnerIndex >= 0 ? { atHurdle: columns.npvAtHurdle[slot.partnerIndex]! } : {}),
+    }));
     scope.postMessage({
       kind: 'summary',
       summary: { document: simulationDocument(setup, columns), fan: freeCashFlowFan(setup, columns), partyValues, npv: columns.npv },

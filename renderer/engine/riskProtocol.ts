@@ -4,8 +4,11 @@ import type { SimulationColumns, SimulationDocument, SimulationRequest } from '.
 export interface RiskSummary {
   document: SimulationDocument;
   fan: { year: number; p10: number; p50: number; p90: number }[];
-  /** Each party slot's PV per iteration (0 where absent), for the histogram and the curve. */
-  partyValues: { id: string; values: Float64Array }[];
+  /**
+   * Each party slot's PV per iteration (0 where absent), for the histogram and the curve; for a
+   * partner also its NPV at its hurdle rate (where that curve crosses zero: missing the hurdle).
+   */
+  partyValues: { id: string; values: Float64Array; atHurdle?: Float64Array }[];
   npv: Float64Array;
 }
 

@@ -48,8 +48,9 @@ function RiskFigures({ summary, preview, running }: { summary: NonNullable<Retur
   const money: Measure = { kind: 'money', currency, locale };
   const [chosen, setChosen] = useState<string | null>(null);
   const party = doc.parties.find((p) => p.id === chosen) ?? doc.parties[0]!;
-  const values = summary.partyValues.find((p) => p.id === party.id)?.values ?? new Float64Array();
-  const hurdleMarkers = [{ value: 0, label: 'zero' }, ...(party.npvAtHurdle ? [] : [])];
+  const partyValues = summary.partyValues.find((p) => p.id === party.id);
+  const values = partyValues?.values ?? new Float64Array();
+  const atHurdle = partyValues?.atHurdle;
   const deterministic = useActiveResult(true).evaluation;
   const m = (x: string | null | undefined) => (x === null || x === undefined ? '—' : formatMoney(x, { currency, locale, compact: true }));
   return (
@@ -103,15 +104,20 @@ function RiskFigures({ summary, preview, running }: { summary: NonNullable<Retur
       <div className="chart-grid">
         <Histogram
           title={`${nameOf(party.id)}: PV over ${doc.iterations.toLocaleString()} iterations`}
-          description={`How often each range of ${nameOf(party.id)}'s present value occurs; zero${party.npvAtHurdle ? ' and the hurdle' : ''} marked.`}
+          description={`How often each range of ${nameOf(party.id)}'s present value occurs; zero marked.`}
           values={Array.from(values)}
           measure={money}
-          markers={hurdleMarkers}
+          markers={[{ value: 0, label: 'zero' }]}
         />
         <CumulativeCurve
           title={`${nameOf(party.id)}: probability of a PV at or below each value`}
-          description="The cumulative distribution of the party's PV; where it crosses zero is the probability of a loss."
-          series={[{ id: party.id, name: nameOf(party.id), color: partyColor(doc.parties.indexOf(party)), values: Array.from(values) }]}
+          description={atHurdle
+            ? "The cumulative distribution of the partner's PV at the venture's rate and of its NPV at its own hurdle rate; where the first crosses zero is the probability of a loss, where the second does, the probability of missing the hurdle."
+            : "The cumulative distribution of the party's PV; where it crosses zero is the probability of a loss."}
+          series={[
+            { id: party.id, name: `PV at the venture's rate`, color: partyColor(doc.parties.indexOf(party)), values: Array.from(values) },
+            ...(atHurdle ? [{ id: `${party.id}-hurdle`, name: 'NPV at its hurdle rate', color: 'var(--text)', values: Array.from(atHurdle) }] : []),
+          ]}
           measure={money}
           markers={[{ value: 0, label: 'zero' }]}
         />

@@ -35,7 +35,13 @@ export function CumulativeCurve({ title, description, series, measure, markers =
     return picked;
   });
   const axis = axisFor(measure, points.map((d) => d.value), 6, false);
-  const ends = sorted.filter((s) => s.sorted.length > 0).map((s) => ({ series: s.name, color: s.color, value: percentile(s.sorted, 0.5), p: 0.5 }));
+  // Each series is named on its curve, at a different probability, so that close curves keep
+  // their names apart.
+  const labelAt = [0.5, 0.25, 0.75, 0.375, 0.625, 0.125, 0.875];
+  const ends = sorted.filter((s) => s.sorted.length > 0).map((s, i) => {
+    const p = labelAt[i % labelAt.length]!;
+    return { series: s.name, color: s.color, value: percentile(s.sorted, p), p };
+  });
   return (
     <Chart
       title={title}
