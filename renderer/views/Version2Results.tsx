@@ -24,7 +24,9 @@ export function formatRatio(value: string | null | undefined, locale: string): s
 const total = (values: readonly (string | null | undefined)[]) => sumDecimals(values.map((value) => value ?? '0')) ?? '0';
 
 export function Version2Results({ evaluation }: { evaluation: Evaluation }) {
-  if (evaluation.debt === undefined || evaluation.supply === undefined) return null;
+  // A version-1 project has no v2 results, but its stabilisation can still be priced once a
+  // scenario carries a fiscal change (the panel says how), so the button beside the clause always lands here.
+  if (evaluation.debt === undefined || evaluation.supply === undefined) return <StabilisationValue />;
   return (
     <>
       <DebtService evaluation={evaluation} />
