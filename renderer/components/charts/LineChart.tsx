@@ -19,9 +19,13 @@ export function LineChart({ title, description, series, xMeasure, yMeasure, xLab
   const data = series.flatMap((s) => s.points.map((point) => ({ series: s.name, color: s.color, ...point })));
   const xAxis = axisFor(xMeasure, data.map((d) => d.x), 6, false);
   const yAxis = axisFor(yMeasure, data.map((d) => d.y));
-  const ends = series.flatMap((s) => (s.points.length > 0 ? [{ series: s.name, ...s.points[s.points.length - 1]! }] : []));
+  const lastPoints = series.flatMap((s) => (s.points.length > 0 ? [{ series: s.name, ...s.points[s.points.length - 1]! }] : []));
+  // Curves that end close together would write their names over each other: the legend names them then.
+  const span = Math.abs(yAxis.domain[1] - yAxis.domain[0]) || 1;
+  const crowded = lastPoints.some((a, i) => lastPoints.some((b, j) => j > i && Math.abs(a.x - b.x) < 1e-12 * (1 + Math.abs(a.x)) && Math.abs(a.y - b.y) < span * 0.08));
+  const ends = series.length > 1 && crowded ? [] : lastPoints;
   const xs = [...new Set(data.map((d) => d.x))].sort((a, b) => a - b);
-  const longest = Math.max(0, ...series.map((s) => s.name.length));
+  const longest = Math.max(0, ...ends.map((end) => end.series.length));
   return (
     <Chart
       title={title}
