@@ -60,19 +60,34 @@ export function shapeProblem(text: string, what: string): string | null {
 
 /**
  * A sentence when a parsed project holds more values than any project does, else null. Walks
- * without recursion and stops just past the limit, so the count costs at most that many steps.
+ * without recursion and stops as soon as it has seen more values, or more containers and values
+ * waiting, than the limit, so it costs a bounded number of steps whatever it is given (it runs on
+ * the main thread before a request's project goes to a worker).
  */
 export function projectSizeProblem(project: unknown, what = 'The project', doing = 'open'): string | null {
+  const tooLarge = `${what} is too large to ${doing} safely: it holds more than ${MAX_PROJECT_VALUES.toLocaleString('en-US')} values (a 50-structure, 5-scenario project holds about 5,500).`;
+  // Containers count towards a second budget, so that lists of empty lists cost no more.
+  const maxNodes = 2 * MAX_PROJECT_VALUES;
   const waiting: unknown[] = [project];
   let values = 0;
+  let nodes = 0;
   while (waiting.length > 0) {
     const value = waiting.pop();
-    if (typeof value === 'object' && value !== null) {
-      for (const inner of Array.isArray(value) ? value : Object.values(value)) waiting.push(inner);
-      if (waiting.length > MAX_PROJECT_VALUES) values = MAX_PROJECT_VALUES + 1;
-    } else values += 1;
-    if (values > MAX_PROJECT_VALUES) {
-      return `${what} is too large to ${doing} safely: it holds more than ${MAX_PROJECT_VALUES.toLocaleString('en-US')} values (a 50-structure, 5-scenario project holds about 5,500).`;
+    nodes += 1;
+    if (typeof value !== 'object' || value === null) {
+      values += 1;
+      if (values > MAX_PROJECT_VALUES) return tooLarge;
+      continue;
+    }
+    if (Array.isArray(value)) {
+      if (nodes + waiting.length + value.length > maxNodes) return tooLarge;
+      for (const item of value) waiting.push(item);
+    } else {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        if (nodes + waiting.length >= maxNodes) return tooLarge;
+        waiting.push((value as Record<string, unknown>)[key]);
+      }
     }
   }
   return null;

@@ -13,6 +13,7 @@ import { lastRound } from '../reports/pack/index.ts';
 import { reportBytes } from '../reports/index.ts';
 import { writeExport } from '../reports/write-export.ts';
 import { confinedPath, OUTSIDE_FOLDER } from './confine.ts';
+import { projectSizeProblem } from '../files/json-depth.ts';
 import type { UntrustedWork } from './untrusted-work.ts';
 import type { WorkTracker } from './work.ts';
 import { documentInfo } from './registry.ts';
@@ -101,6 +102,9 @@ export function documentHandlers({ options, handles, documents, work, tracker }:
   const applyProject = (entry: OpenEntry, project: Project | undefined, placeholders?: readonly string[]): Promise<Result<null>> => {
     const applying = entry.applying.then(async (): Promise<Result<null>> => {
       if (project === undefined) return entry.behind ? failure('invalid-project', 'The project has problems to fix before it can be written.') : success(null);
+      // Bounded work before anything proportional to the project's size runs on this thread.
+      const tooLarge = projectSizeProblem(project, 'The project', 'work on');
+      if (tooLarge) return failure('too-large', tooLarge);
       if (entry.behind || JSON.stringify(project) !== JSON.stringify(entry.document.project())) {
         const checked = await work.checkProject(project);
         if (documents.get(entry.documentId, entry.ownerId) !== entry) return failure('unknown-document', 'That document is not open any more. Open it again.');

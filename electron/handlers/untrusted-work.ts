@@ -3,6 +3,7 @@ import type { Project } from '../../shared/engine/interchange.ts';
 import type { CheckedFileContent, FileResult } from '../files/index.ts';
 import { parseWithLiterals } from '../files/literal-json.ts';
 import { problemsSentence } from '../files/messages.ts';
+import { projectSizeProblem } from '../files/json-depth.ts';
 import { EVALUATION_LIMITS, FILE_LIMITS, type WorkPool } from '../work/pool.ts';
 import type { CaseRequest, EvaluationOutcome, Invalid } from '../work/tasks.ts';
 
@@ -29,6 +30,9 @@ export function untrustedWork(pool: WorkPool) {
      * only parses the request and hands the project on, so no project can stall it.
      */
     async checkProject(project: unknown, what = 'The project'): Promise<FileResult<Project>> {
+      // Bounded on this thread, so that handing an oversized project to a worker costs nothing.
+      const tooLarge = projectSizeProblem(project, what, 'work on');
+      if (tooLarge) return { ok: false, error: { code: 'too-large', message: tooLarge } };
       const done = await pool.run({ kind: 'validate', project }, { limits: EVALUATION_LIMITS, refusal: 'This project is too large to check safely' });
       if (!done.ok) return done;
       if (done.value.ok) return { ok: true, value: done.value.project };
