@@ -253,6 +253,12 @@ export async function diffInFile(path: string, from: DiffSide, to: DiffSide): Pr
   return fileDiff(path, from, to);
 }
 
+/** The project of a `.orebridge` file and the two structures or revisions a diff compares. */
+export async function diffStructuresInFile(path: string, from: DiffSide, to: DiffSide): Promise<FileResult<{ project: Project; before: Structure; after: Structure }>> {
+  const { fileDiffStructures } = await import('./whole-file.ts');
+  return fileDiffStructures(path, from, to);
+}
+
 /** Term-by-term diff of two structures given as values (e.g. from two different projects). */
 export async function diffStructures(
   from: Project['structures'][number],

@@ -6,7 +6,8 @@ import { checkHeader } from './header.ts';
 import { readJsonProject } from './json-text.ts';
 import { stringifyWithLiterals } from './literal-json.ts';
 import { acquireLock } from './lock.ts';
-import { diffInDatabase } from './session.ts';
+import { diffInDatabase, resolveSide } from './session.ts';
+import type { Project, Structure } from '../../shared/engine/interchange.ts';
 import { shareContent } from './share.ts';
 import { asObject } from './cells.ts';
 import { withPlaceholderNote } from './placeholder-note.ts';
@@ -96,6 +97,21 @@ export async function fileRevisions(path: string): Promise<FileResult<Revision[]
   const checked = await checkUntrustedFile(path);
   if (!checked.ok) return checked;
   return { ok: true, value: checked.value.revisions.map(revisionOf) };
+}
+
+/** The project of a file and the two structures `from` and `to` name (a revision as recorded). */
+export async function fileDiffStructures(path: string, from: DiffSide, to: DiffSide): Promise<FileResult<{ project: Project; before: Structure; after: Structure }>> {
+  const checked = await checkUntrustedFile(path);
+  if (!checked.ok) return checked;
+  const db = databaseWith(contentOf(checked.value));
+  try {
+    const before = resolveSide(db, checked.value.project, from);
+    if (!before.ok) return before;
+    const after = resolveSide(db, checked.value.project, to);
+    return after.ok ? { ok: true, value: { project: checked.value.project, before: before.value, after: after.value } } : after;
+  } finally {
+    db.close();
+  }
 }
 
 export async function fileDiff(path: string, from: DiffSide, to: DiffSide): Promise<FileResult<TermChange[]>> {
