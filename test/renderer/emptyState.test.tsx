@@ -76,7 +76,7 @@ describe('the empty state', () => {
     await user.click(screen.getByRole('button', { name: 'Open read-only' }));
     await waitFor(() => expect(workspace.store.getState().document?.readOnly).toBe(true));
     const opened = calls.filter((c) => c.startsWith('openDocument ')).map((c) => {
-      const { workId: _workId, ...request } = JSON.parse(c.slice('openDocument '.length)) as Record<string, unknown>;
+      const { work: _work, ...request } = JSON.parse(c.slice('openDocument '.length)) as Record<string, unknown>;
       return request;
     });
     expect(opened).toContainEqual({ file: { handle: 'h1' }, readOnly: true });
