@@ -134,11 +134,14 @@ class WorkingSession implements ProjectDocument {
 
   /** The template's placeholder marks still open (the renderer decides which are open). */
   setPlaceholders(paths: readonly string[]): void {
-    const current = readContent(this.#db).metadata.placeholders;
+    const current = this.#db.prepare('SELECT path FROM placeholders ORDER BY path').pluck().all() as string[];
+    const same = (list: readonly string[]) => current.length === list.length && current.every((path, i) => path === list[i]);
+    const asked = [...new Set(paths)].sort();
+    if (same(asked)) return;
     const project = this.project();
     // A mark that names no input of the project (a removed year, a request's stray path) means nothing.
-    const next = [...new Set(paths)].filter((path) => namesAnInput(project, path)).sort();
-    if (current.length === next.length && current.every((path, i) => path === next[i])) return;
+    const next = asked.filter((path) => namesAnInput(project, path));
+    if (same(next)) return;
     this.#baseline();
     this.#db.transaction(() => writePlaceholders(this.#db, next))();
     this.#edited();
