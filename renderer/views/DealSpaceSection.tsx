@@ -37,6 +37,10 @@ export function DealSpaceSection() {
   const structure = useWorkspace((state) => selectStructure(state));
   const scenarioId = useWorkspace((state) => state.scenarioId ?? state.project?.scenarios[0]?.id ?? null);
   const locale = useWorkspace((state) => state.locale);
+  const scenarioName = useWorkspace((state) => {
+    const scenario = state.project?.scenarios.find((s) => s.id === (state.scenarioId ?? state.project?.scenarios[0]?.id));
+    return scenario?.name || scenario?.id || '';
+  });
   const editor = useEditor();
   const space = useDealSpace((state) => state);
   const terms = useMemo(() => {
@@ -63,7 +67,7 @@ export function DealSpaceSection() {
   return (
     <section aria-labelledby="deal-space-heading" className="section deal-space">
       <h2 id="deal-space-heading">Deal space</h2>
-      <p className="muted section-subtitle">{structure.name || structure.id} · what every combination of two terms gives each party, where every party would sign, and the fair points in that zone</p>
+      <p className="muted section-subtitle">{structure.name || structure.id} · {scenarioName} · what every combination of two terms gives each party, where every party would sign, and the fair points in that zone</p>
       <form className="deal-space-choice" onSubmit={(event) => { event.preventDefault(); void space.map(project, structure.id, scenarioId, locale); }}>
         <div className="deal-space-axes">
           <ChoiceField id="deal-x" label="Across (first term)" value={space.xTerm} options={options} onChange={(xTerm) => choose({ xTerm, xBalance: '', xMinText: '', xMaxText: '' })} />
