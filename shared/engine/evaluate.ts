@@ -11,12 +11,10 @@ import { runParties, runVenture, type CaseRun, type PartyRun, type VentureRun } 
 import { NON_PARTNER_PARTIES } from './parties.ts';
 import { defaultShocks, projectShocks, shockTable } from './shocks.ts';
 import { applyOverrides } from './transforms.ts';
+import { selectCase, type CaseSelection } from './case-selection.ts';
 import { discountFactors, presentValue, total } from './discounting.ts';
 
-export interface CaseSelection {
-  structure?: string;
-  scenario?: string;
-}
+export type { CaseSelection } from './case-selection.ts';
 
 export interface EvaluateOptions {
   /** Run the risk-sharing shocks (§8). Default true. */
@@ -76,14 +74,9 @@ export function createEvaluator(project: Project): Evaluator {
   });
 
   return (selection = {}, options = {}) => {
-    const structure = selection.structure === undefined ? project.structures[0] : project.structures.find((s) => s.id === selection.structure);
-    if (!structure) {
-      return { ok: false, error: { code: 'unknown-structure', message: `There is no structure "${selection.structure}" in this project (it has ${project.structures.map((s) => s.id).join(', ')}).` } };
-    }
-    const scenario = selection.scenario === undefined ? project.scenarios[0] : project.scenarios.find((s) => s.id === selection.scenario);
-    if (!scenario) {
-      return { ok: false, error: { code: 'unknown-scenario', message: `There is no scenario "${selection.scenario}" in this project (it has ${project.scenarios.map((s) => s.id).join(', ')}).` } };
-    }
+    const selected = selectCase(project, selection);
+    if (!selected.ok) return selected;
+    const { structure, scenario } = selected;
 
     const deal = dealOf(structure);
     const venture = ventureOf(scenario, structure);

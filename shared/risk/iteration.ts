@@ -1,4 +1,5 @@
 import { floatArithmetic as ar } from '../engine/arithmetic.ts';
+import { selectCase } from '../engine/case-selection.ts';
 import { discountFactors, presentValue } from '../engine/discounting.ts';
 import type { Project } from '../engine/interchange.ts';
 import { irrRootsOfFloats } from '../engine/irr.ts';
@@ -36,14 +37,9 @@ export interface PreparedCase {
 export type PrepareOutcome = { ok: true; prepared: PreparedCase } | { ok: false; error: { code: 'unknown-structure' | 'unknown-scenario'; message: string } };
 
 export function prepareCase(project: Project, selection: { structure?: string; scenario?: string } = {}): PrepareOutcome {
-  const structure = selection.structure === undefined ? project.structures[0] : project.structures.find((s) => s.id === selection.structure);
-  if (!structure) {
-    return { ok: false, error: { code: 'unknown-structure', message: `There is no structure "${selection.structure}" in this project (it has ${project.structures.map((s) => s.id).join(', ')}).` } };
-  }
-  const scenario = selection.scenario === undefined ? project.scenarios[0] : project.scenarios.find((s) => s.id === selection.scenario);
-  if (!scenario) {
-    return { ok: false, error: { code: 'unknown-scenario', message: `There is no scenario "${selection.scenario}" in this project (it has ${project.scenarios.map((s) => s.id).join(', ')}).` } };
-  }
+  const selected = selectCase(project, selection);
+  if (!selected.ok) return selected;
+  const { structure, scenario } = selected;
   const inputs = applyOverrides(ar, toVentureInputs(ar, project.assumptions), toOverrides(ar, scenario.overrides));
   const partners = structure.terms.partners;
   const slots: PartySlot[] = [

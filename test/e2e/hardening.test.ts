@@ -7,21 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importJsonFile, loadProjectFile } from '../../electron/files/index.ts';
 import { startWebServer } from '../../electron/web/server.ts';
 import { createWorkPool } from '../../electron/work/pool.ts';
 import { lockPathFor } from '../../electron/files/lock.ts';
 import { EXAMPLES_DIR } from '../../scripts/lib/paths.ts';
-import { metric, screenshot, section, startBrowserMode, typeInto, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { metric, screenshot, section, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
 
-let mode: BrowserMode;
-beforeAll(async () => {
-  mode = await startBrowserMode();
-}, 180_000);
-afterAll(async () => {
-  await mode?.close();
-});
+const mode = useBrowserMode(180_000);
 
 async function openFile(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Open…' }).click();
@@ -47,12 +41,12 @@ async function rowBomb(path: string): Promise<void> {
 
 describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
   it('(j) a hostile file is refused in one sentence while another document keeps being edited', async () => {
-    await rowBomb(join(mode.documentsFolder, 'From the other side.orebridge'));
-    const editing = await mode.newPage();
+    await rowBomb(join(mode().documentsFolder, 'From the other side.orebridge'));
+    const editing = await mode().newPage();
     await editing.getByRole('button', { name: /Northern Spodumene/ }).click();
     await waitForResults(editing);
 
-    const hostile = await mode.newPage();
+    const hostile = await mode().newPage();
     await openFile(hostile, 'From the other side.orebridge');
     // Meanwhile the other document takes edits and recomputes.
     await section(editing, 'Fiscal terms');
@@ -71,11 +65,11 @@ describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
   });
 
   it('(k) a file another program changed is saved over only when the user chooses to', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await page.getByRole('button', { name: /Rare Earth Mine and Separation Plant/ }).click();
     await waitForResults(page);
     await saveAs(page, 'Changed elsewhere');
-    const path = join(mode.documentsFolder, 'Changed elsewhere.orebridge');
+    const path = join(mode().documentsFolder, 'Changed elsewhere.orebridge');
     const theirs = join(mkdtempSync(join(tmpdir(), 'orebridge-e2e-theirs-')), 'theirs.orebridge');
     const imported = await importJsonFile(join(EXAMPLES_DIR, 'northern-spodumene.project.json'), theirs);
     if (!imported.ok) throw new Error(imported.error.message);
@@ -101,18 +95,18 @@ describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
   });
 
   it('(l) two servers over one folder, one through a symbolic link, cannot both hold the same file', async () => {
-    const first = await mode.newPage();
+    const first = await mode().newPage();
     await first.getByRole('button', { name: /Northern Spodumene/ }).click();
     await waitForResults(first);
     await saveAs(first, 'Shared deal');
 
     const aliasRoot = mkdtempSync(join(tmpdir(), 'orebridge-e2e-alias-'));
     const alias = join(aliasRoot, 'deals');
-    symlinkSync(mode.documentsFolder, alias);
+    symlinkSync(mode().documentsFolder, alias);
     const data = mkdtempSync(join(tmpdir(), 'orebridge-e2e-data-'));
-    const second = await startWebServer({ port: 0, rendererDir: mode.rendererDir, documentsFolder: alias, dataDir: data, examplesDir: EXAMPLES_DIR, version: 'e2e-second' });
+    const second = await startWebServer({ port: 0, rendererDir: mode().rendererDir, documentsFolder: alias, dataDir: data, examplesDir: EXAMPLES_DIR, version: 'e2e-second' });
     try {
-      const context = await mode.browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const context = await mode().browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       await page.goto(second.url);
       await openFile(page, 'Shared deal.orebridge');
@@ -134,15 +128,15 @@ describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
     // long to check would keep it), so the journey sees the work in progress and cancels it.
     const pool = createWorkPool({ size: 1, workerUrl: new URL('../support/slow-untrusted-worker.ts', import.meta.url) });
     const data = mkdtempSync(join(tmpdir(), 'orebridge-e2e-slow-data-'));
-    const server = await startWebServer({ port: 0, rendererDir: mode.rendererDir, documentsFolder: mode.documentsFolder, dataDir: data, examplesDir: EXAMPLES_DIR, version: 'e2e-slow', work: pool });
-    const hostilePath = join(mode.documentsFolder, 'slow offer from the other side.orebridge');
+    const server = await startWebServer({ port: 0, rendererDir: mode().rendererDir, documentsFolder: mode().documentsFolder, dataDir: data, examplesDir: EXAMPLES_DIR, version: 'e2e-slow', work: pool });
+    const hostilePath = join(mode().documentsFolder, 'slow offer from the other side.orebridge');
     const imported = await importJsonFile(join(EXAMPLES_DIR, 'northern-spodumene.project.json'), hostilePath);
     if (!imported.ok) throw new Error(imported.error.message);
     const bomb = new Database(hostilePath);
     bomb.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) INSERT INTO yearly_series SELECT 'prices', 1000 + i, '1', 'n' FROM n`);
     bomb.close();
     try {
-      const context = await mode.browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const context = await mode().browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       await page.goto(server.url);
       await page.getByRole('button', { name: /Northern Spodumene/ }).click();

@@ -1,18 +1,10 @@
 // Journeys of issue 8 (no silently wrong number; main owns "unsaved"), end to end: the built
 // renderer in Chromium against the real browser-mode server. Screenshots in test-artifacts/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, section, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { screenshot, section, useBrowserMode, waitForResults } from './workspace-harness.ts';
 
-let mode: BrowserMode;
-
-beforeAll(async () => {
-  mode = await startBrowserMode();
-}, 120_000);
-
-afterAll(async () => {
-  await mode?.close();
-});
+const mode = useBrowserMode();
 
 async function pasteInto(page: Page, cellName: string, text: string): Promise<void> {
   const cell = page.getByRole('textbox', { name: cellName, exact: true });
@@ -29,7 +21,7 @@ const cellValues = (page: Page) => priceCells(page).evaluateAll((inputs) => inpu
 
 describe('issue 8 journeys in browser mode', { timeout: 90_000 }, () => {
   it('(a) pastes an en-US price deck in es-CL and is asked, shown both readings, not silently misread', async () => {
-    const page = await mode.newPage({ locale: 'es-CL' });
+    const page = await mode().newPage({ locale: 'es-CL' });
     await page.getByRole('button', { name: 'New venture' }).click();
     await waitForResults(page);
     await section(page, 'Mine plan and prices');
@@ -54,7 +46,7 @@ describe('issue 8 journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(b) pastes a row with its label cell and is told, and offered to skip it', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await page.getByRole('button', { name: 'New venture' }).click();
     await waitForResults(page);
     await section(page, 'Mine plan and prices');
@@ -81,7 +73,7 @@ describe('issue 8 journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(c) extends a venture from 12 to 15 years and sees what was filled', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await page.getByRole('button', { name: 'New venture' }).click();
     await waitForResults(page);
     const years = page.getByRole('spinbutton', { name: 'Years' });
@@ -113,7 +105,7 @@ describe('issue 8 journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(d) undoes back to the saved state and sees the title clean', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await page.getByRole('button', { name: /Nickel-Cobalt/ }).click();
     await waitForResults(page);
     await page.getByRole('button', { name: 'Save as…' }).click();

@@ -2,23 +2,15 @@
 // compare 3 structures × 3 scenarios at 1280 × 720 with every value on one line; keyboard only:
 // build a partner, move through a grid with Tab, reach every chart's values. Screenshots in
 // test-artifacts/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, section, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { screenshot, section, useBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 const problems: string[] = [];
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-}, 120_000);
-
-afterAll(async () => {
-  await mode?.close();
-});
-
 async function open(options: Parameters<BrowserMode['newPage']>[0] = {}): Promise<Page> {
-  const page = await mode.newPage(options);
+  const page = await mode().newPage(options);
   // The charts must draw under the app's Content-Security-Policy: any violation fails the journey.
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());

@@ -5,23 +5,15 @@
 // `orebridge evaluate --json` on the saved file. Screenshots in test-artifacts/.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Evaluation } from '../../shared/engine/interchange.ts';
 import { formatMoney } from '../../renderer/lib/format.ts';
 import { formatRatio } from '../../renderer/views/Version2Results.tsx';
 import { runCli } from '../support/cli.ts';
-import { metric, screenshot, section, startBrowserMode, typeInto, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { metric, screenshot, section, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
 
-let mode: BrowserMode;
-
-beforeAll(async () => {
-  mode = await startBrowserMode();
-}, 120_000);
-
-afterAll(async () => {
-  await mode?.close();
-});
+const mode = useBrowserMode();
 
 const STRUCTURE = 'stabilised-commercial';
 const SCENARIO_NAME = 'Royalty +2 points and CIT 33 % from 2032';
@@ -41,7 +33,7 @@ function worthByCli(path: string, scenario: string): Record<string, string> {
   const fiscal = project.structures.find((s) => s.id === STRUCTURE)!.terms.fiscal;
   delete fiscal.stabilized;
   delete fiscal.stabilizedUntilYear;
-  const without = join(mode.documentsFolder, 'without-clause.json');
+  const without = join(mode().documentsFolder, 'without-clause.json');
   writeFileSync(without, JSON.stringify(project));
   const withClause = evaluate(path, scenario);
   const withoutClause = evaluate(without, scenario);
@@ -58,7 +50,7 @@ async function shownWorth(page: Page): Promise<Record<string, string>> {
 
 describe('methodology v2 in the workspace (issue 10)', { timeout: 180_000 }, () => {
   it('adds a concessional DFI loan, reads DSCR and the lender\'s PV, prices stabilisation under a fiscal change, saves and reopens', async () => {
-    const page = await mode.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await mode().newPage({ viewport: { width: 1440, height: 900 } });
     await page.getByRole('button', { name: /NdPr Mine and Separation with Strategic-Reserve Floor/ }).click();
     await waitForResults(page);
     await page.getByRole('combobox', { name: 'Structure' }).selectOption(STRUCTURE);
@@ -126,7 +118,7 @@ describe('methodology v2 in the workspace (issue 10)', { timeout: 180_000 }, () 
     await page.context().close();
 
     // The saved file evaluates, on the command line, to exactly what the workspace showed.
-    const saved = join(mode.documentsFolder, 'NdPr with DFI loan.orebridge');
+    const saved = join(mode().documentsFolder, 'NdPr with DFI loan.orebridge');
     const base = evaluate(saved, 'base');
     expect(`${formatRatio(base.venture.minDscr, 'en-US')} in ${base.venture.minDscrYear}`).toBe(minDscr);
     expect(formatMoney(base.parties.find((p) => p.id === 'external-lender')!.pv, compact)).toBe(lenderPv);
@@ -134,7 +126,7 @@ describe('methodology v2 in the workspace (issue 10)', { timeout: 180_000 }, () 
     const scenarioId = (JSON.parse(runCli(['export', saved]).stdout) as { scenarios: { id: string; name?: string }[] }).scenarios.find((s) => s.name === SCENARIO_NAME)!.id;
     expect(worthByCli(saved, scenarioId)).toEqual(worth);
 
-    const reopened = await mode.newPage({ viewport: { width: 1440, height: 900 } });
+    const reopened = await mode().newPage({ viewport: { width: 1440, height: 900 } });
     await reopened.getByRole('button', { name: 'Open…' }).click();
     await reopened.getByRole('dialog').getByRole('button', { name: 'NdPr with DFI loan.orebridge' }).click();
     await waitForResults(reopened);
@@ -155,7 +147,7 @@ describe('methodology v2 in the workspace (issue 10)', { timeout: 180_000 }, () 
   });
 
   it('upgrades a version-1 venture when a loan is added, says so, and undoes both in one step', async () => {
-    const page = await mode.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await mode().newPage({ viewport: { width: 1280, height: 720 } });
     await page.getByRole('button', { name: 'New venture' }).click();
     await waitForResults(page);
     expect(await page.getByTestId('min-dscr').count()).toBe(0);

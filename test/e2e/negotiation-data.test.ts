@@ -3,24 +3,16 @@
 // reservation values; read the progressivity of the structures. Screenshots in test-artifacts/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readProjectFromFile } from '../../electron/files/index.ts';
 import type { Project } from '../../shared/engine/index.ts';
 import { writeTerm } from '../../shared/fields/index.ts';
 import { concessions } from '../../shared/negotiation/index.ts';
 import { formatPointsChange, formatPvChange } from '../../renderer/views/ConcessionsTable.tsx';
-import { screenshot, section, startBrowserMode, typeInto, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { screenshot, section, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
 
-let mode: BrowserMode;
-
-beforeAll(async () => {
-  mode = await startBrowserMode();
-}, 120_000);
-
-afterAll(async () => {
-  await mode?.close();
-});
+const mode = useBrowserMode();
 
 async function openExample(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(name) }).click();
@@ -39,7 +31,7 @@ const spodumene = JSON.parse(readFileSync(new URL('../fixtures/examples/northern
 
 describe('negotiation journeys in browser mode', { timeout: 120_000 }, () => {
   it('(d) records two rounds and reads who gained what from each change', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openExample(page, 'Northern Spodumene');
     await recordRound(page, 'Ministry', 'Opening position');
     await section(page, 'Fiscal terms');
@@ -86,7 +78,7 @@ describe('negotiation journeys in browser mode', { timeout: 120_000 }, () => {
   });
 
   it('records what the government needs to sign, and keeps it out of a share copy unless chosen', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openExample(page, 'Northern Spodumene');
     await section(page, 'Partners');
     await page.getByRole('button', { name: 'Record what Government needs' }).click();
@@ -104,7 +96,7 @@ describe('negotiation journeys in browser mode', { timeout: 120_000 }, () => {
     await saveAs.getByRole('textbox', { name: 'File name' }).fill('Spodumene reservations');
     await saveAs.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved Spodumene reservations.orebridge.').waitFor();
-    const saved = await readProjectFromFile(join(mode.documentsFolder, 'Spodumene reservations.orebridge'));
+    const saved = await readProjectFromFile(join(mode().documentsFolder, 'Spodumene reservations.orebridge'));
     expect(saved.ok && saved.project.negotiation).toEqual({ reservations: [
       { party: 'government', minPv: '0', minGovernmentTake: '0.35' },
       { party: 'lithco', minPv: '40000000', minIrr: '0.12' },
@@ -117,13 +109,13 @@ describe('negotiation journeys in browser mode', { timeout: 120_000 }, () => {
     await screenshot(page, 'issue12-share-reservations');
     await share.getByRole('button', { name: 'Share…' }).click();
     await page.getByText('Wrote a copy to share: Without reservations.orebridge.').waitFor();
-    const copy = readFileSync(join(mode.documentsFolder, 'Without reservations.orebridge'));
+    const copy = readFileSync(join(mode().documentsFolder, 'Without reservations.orebridge'));
     expect(copy.includes(Buffer.from('40000000'))).toBe(false);
     await page.context().close();
   });
 
   it('shows the progressivity of every compared structure on one chart, with its values as a table', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openExample(page, 'Northern Spodumene');
     await section(page, 'Compare');
     const chart = page.getByRole('img', { name: /Government take by price factor, per structure/ });

@@ -10,18 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Evaluation, Project } from '../../shared/engine/interchange.ts';
 import { runCli } from '../support/cli.ts';
-import { screenshot, section, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { screenshot, section, useBrowserMode, waitForResults } from './workspace-harness.ts';
 
-let mode: BrowserMode;
+const mode = useBrowserMode(180_000);
 let scratch: string;
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
+beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'orebridge-negotiation-e2e-'));
-}, 180_000);
+});
 
-afterAll(async () => {
-  await mode?.close();
+afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -45,7 +43,7 @@ function evaluateWithCli(project: Project, structure: string, name: string): Eva
 
 describe('negotiation in browser mode', { timeout: 240_000 }, () => {
   it('(a) solves the royalty for a government take of 55 % from the royalty field and applies it', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openSpodumene(page);
     await section(page, 'Fiscal terms');
     const royalty = page.getByRole('textbox', { name: 'Band 1 royalty rate', exact: true });
@@ -77,7 +75,7 @@ describe('negotiation in browser mode', { timeout: 240_000 }, () => {
   });
 
   it("(b) solves the state's equity for a PV of US$ 60 m, balanced by the miner", async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openSpodumene(page);
     await section(page, 'Partners');
     await page.getByRole('button', { name: 'Solve Equity of National Lithium Corporation for a target…' }).or(page.getByRole('button', { name: 'Solve Equity of partner 1 for a target…' })).first().click();
@@ -108,7 +106,7 @@ describe('negotiation in browser mode', { timeout: 240_000 }, () => {
   });
 
   it('(c) maps royalty × state equity, sees the agreement zone and applies the Nash point as a new structure', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openSpodumene(page);
     await section(page, 'Deal space');
     expect(await page.getByRole('combobox', { name: 'Across (first term)' }).inputValue()).toBe('terms.fiscal.royalty.bands[0].rate');
@@ -160,7 +158,7 @@ describe('negotiation in browser mode', { timeout: 240_000 }, () => {
   });
 
   it('reads at 1280 × 720 in the dark theme: the deal space and the dialog fit without sideways scrolling', async () => {
-    const page = await mode.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });
+    const page = await mode().newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });
     await openSpodumene(page);
     await section(page, 'Deal space');
     await page.getByRole('textbox', { name: 'Grid steps per term' }).fill('21');

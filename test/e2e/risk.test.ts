@@ -1,19 +1,11 @@
 // The Risk journey of issue 11 in Chromium against the real browser-mode server: open an example,
 // set price and capex distributions with a correlation, run, read the miner's probability of
 // loss, see a mistake at its field, cancel a long run, and compare two structures' risk figures.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, section, startBrowserMode, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { screenshot, section, useBrowserMode, waitForResults } from './workspace-harness.ts';
 
-let mode: BrowserMode;
-
-beforeAll(async () => {
-  mode = await startBrowserMode();
-}, 180_000);
-
-afterAll(async () => {
-  await mode?.close();
-});
+const mode = useBrowserMode(180_000);
 
 async function fill(page: Page, scope: string | null, name: string, text: string): Promise<void> {
   const root = scope === null ? page : page.getByRole('group', { name: scope });
@@ -24,7 +16,7 @@ async function fill(page: Page, scope: string | null, name: string, text: string
 
 describe('the Risk section in browser mode', { timeout: 240_000 }, () => {
   it('simulates an example with correlated price and capex, shows the miner’s probability of loss, cancels a long run, and compares structures', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await page.getByRole('button', { name: /Northern Spodumene/ }).click();
     await waitForResults(page);
     await section(page, 'Risk');

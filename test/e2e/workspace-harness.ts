@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchTestBrowser } from '../support/browser.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 import { buildRenderer } from '../../scripts/lib/build.ts';
@@ -19,6 +20,24 @@ export interface BrowserMode {
   rendererDir: string;
   newPage(options?: { colorScheme?: 'light' | 'dark'; locale?: string; viewport?: { width: number; height: number }; deviceScaleFactor?: number; permissions?: string[] }): Promise<Page>;
   close(): Promise<void>;
+}
+
+/**
+ * Browser mode for one journey file: started before its journeys (the renderer is built, which
+ * takes a while) and closed after them. The journeys read it through the function returned.
+ */
+export function useBrowserMode(startTimeoutMs = 120_000): () => BrowserMode {
+  let mode: BrowserMode | undefined;
+  beforeAll(async () => {
+    mode = await startBrowserMode();
+  }, startTimeoutMs);
+  afterAll(async () => {
+    await mode?.close();
+  });
+  return () => {
+    if (!mode) throw new Error('browser mode did not start');
+    return mode;
+  };
 }
 
 export async function startBrowserMode(): Promise<BrowserMode> {

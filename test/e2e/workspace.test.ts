@@ -3,21 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readProjectFromFile } from '../../electron/files/index.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatMoney, formatPercent } from '../../renderer/lib/format.ts';
 import { runCli } from '../support/cli.ts';
-import { metric, parseShown, screenshot, section, startBrowserMode, typeInto, waitForResults, type BrowserMode } from './workspace-harness.ts';
+import { metric, parseShown, screenshot, section, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
 
-let mode: BrowserMode;
-
-beforeAll(async () => {
-  mode = await startBrowserMode();
-}, 120_000);
-
-afterAll(async () => {
-  await mode?.close();
-});
+const mode = useBrowserMode();
 
 function expected(name: string): { venture: { npv: string; governmentTake: string }; parties: { id: string; pv: string }[] } {
   return JSON.parse(readFileSync(new URL(`../fixtures/examples/${name}.expected.json`, import.meta.url), 'utf8'));
@@ -30,7 +22,7 @@ async function openExample(page: Page, name: string): Promise<void> {
 
 describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   it('(a) builds a two-partner lithium venture from the empty state and reads its NPV', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await page.getByRole('button', { name: 'New venture' }).click();
     await waitForResults(page);
     await typeInto(page, 'Project name', 'Salar Lithium JV');
@@ -68,7 +60,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(b) opens an example, raises the royalty, and sees government take rise and the miner’s PV fall', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openExample(page, 'Northern Spodumene');
     const base = expected('northern-spodumene.state-carry-offtake.base');
     expect(await metric(page, 'venture-npv')).toBe(formatMoney(base.venture.npv, { currency: 'USD', locale: 'en-US', compact: true }));
@@ -93,7 +85,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(c) pastes a 12-year price deck from tab-separated text', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await page.getByRole('button', { name: 'New venture' }).click();
     await waitForResults(page);
     const npvBefore = await metric(page, 'venture-npv');
@@ -119,7 +111,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(d) compares two structures and finds the differing terms', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openExample(page, 'Northern Spodumene');
     await section(page, 'Compare');
     const matrix = page.getByRole('table', { name: /Metrics by structure and scenario/ });
@@ -150,7 +142,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(e) types an invalid equity split and is taken to the problem', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await page.getByRole('button', { name: 'New venture' }).click();
     await waitForResults(page);
     await section(page, 'Partners');
@@ -171,7 +163,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(f) undoes three edits and gets the original numbers back', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openExample(page, 'Nickel-Cobalt');
     const before = { npv: await metric(page, 'venture-npv'), take: await metric(page, 'government-take'), aetr: await metric(page, 'aetr') };
     await typeInto(page, 'Discount rate (real)', '10');
@@ -196,7 +188,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(g) records negotiation rounds, diffs them term by term, and saves the file', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openExample(page, 'Northern Spodumene');
     await section(page, 'Negotiation rounds');
     await page.getByRole('textbox', { name: 'Party' }).fill('Ministry');
@@ -244,7 +236,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await page.getByRole('textbox', { name: 'Party' }).fill('Ministry (round 3)');
     await page.getByRole('button', { name: 'Save revision' }).click();
     await page.getByRole('status').filter({ hasText: /Recorded revision @\d+ of .* for Ministry \(round 3\) and saved it in Spodumene rounds\.orebridge\./ }).waitFor();
-    const listed = runCli(['revisions', join(mode.documentsFolder, 'Spodumene rounds.orebridge')]);
+    const listed = runCli(['revisions', join(mode().documentsFolder, 'Spodumene rounds.orebridge')]);
     expect(listed.stdout).toContain('Ministry (round 3)');
     expect(await page.getByRole('table', { name: 'Revisions' }).textContent()).toContain('State carried 15%, capped strategic partner, collar offtake');
     await section(page, 'Settings');
@@ -269,11 +261,11 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await share.getByRole('button', { name: 'Share…' }).click();
     // The name typed is the name written, with no second prompt for it.
     await page.getByText('Wrote a copy to share: For the miner.orebridge.').waitFor();
-    const miner = await readProjectFromFile(join(mode.documentsFolder, 'For the miner.orebridge'));
+    const miner = await readProjectFromFile(join(mode().documentsFolder, 'For the miner.orebridge'));
     expect(miner.ok && miner.project.scenarios.map((scenario) => scenario.id)).toEqual(['base', 'low-price']);
     await page.context().close();
 
-    const reopened = await mode.newPage();
+    const reopened = await mode().newPage();
     await reopened.getByRole('button', { name: 'Open…' }).click();
     await reopened.getByRole('dialog').getByRole('button', { name: 'Spodumene rounds.orebridge' }).click();
     await waitForResults(reopened);
@@ -284,7 +276,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   });
 
   it('(h) shares a copy without the internal scenario and the private notes', async () => {
-    const page = await mode.newPage();
+    const page = await mode().newPage();
     await openExample(page, 'Northern Spodumene');
     await typeInto(page, 'Project notes', 'Our walk-away price is 0.8 × deck.');
     await page.getByRole('checkbox', { name: 'Project notes are private (never shared)' }).check();
@@ -301,7 +293,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await page.getByText(/Wrote a copy to share: Offer for the ministry\.orebridge/).waitFor();
     await page.context().close();
 
-    const shared = await readProjectFromFile(join(mode.documentsFolder, 'Offer for the ministry.orebridge'));
+    const shared = await readProjectFromFile(join(mode().documentsFolder, 'Offer for the ministry.orebridge'));
     expect(shared.ok).toBe(true);
     if (!shared.ok) return;
     expect(shared.project.structures.map((s) => s.id)).toEqual(['state-carry-offtake', 'sliding-royalty']);
@@ -310,7 +302,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
   });
   it('(i) follows the system\'s light or dark theme unless the user picks one', async () => {
     const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-    const dark = await mode.newPage({ colorScheme: 'dark' });
+    const dark = await mode().newPage({ colorScheme: 'dark' });
     await dark.getByRole('button', { name: 'New venture' }).click();
     await waitForResults(dark);
     expect(await background(dark)).toBe('rgb(18, 22, 28)');
@@ -322,7 +314,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await expect.poll(() => background(dark)).toBe('rgb(18, 22, 28)');
     await dark.context().close();
 
-    const light = await mode.newPage({ colorScheme: 'light' });
+    const light = await mode().newPage({ colorScheme: 'light' });
     await light.getByRole('button', { name: 'New venture' }).click();
     await waitForResults(light);
     expect(await background(light)).toBe('rgb(246, 247, 249)');
