@@ -16,6 +16,7 @@ import {
   LineChart,
   percentile,
   ShareBars,
+  shortened,
   SmallMultiples,
   Tornado,
   type Measure,
@@ -69,6 +70,18 @@ describe('the chart kit', () => {
     expect(Math.max(...ticks)).toBe(100);
     expect(Math.min(...ticks)).toBe(0);
     expect(cellsOf(await tableOf('Split'))[1]).toEqual(['Carried', '70.0 %', '−20.0 %', '50.0 %']);
+  });
+
+  it('names every row of a bar chart in full, and a long name by its start and end', () => {
+    const long = 'State carried 15%, capped strategic partner, collar offtake';
+    render(<ShareBars title="By party" description="PV by party" measure={money}
+      series={[{ id: 'a', name: 'National Lithium Corporation', color: 'red' }, { id: 'b', name: 'Boreal Minerals plc', color: 'blue' }, { id: 'c', name: long, color: 'green' }]}
+      rows={[{ label: 'National Lithium Corporation', values: { a: 4e7 } }, { label: 'Boreal Minerals plc', values: { b: 6e7 } }, { label: long, values: { c: 5e7 } }]} />);
+    const texts = Array.from(screen.getByRole('img', { name: 'By party' }).querySelectorAll('text')).map((t) => t.textContent ?? '');
+    expect(texts).toContain('National Lithium Corporation');
+    expect(texts).toContain('Boreal Minerals plc');
+    expect(texts).toContain(shortened(long));
+    expect(shortened(long)).toMatch(/^State carried 15%, .+….+ offtake$/);
   });
 
   it('bins a histogram the same way in the drawing and the table', async () => {

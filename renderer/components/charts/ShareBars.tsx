@@ -79,7 +79,8 @@ export function ShareBars({ title, description, rows, series, measure, split = f
           marginLeft,
           marginRight,
           x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: split ? 'share of the positive values (%)' : axis.label || null, grid: true },
-          y: { domain: rows.map((row) => row.label), label: null, padding: 0.3, tickFormat: shortened },
+          // Plot calls tickFormat(label, index): passing `shortened` itself made the index its length.
+          y: { domain: rows.map((row) => row.label), label: null, padding: 0.3, tickFormat: (label: string) => shortened(label) },
           marks: [
             Plot.barX(segments, Plot.stackX({ x: 'shown', y: 'row', fill: 'color', order: null, title: (d: Segment) => `${d.row}, ${d.series}: ${formatValue(measure, d.value)}` })),
             Plot.text(segments, Plot.stackX({ x: 'shown', y: 'row', order: null, text: label, fill: 'white', stroke: 'black', strokeOpacity: 0.35, strokeWidth: 2, paintOrder: 'stroke' })),

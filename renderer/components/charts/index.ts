@@ -28,7 +28,7 @@ export { PARTY_COLORS, partyColor, type SeriesKey } from './colors.ts';
 export { axisFor, formatValue, niceTicks, type Axis, type Measure } from './measure.ts';
 export { BarsByYear, thinnedLabels, type BarsByYearProps } from './BarsByYear.tsx';
 export { SmallMultiples, type SmallMultiplesProps } from './SmallMultiples.tsx';
-export { ShareBars, type ShareBarsProps, type ShareRow } from './ShareBars.tsx';
+export { ShareBars, shortened, type ShareBarsProps, type ShareRow } from './ShareBars.tsx';
 export { Histogram, binValues, markerMarks, type HistogramBin, type HistogramProps, type Marker } from './Histogram.tsx';
 export { CumulativeCurve, percentile, PERCENTILES, type CumulativeCurveProps } from './CumulativeCurve.tsx';
 export { Tornado, type TornadoBar, type TornadoProps } from './Tornado.tsx';
