@@ -47,10 +47,15 @@ function compare(project: Project, prepared: PreparedCase, o: TransformOverrides
     const k = kernel.pv[s]!;
     const g = generic.pv[s]!;
     expect(Number.isNaN(k), `${slot.id} present in one schedule only`).toBe(Number.isNaN(g));
-    expect(Number.isNaN(k), `${slot.id} present in float but not in decimal`).toBe(!exactPv.has(slot.id));
-    if (Number.isNaN(k)) return;
+    // A party absent from a run counts as all zeros (§3): float rounding may leave a flow of
+    // 1e-11 where decimal has exactly 0, so presence itself is compared through the PV.
+    const exactOrZero = exactPv.get(slot.id) ?? 0;
+    if (Number.isNaN(k)) {
+      worst = Math.max(worst, Math.abs(exactOrZero) / scale);
+      return;
+    }
     expect(Math.abs(k - g) / scale, slot.id).toBeLessThan(1e-12);
-    worst = Math.max(worst, Math.abs(k - exactPv.get(slot.id)!) / scale);
+    worst = Math.max(worst, Math.abs(k - exactOrZero) / scale);
   });
   for (let i = 0; i < kernel.npvAtHurdle.length; i++) expect(Math.abs(kernel.npvAtHurdle[i]! - generic.npvAtHurdle[i]!) / scale).toBeLessThan(1e-12);
   expect(kernel.irrRootCount).toBe(generic.irrRootCount);
@@ -176,10 +181,11 @@ describe('the simulation kernel agrees with the generic schedule in float and wi
     it(`edge: ${name}`, () => expect(agreeOn(project, 12)).toBeLessThan(1e-9));
   }
 
+  // KERNEL_SEED and KERNEL_PATH replay a failure fast-check reported (its seed and path).
   it('random projects (fast-check), drawn iterations of each', () => {
     fc.assert(fc.property(arbitraryProject(), (project) => {
       expect(agreeOn(project, 4)).toBeLessThan(1e-9);
-    }), { numRuns: 40 });
+    }), { numRuns: 40, ...(process.env.KERNEL_SEED ? { seed: Number(process.env.KERNEL_SEED), path: process.env.KERNEL_PATH } : {}) });
   }, 240_000);
 
   it('random version-2 projects (fast-check): loans, price support, grants, incentives, stabilisation, fiscal change', () => {
