@@ -10,7 +10,7 @@ import { Dec, type Dec as Decimal } from '../engine/arithmetic.ts';
 import type { CaseSelection } from '../engine/evaluate.ts';
 import type { Project } from '../engine/interchange.ts';
 import { dealTerm, writeTerm, type DealTerm } from '../fields/terms.ts';
-import { decimalEvaluation, floatMetrics, metricChoice, metricOfEvaluation, type MetricChoice } from './metrics.ts';
+import { decimalEvaluation, floatMetrics, optionalMetricChoice, metricOfEvaluation, type MetricChoice } from './metrics.ts';
 import { requirementInWords, requirementsOf, reservationsOf, type Requirement, type Reservation } from './reservations.ts';
 
 export type { Reservation } from './reservations.ts';
@@ -93,12 +93,9 @@ export function dealSpace(project: Project, request: DealSpaceRequest, onProgres
   const y = dealTerm(project, request.structure, request.y.term, opts(request.y));
   if (!y.ok) return y;
   if (request.x.term === request.y.term) return { ok: false, error: { code: 'same-term', message: 'choose two different terms for the two axes' } };
-  let choice: MetricChoice | null = null;
-  if (request.metric !== undefined) {
-    const checked = metricChoice(project, request.structure, request.metric, request.party ?? null);
-    if (!checked.ok) return checked;
-    choice = checked.value;
-  }
+  const checked = optionalMetricChoice(project, request.structure, request.metric, request.party);
+  if (!checked.ok) return checked;
+  const choice = checked.value;
   const steps = request.steps ?? DEFAULT_STEPS;
   if (!Number.isInteger(steps) || steps < 2 || steps > 401) return { ok: false, error: { code: 'invalid-steps', message: `the number of steps must be a whole number from 2 to 401, not ${steps}` } };
   const structure = project.structures.find((s) => s.id === request.structure)!;

@@ -7,7 +7,7 @@ import type { CaseSelection } from '../engine/evaluate.ts';
 import type { Project } from '../engine/interchange.ts';
 import { dealTerm, writeTerm, type DealTerm } from '../fields/terms.ts';
 import { axisRange, type AxisRequest } from './dealSpace.ts';
-import { floatMetrics, metricChoice, type MetricChoice } from './metrics.ts';
+import { floatMetrics, optionalMetricChoice, type MetricChoice } from './metrics.ts';
 
 export interface LineSweepRequest {
   structure: string;
@@ -38,12 +38,9 @@ export function lineSweep(project: Project, request: LineSweepRequest, onProgres
   const options = request.axis.balanceWith === undefined ? {} : { balanceWith: request.axis.balanceWith };
   const described = dealTerm(project, request.structure, request.axis.term, options);
   if (!described.ok) return described;
-  let choice: MetricChoice | null = null;
-  if (request.metric !== undefined) {
-    const checked = metricChoice(project, request.structure, request.metric, request.party ?? null);
-    if (!checked.ok) return checked;
-    choice = checked.value;
-  }
+  const checked = optionalMetricChoice(project, request.structure, request.metric, request.party);
+  if (!checked.ok) return checked;
+  const choice = checked.value;
   const steps = request.steps ?? DEFAULT_STEPS;
   if (!Number.isInteger(steps) || steps < 2 || steps > 1001) return { ok: false, error: { code: 'invalid-steps', message: `the number of steps must be a whole number from 2 to 1001, not ${steps}` } };
   const structure = project.structures.find((s) => s.id === request.structure)!;

@@ -39,6 +39,13 @@ export function metricLabel(choice: MetricChoice): string {
 
 export type MetricCheck = { ok: true; value: MetricChoice } | { ok: false; error: { code: 'unknown-metric' | 'unknown-party'; message: string } };
 
+/** The metric a map or a sweep is coloured by, checked when the request names one; null when it names none. */
+export function optionalMetricChoice(
+  project: Project, structureId: string, metric: string | undefined, party: string | null | undefined,
+): { ok: true; value: MetricChoice | null } | Extract<MetricCheck, { ok: false }> {
+  return metric === undefined ? { ok: true, value: null } : metricChoice(project, structureId, metric, party ?? null);
+}
+
 /** Checks a metric name and its party against the project's structure. */
 export function metricChoice(project: Project, structureId: string, metric: string, party: string | null): MetricCheck {
   const all: string[] = [...VENTURE_METRICS, ...PARTY_METRICS];
