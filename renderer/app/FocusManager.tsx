@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useWorkspace } from './context.tsx';
 
-function findTarget(path: string): HTMLElement | null {
+/** The control for `path` (an input before its wrapper), or the first field inside it. */
+export function findFocusTarget(path: string): HTMLElement | null {
   const all = Array.from(document.querySelectorAll<HTMLElement>('[data-path]'));
   const exact = all.filter((element) => element.dataset.path === path);
   const control = exact.find((element) => /^(INPUT|SELECT|TEXTAREA)$/.test(element.tagName));
@@ -21,7 +22,7 @@ export function FocusManager() {
     let attempts = 0;
     let frame = 0;
     const tryFocus = () => {
-      const target = findTarget(request.path);
+      const target = findFocusTarget(request.path);
       if (target) {
         target.scrollIntoView?.({ block: 'center', behavior: 'auto' });
         target.focus();

@@ -9,6 +9,7 @@ import type { MetricName } from '../../shared/negotiation/index.ts';
 import { dealTerm } from '../../shared/fields/index.ts';
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { ChoiceField } from '../components/controls.tsx';
+import { findFocusTarget } from '../app/FocusManager.tsx';
 import { selectStructure } from '../store/selectors.ts';
 import { useNegotiation } from './context.tsx';
 import type { SolvedOutcome } from './protocol.ts';
@@ -54,10 +55,12 @@ function OpenSolveDialog({ store }: { store: NonNullable<ReturnType<typeof useNe
   const perParty = isPerParty(state.metric);
   const parties = partiesFor(structure, state.metric);
   const close = () => {
+    // Close the modal first (the page behind it is inert until then), then focus the field at
+    // once: focusing later would race whatever the user (or a test) does next.
+    const element = dialog.current;
+    if (element?.open && typeof element.close === 'function') element.close();
+    findFocusTarget(returnFocusTo.current)?.focus();
     state.close();
-    // After the modal dialog is gone (the page behind it is inert until then), back to the field.
-    const path = returnFocusTo.current;
-    setTimeout(() => document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`)?.focus(), 0);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
