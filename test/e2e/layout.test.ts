@@ -262,6 +262,17 @@ describe('layout and keyboard journeys in browser mode', { timeout: 120_000 }, (
         return { sideBySide: label.right <= select.left && label.bottom > select.top && label.top < select.bottom, extra: picker.getBoundingClientRect().height - select.height };
       });
       if (viewport.width <= 1100) expect(themeLine).toEqual({ sideBySide: true, extra: 0 });
+      // Every figure in the results panel and the grid's tool buttons read on one line.
+      const wrapped = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.summary .metric dd, .grid-toolbar > button'))
+        .filter((element) => element.getClientRects().length > 0)
+        .filter((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+          return lines.size > 1;
+        })
+        .map((element) => element.textContent));
+      expect(wrapped).toEqual([]);
       await screenshot(page, `layout-${name}-mine-plan`);
       await section(page, 'Results');
       await page.waitForTimeout(300);
