@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { browserLocale } from './locale.ts';
 import type { DocumentSlice, SelectionSlice, UiSlice, WorkspaceState } from './types.ts';
 
 export type WorkspaceStore = StoreApi<WorkspaceState>;
@@ -29,6 +30,6 @@ export interface WorkspaceStoreOptions {
 
 /** A fresh store: every window, and every test, gets its own. */
 export function createWorkspaceStore(options: WorkspaceStoreOptions = {}): WorkspaceStore {
-  const locale = options.locale ?? (typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US');
+  const locale = options.locale ?? browserLocale();
   return createStore<WorkspaceState>()(() => ({ ...documentSlice(), ...selectionSlice(), ...uiSlice(locale) }));
 }
