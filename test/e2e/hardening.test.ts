@@ -106,15 +106,13 @@ describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
     const data = mkdtempSync(join(tmpdir(), 'orebridge-e2e-data-'));
     const second = await startWebServer({ port: 0, rendererDir: mode().rendererDir, documentsFolder: alias, dataDir: data, examplesDir: EXAMPLES_DIR, version: 'e2e-second' });
     try {
-      const context = await mode().browser.newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(second.url);
+      const page = await mode().openPage(second.url);
       await openFile(page, 'Shared deal.orebridge');
       const locked = page.getByRole('alert').filter({ hasText: 'is already open by' });
       await locked.waitFor();
       expect(await locked.textContent()).toMatch(/The file Shared deal\.orebridge is already open by .* you can open it read-only\./);
       await screenshot(page, 'l-second-server-locked');
-      await context.close();
+      await page.context().close();
     } finally {
       await second.close();
       rmSync(aliasRoot, { recursive: true, force: true });
@@ -136,9 +134,7 @@ describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
     bomb.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) INSERT INTO yearly_series SELECT 'prices', 1000 + i, '1', 'n' FROM n`);
     bomb.close();
     try {
-      const context = await mode().browser.newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(server.url);
+      const page = await mode().openPage(server.url);
       await page.getByRole('button', { name: /Northern Spodumene/ }).click();
       await waitForResults(page);
       await section(page, 'Fiscal terms');
@@ -175,7 +171,7 @@ describe('hardening journeys in browser mode', { timeout: 180_000 }, () => {
       expect(await metric(page, 'venture-npv')).not.toBe(npvBefore);
       // The cancelled open took no lock.
       expect(existsSync(lockPathFor(hostilePath))).toBe(false);
-      await context.close();
+      await page.context().close();
     } finally {
       await server.close();
       await pool.close();

@@ -127,4 +127,22 @@ describe('issue 8 journeys in browser mode', { timeout: 90_000 }, () => {
     await screenshot(page, 'issue8-d-undone-title-clean');
     await page.context().close();
   });
+
+  it('shows numbers in a browser that reports a POSIX language tag, as headless Chromium does under LANG=C.UTF-8', async () => {
+    const page = await mode().newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // "en-US@posix" is what the bundled Chromium reports on a machine whose locale is C.UTF-8; no Intl formatter takes it.
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'language', { get: () => 'en-US@posix' });
+      Object.defineProperty(Navigator.prototype, 'languages', { get: () => ['en-US@posix'] });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US@posix');
+    await page.getByRole('button', { name: /Northern Spodumene/ }).click();
+    await waitForResults(page);
+    expect(await page.getByTestId('venture-npv').textContent()).toMatch(/^−?US\$ \d{1,3}(,\d{3})*(\.\d+)? (m|bn)$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

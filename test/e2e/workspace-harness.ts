@@ -12,13 +12,23 @@ import { EXAMPLES_DIR, ROOT } from '../../scripts/lib/paths.ts';
 
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
+export interface PageOptions {
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
+  permissions?: string[];
+}
+
 export interface BrowserMode {
   server: WebServer;
   browser: Browser;
   documentsFolder: string;
   /** The built renderer, for a second server in the same journey. */
   rendererDir: string;
-  newPage(options?: { colorScheme?: 'light' | 'dark'; locale?: string; viewport?: { width: number; height: number }; deviceScaleFactor?: number; permissions?: string[] }): Promise<Page>;
+  newPage(options?: PageOptions): Promise<Page>;
+  /** A page on another server of the same journey (one with its own folder or work pool), set up as newPage's. */
+  openPage(url: string, options?: PageOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -55,18 +65,11 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     browser,
     documentsFolder,
     rendererDir,
-    async newPage(options = {}) {
-      const context = await browser.newContext({
-        viewport: options.viewport ?? { width: 1440, height: 900 },
-        deviceScaleFactor: options.deviceScaleFactor ?? 1,
-        locale: options.locale ?? 'en-US',
-        colorScheme: options.colorScheme ?? 'light',
-        permissions: options.permissions ?? [],
-      });
-      const page = await context.newPage();
-      page.on('pageerror', (error) => console.error('page error:', error.message));
-      await page.goto(server.url);
-      return page;
+    newPage(options = {}) {
+      return openPage(browser, server.url, options);
+    },
+    openPage(url, options = {}) {
+      return openPage(browser, url, options);
     },
     async close() {
       await browser.close();
@@ -74,6 +77,24 @@ export async function startBrowserMode(): Promise<BrowserMode> {
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Every journey page: the same window, scale, locale and colours on every machine (numbers are
+ * compared as shown), and an uncaught error in the page printed, so a page that went blank says why.
+ */
+async function openPage(browser: Browser, url: string, options: PageOptions): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    permissions: options.permissions ?? [],
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(url);
+  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
