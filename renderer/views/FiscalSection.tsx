@@ -1,5 +1,6 @@
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { CheckboxField, Fieldset, ListProblems, NumberField, SelectField } from '../components/controls.tsx';
+import { RemoveButton } from '../components/lists.tsx';
 import { sumDecimals } from '../lib/decimalText.ts';
 import { selectStructure, selectStructureIndex } from '../store/selectors.ts';
 import { IncentivesFields } from './IncentivesFields.tsx';
@@ -60,9 +61,7 @@ export function FiscalSection() {
                 <NumberField path={`${bands}[${index}].rate`} />
               </td>
               <td>
-                <button type="button" className="danger" onClick={() => editor.removeListItem(bands, index)} aria-label={`Remove band ${index + 1}`}>
-                  Remove
-                </button>
+                <RemoveButton label={`Remove band ${index + 1}`} onRemove={() => editor.removeListItem(bands, index)} />
               </td>
             </tr>
           ))}

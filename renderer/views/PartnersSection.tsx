@@ -1,5 +1,6 @@
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { CheckboxField, Fieldset, ListProblems, NumberField, SelectField, TextField } from '../components/controls.tsx';
+import { RemoveButton } from '../components/lists.tsx';
 import { formatPercent } from '../lib/format.ts';
 import { sumDecimals } from '../lib/decimalText.ts';
 import { PARTNER_KINDS } from '../../shared/engine/interchange.ts';
@@ -84,9 +85,7 @@ function PartnerCard({ structureIndex, index, count }: { structureIndex: number;
             <button type="button" onClick={() => editor.movePartner(index, 1)} disabled={index === count - 1} aria-label={`Move ${name} down`}>
               ↓ Down
             </button>
-            <button type="button" className="danger" onClick={() => editor.removePartner(index)} aria-label={`Remove ${name}`}>
-              Remove
-            </button>
+            <RemoveButton label={`Remove ${name}`} onRemove={() => editor.removePartner(index)} />
           </>
         }
       >

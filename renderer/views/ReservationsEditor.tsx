@@ -3,7 +3,8 @@
 // declares for the party (a partner: minimum PV, IRR, NPV at hurdle; the government: minimum PV
 // and government take; both: a Nash weight), and a button for each party without one.
 import { useEditor, useWorkspace } from '../app/context.tsx';
-import { Fieldset, ListProblems, NumberField, SelectField } from '../components/controls.tsx';
+import { ListProblems, NumberField, SelectField } from '../components/controls.tsx';
+import { ListCard } from '../components/lists.tsx';
 import { labelOf, partyName } from '../../shared/fields/index.ts';
 import { selectStructure } from '../store/selectors.ts';
 
@@ -54,22 +55,13 @@ function ReservationCard({ index }: { index: number }) {
   const name = useWorkspace((state) => partyName(state.project, party));
   const fields = party === 'government' ? GOVERNMENT_FIELDS : PARTNER_FIELDS;
   return (
-    <li className="card">
-      <Fieldset
-        legend={`What ${name} needs to sign`}
-        actions={
-          <button type="button" className="danger" onClick={() => editor.removeReservation(index)} aria-label={`Remove the reservation values of ${name}`}>
-            Remove
-          </button>
-        }
-      >
-        <ListProblems path={path} />
-        <PartyField path={`${path}.party`} />
-        {fields.map((key) => (
-          <ReservationField key={key} path={`${path}.${key}`} placeholder={key === 'weight' ? '1' : 'none'} />
-        ))}
-      </Fieldset>
-    </li>
+    <ListCard legend={`What ${name} needs to sign`} removeLabel={`Remove the reservation values of ${name}`} onRemove={() => editor.removeReservation(index)}>
+      <ListProblems path={path} />
+      <PartyField path={`${path}.party`} />
+      {fields.map((key) => (
+        <ReservationField key={key} path={`${path}.${key}`} placeholder={key === 'weight' ? '1' : 'none'} />
+      ))}
+    </ListCard>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { CheckboxField, Fieldset, ListProblems, NumberField, TextField } from '../components/controls.tsx';
+import { RemoveButton } from '../components/lists.tsx';
 import { SeriesGrid } from '../components/SeriesGrid.tsx';
 import { formatOfKind, type SeriesDefinition } from '../model/series.ts';
 import { fieldByPattern, labelOf, patternOf, toggleLabelOf } from '../../shared/fields/index.ts';
@@ -76,11 +77,7 @@ function OwnerCard({ ownerPath, noun, index, canRemove, onRemove, onId }: OwnerC
     <Fieldset
       legend={name}
       actions={
-        canRemove ? (
-          <button type="button" className="danger" onClick={onRemove} aria-label={`Remove ${noun} ${n}`}>
-            Remove
-          </button>
-        ) : undefined
+        canRemove ? <RemoveButton label={`Remove ${noun} ${n}`} onRemove={onRemove} /> : undefined
       }
     >
       <TextField path={`${ownerPath}.name`} emptyMeans="delete" />
