@@ -17,6 +17,9 @@ interface Document {
   scenarios: { id: string; name?: string; overrides: Record<string, unknown> }[];
 }
 
+/** A compare matrix's cases: base evaluations without the audit lines, which the matrix never shows. */
+const MATRIX_OPTIONS = { shocks: false, breakeven: false, auditLines: false } as const;
+
 /** The spodumene example grown to 50 structures (equity varied) and 5 scenarios. */
 function largeProjectText(): string {
   const document = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Document;
@@ -82,7 +85,7 @@ export async function run(options: { iterations: number }): Promise<BenchResult[
         const evaluate = createEvaluator(project);
         for (const structure of project.structures) {
           for (const scenario of project.scenarios) {
-            const evaluated = evaluate({ structure: structure.id, scenario: scenario.id }, { shocks: false, breakeven: false });
+            const evaluated = evaluate({ structure: structure.id, scenario: scenario.id }, MATRIX_OPTIONS);
             if (!evaluated.ok) throw new Error(evaluated.error.message);
           }
         }
@@ -102,7 +105,7 @@ export async function run(options: { iterations: number }): Promise<BenchResult[
           const project = opened.value.project();
           const cases = project.structures.flatMap((structure) => project.scenarios.map((scenario) => ({ structure: structure.id, scenario: scenario.id })));
           const half = Math.ceil(cases.length / 2);
-          const halves = await Promise.all([cases.slice(0, half), cases.slice(half)].map((part) => work.evaluate(project, part, { shocks: false, breakeven: false })));
+          const halves = await Promise.all([cases.slice(0, half), cases.slice(half)].map((part) => work.evaluate(project, part, MATRIX_OPTIONS)));
           let evaluated = 0;
           for (const done of halves) {
             if (!done.ok || !done.value.ok) throw new Error('the matrix was not evaluated');

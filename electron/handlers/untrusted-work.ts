@@ -1,5 +1,6 @@
 // The handlers' untrusted work, run in the worker pool under its limits.
 import type { Project } from '../../shared/engine/interchange.ts';
+import type { EvaluateOptions } from '../../shared/engine/index.ts';
 import type { CheckedFileContent, FileResult } from '../files/index.ts';
 import { parseWithLiterals } from '../files/literal-json.ts';
 import { problemsSentence } from '../files/messages.ts';
@@ -44,7 +45,7 @@ export function untrustedWork(pool: WorkPool) {
       };
     },
 
-    async evaluate(project: unknown, cases: CaseRequest[], options: { shocks?: boolean; breakeven?: boolean }): Promise<FileResult<{ ok: true; outcomes: EvaluationOutcome[] } | Invalid>> {
+    async evaluate(project: unknown, cases: CaseRequest[], options: EvaluateOptions): Promise<FileResult<{ ok: true; outcomes: EvaluationOutcome[] } | Invalid>> {
       const done = await pool.run({ kind: 'evaluate', project, cases, options }, { limits: EVALUATION_LIMITS, refusal: 'This project is too large to evaluate safely' });
       return done.ok ? { ok: true, value: done.value } : done;
     },

@@ -1,6 +1,7 @@
 // Untrusted work that runs off the main thread: what is asked of a worker and what it answers.
 // Everything crosses as plain data (the tree of number literals as its JSON text).
 import type { Evaluation, Project } from '../../shared/engine/interchange.ts';
+import type { EvaluateOptions } from '../../shared/engine/index.ts';
 import type { CheckReport, DocumentMetadata, FileResult } from '../files/types.ts';
 import type { RevisionRow } from '../files/store-read.ts';
 import type { Fingerprint } from '../files/fingerprint.ts';
@@ -27,7 +28,7 @@ export type Task =
   | { kind: 'read-json'; path: string; what?: string }
   | { kind: 'check-report'; path: string }
   | { kind: 'validate'; project: unknown }
-  | { kind: 'evaluate'; project: unknown; cases: CaseRequest[]; options: { shocks?: boolean; breakeven?: boolean } };
+  | { kind: 'evaluate'; project: unknown; cases: CaseRequest[]; options: EvaluateOptions };
 
 /** A project with more values than any project holds (MAX_PROJECT_VALUES): the sentence saying so. */
 export type TooLarge = { ok: false; tooLarge: string };

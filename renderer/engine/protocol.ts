@@ -14,7 +14,8 @@ export type EvaluationSelection = z.infer<typeof evaluationSelectionSchema>;
 export const engineJobSchema = z.strictObject({
   project: projectSchema,
   selections: z.array(evaluationSelectionSchema satisfies z.ZodType<Required<CaseSelection>>),
-  options: z.strictObject({ shocks: z.boolean(), breakeven: z.boolean() }) satisfies z.ZodType<Required<EvaluateOptions>>,
+  // Shocks and breakeven are always said; the audit lines are there unless a job leaves them out.
+  options: z.strictObject({ shocks: z.boolean(), breakeven: z.boolean(), auditLines: z.boolean().optional() }) satisfies z.ZodType<Required<Pick<EvaluateOptions, 'shocks' | 'breakeven'>> & Pick<EvaluateOptions, 'auditLines'>>,
 });
 export type EngineJob = z.infer<typeof engineJobSchema>;
 

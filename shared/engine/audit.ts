@@ -49,11 +49,6 @@ export interface Reconciliation {
   ventureResidual: string;
 }
 
-export interface EvaluationAudit {
-  years: YearAudit[];
-  reconciliation: Reconciliation;
-}
-
 /** The audit lines that do not depend on the partners: the same for every structure with the same venture. */
 export interface VentureAudit<T> {
   years: Omit<YearAudit, 'partners'>[];
@@ -73,28 +68,37 @@ export function ventureAuditOf<T>(ar: Arithmetic<T>, run: Pick<CaseRun<T>, 'vent
   };
 }
 
-export function auditOf<T>(ar: Arithmetic<T>, run: CaseRun<T>, partnerIds: readonly string[], venture: VentureAudit<T> = ventureAuditOf(ar, run)): EvaluationAudit {
+/** Text of the yearly lines a partner's audit lines repeat: interest and flow by partner id. */
+export interface PartnerYearText {
+  interests: Record<string, string>;
+  /** Parties whose flow is zero in every year are absent: their flow is 0. */
+  flows: Record<string, string>;
+}
+
+/** Each partner's audit lines of year k. */
+export function partnerYearAudit<T>(ar: Arithmetic<T>, run: CaseRun<T>, partnerIds: readonly string[], k: number, text: PartnerYearText): Record<string, PartnerYearAudit> {
+  const str = (x: T) => ar.toString(x);
+  const f = run.funding;
+  return Object.fromEntries(partnerIds.map((id, i) => [id, {
+    interest: text.interests[id]!,
+    cashCallPaid: str(f.paid[k]![i]!),
+    carryBalance: str(f.carryBalances[k]![i]!),
+    carryRepaid: str(f.carryRepaid[k]![i]!),
+    carryReceived: str(f.carryRepayments[k]![i]!),
+    distribution: str(f.distributions[k]![i]!),
+    withholding: str(f.withholding[k]![i]!),
+    flow: text.flows[id] ?? '0',
+  }]));
+}
+
+/** §7 reconciliation of the venture NPV with every party's present value. */
+export function reconciliationOf<T>(ar: Arithmetic<T>, run: CaseRun<T>, partnerIds: readonly string[], ventureNpv: T): Reconciliation {
   const str = (x: T) => ar.toString(x);
   const v = run.venture;
   const f = run.funding;
   const flowsOf = new Map(run.parties.map((party) => [party.id, party.flows]));
   const pvOf = (id: string) => run.parties.find((party) => party.id === id)?.pv ?? ar.zero;
-  const years = venture.years.map((lines, k): YearAudit => ({
-    ...lines,
-    partners: Object.fromEntries(partnerIds.map((id, i) => [id, {
-      interest: str(f.interests[k]![i]!),
-      cashCallPaid: str(f.paid[k]![i]!),
-      carryBalance: str(f.carryBalances[k]![i]!),
-      carryRepaid: str(f.carryRepaid[k]![i]!),
-      carryReceived: str(f.carryRepayments[k]![i]!),
-      distribution: str(f.distributions[k]![i]!),
-      withholding: str(f.withholding[k]![i]!),
-      flow: str(flowsOf.get(id)?.[k] ?? ar.zero),
-    }])),
-  }));
-
   const sum = (values: readonly T[]) => values.reduce((s, x) => ar.add(s, x), ar.zero);
-  const ventureNpv = venture.ventureNpv;
   const partnersPv = sum(partnerIds.map(pvOf));
   const governmentPv = pvOf('government');
   const communityPv = pvOf('community');
@@ -109,18 +113,15 @@ export function auditOf<T>(ar: Arithmetic<T>, run: CaseRun<T>, partnerIds: reado
   }, ar.zero));
   const partnerReceiptsPv = presentValue(ar, receipts, run.nominalWeights);
   return {
-    years,
-    reconciliation: {
-      ventureNpv: str(ventureNpv),
-      preTaxNpv: str(run.preTaxNpv),
-      partnersPv: str(partnersPv),
-      governmentPv: str(governmentPv),
-      communityPv: str(communityPv),
-      othersPv: str(othersPv),
-      splitResidual: str(ar.sub(run.preTaxNpv, everyone)),
-      dividendWithholdingPv: str(dividendWithholdingPv),
-      partnerReceiptsPv: str(partnerReceiptsPv),
-      ventureResidual: str(ar.sub(ar.add(ar.sub(ventureNpv, dividendWithholdingPv), partnerReceiptsPv), partnersPv)),
-    },
+    ventureNpv: str(ventureNpv),
+    preTaxNpv: str(run.preTaxNpv),
+    partnersPv: str(partnersPv),
+    governmentPv: str(governmentPv),
+    communityPv: str(communityPv),
+    othersPv: str(othersPv),
+    splitResidual: str(ar.sub(run.preTaxNpv, everyone)),
+    dividendWithholdingPv: str(dividendWithholdingPv),
+    partnerReceiptsPv: str(partnerReceiptsPv),
+    ventureResidual: str(ar.sub(ar.add(ar.sub(ventureNpv, dividendWithholdingPv), partnerReceiptsPv), partnersPv)),
   };
 }

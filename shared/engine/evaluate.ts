@@ -1,11 +1,11 @@
 import { decimalArithmetic as ar, type Dec as Decimal } from './arithmetic.ts';
-import { auditOf, ventureAuditOf, type VentureAudit } from './audit.ts';
+import { partnerYearAudit, reconciliationOf, ventureAuditOf, type VentureAudit } from './audit.ts';
 import { breakevenPriceFactor } from './breakeven.ts';
 import type { DebtResult, DecimalInput, Discounting, Evaluation, PartyResult, Project, Scenario, Structure, SupplyResult, VentureMetrics, Warning, YearRow } from './interchange.ts';
 import { debtServiceMetrics } from './debt-service.ts';
 import { supply } from './supply.ts';
 import { irrRoots } from './irr.ts';
-import { paybackYear, peakExposure, ratio } from './metrics.ts';
+import { cumulativeMetrics, ratio } from './metrics.ts';
 import { toDealTerms, toOverrides, toVentureInputs, type DealTerms, type VentureInputs } from './model.ts';
 import { runParties, runVenture, type CaseRun, type PartyRun, type VentureRun } from './run.ts';
 import { NON_PARTNER_PARTIES } from './parties.ts';
@@ -21,6 +21,12 @@ export interface EvaluateOptions {
   shocks?: boolean;
   /** Search the breakeven price factor (§7). Default true. */
   breakeven?: boolean;
+  /**
+   * The partners' yearly audit lines and the reconciliation (audit.ts). Default true; a compare
+   * matrix, which never shows them, leaves them out. The venture's audit lines (escalation index,
+   * deflator, discount factor) are always there: they are shared by every structure.
+   */
+  auditLines?: boolean;
 }
 
 export type EvaluateOutcome =
@@ -90,18 +96,19 @@ export function createEvaluator(project: Project): Evaluator {
 
     const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, venture.deflator[k]!));
     const realByParty = new Map(base.parties.map((p) => [p.id, realOf(p.flows)]));
+    const cumulativeByParty = new Map([...realByParty].map(([id, real]) => [id, cumulativeMetrics(ar, real, base.venture.startYear)]));
     const partnerIds = structure.terms.partners.map((p) => p.id);
-    const audit = auditOf(ar, base, partnerIds, venture.audit);
+    const auditLines = options.auditLines !== false;
     const hurdleFactors = (rate: DecimalInput) => hurdleFactorsOf(`${String(rate)}\u0000${base.inputs.discounting}\u0000${base.inputs.years}`);
     const evaluation: Evaluation = {
       structure: structure.id,
       scenario: scenario.id,
       warnings: shortfallWarnings(base),
-      venture: ventureMetrics(base, venture, realByParty, (id) => partnerState.get(id)?.state === true, breakeven),
-      parties: base.parties.map((party) => partyResult(base, party, realByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate, hurdleFactors)),
-      years: yearRows(base, venture, partnerIds).map((row, k) => ({ ...row, ...audit.years[k]! })),
+      venture: ventureMetrics(base, venture, cumulativeByParty, (id) => partnerState.get(id)?.state === true, breakeven),
+      parties: base.parties.map((party) => partyResult(base, party, realByParty.get(party.id)!, cumulativeByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate, hurdleFactors)),
+      years: yearRows(base, venture, partnerIds, auditLines),
       shocks,
-      reconciliation: audit.reconciliation,
+      ...(auditLines ? { reconciliation: reconciliationOf(ar, base, partnerIds, venture.audit.ventureNpv) } : {}),
     };
     return { ok: true, evaluation: isVersion2(project) ? withVersion2Fields(evaluation, base, deal) : evaluation };
   };
@@ -116,13 +123,14 @@ interface SharedVenture {
   metrics: Pick<VentureMetrics, 'npv' | 'irr' | 'irrRoots' | 'preTaxNpv' | 'paybackYear'>;
   /** Σ_k NCF_real. */
   preTaxReal: Decimal;
-  rows: VentureRow[];
+  /** Each year's venture lines as text, free cash flow and pre-tax flow apart (they come after the partners' lines). */
+  rows: { lines: VentureLines; freeCashFlow: string; preTaxNetCashFlow: string; audit: VentureAudit<Decimal>['years'][number] }[];
   /** Σ over agreements of the technology withholding of year k. */
   technologyTax: Decimal[];
   breakeven: () => Decimal | null;
 }
 
-type VentureRow = Omit<YearRow, 'withholdingTax' | 'interests' | 'flows'>;
+type VentureLines = Omit<YearRow, 'withholdingTax' | 'freeCashFlow' | 'preTaxNetCashFlow' | 'interests' | 'flows'>;
 
 /**
  * The structure's terms the venture's years depend on (§10 steps 1–9): everything but the
@@ -149,10 +157,10 @@ function sharedVenture(project: Project, scenario: Scenario, structure: Structur
       npv: str(audit.ventureNpv),
       ...irrFields(realF),
       preTaxNpv: str(run.preTaxNpv),
-      paybackYear: paybackYear(ar, realF, v.startYear),
+      paybackYear: cumulativeMetrics(ar, realF, v.startYear).paybackYear,
     },
     preTaxReal: total(ar, realOf(v.preTaxNetCashFlow)),
-    rows: ventureRows(run),
+    rows: ventureRows(run, audit),
     technologyTax: Array.from({ length: v.years }, (_, k) => v.technologyWithholdingByAgreement.reduce((s, row) => ar.add(s, row[k]!), ar.zero)),
     breakeven: () => (breakeven ??= {
       value: breakevenPriceFactor((a) => ({
@@ -253,13 +261,13 @@ function irrFields(real: Decimal[]): { irr: string | null; irrRoots: string[] } 
 }
 
 function ventureMetrics(
-  run: CaseRun<Decimal>, venture: SharedVenture, realByParty: Map<string, Decimal[]>,
+  run: CaseRun<Decimal>, venture: SharedVenture, cumulativeByParty: Map<string, Cumulative>,
   isState: (id: string) => boolean, breakeven: Decimal | null,
 ): VentureMetrics {
   const government = run.parties.find((p) => p.id === 'government');
-  const govReal = total(ar, realByParty.get('government') ?? []);
+  const govReal = cumulativeByParty.get('government')?.total ?? ar.zero;
   const govPv = government ? government.pv : ar.zero;
-  const stateReal = run.parties.filter((p) => p.kind === 'partner' && isState(p.id)).reduce((s, p) => ar.add(s, total(ar, realByParty.get(p.id)!)), ar.zero);
+  const stateReal = run.parties.filter((p) => p.kind === 'partner' && isState(p.id)).reduce((s, p) => ar.add(s, cumulativeByParty.get(p.id)!.total), ar.zero);
   const ncfReal = venture.preTaxReal;
   const { npv, irr, irrRoots: roots, preTaxNpv, paybackYear: payback } = venture.metrics;
   return {
@@ -275,8 +283,10 @@ function ventureMetrics(
   };
 }
 
+type Cumulative = ReturnType<typeof cumulativeMetrics<Decimal>>;
+
 function partyResult(
-  run: CaseRun<Decimal>, party: PartyRun<Decimal>, real: Decimal[], hurdleRate: DecimalInput | undefined,
+  run: CaseRun<Decimal>, party: PartyRun<Decimal>, real: Decimal[], cumulative: Cumulative, hurdleRate: DecimalInput | undefined,
   hurdleFactorsOf: (rate: DecimalInput) => Decimal[],
 ): PartyResult {
   const result: PartyResult = {
@@ -284,7 +294,7 @@ function partyResult(
     kind: party.kind,
     pv: str(party.pv),
     share: optionalStr(ratio(ar, party.pv, run.preTaxNpv)),
-    total: str(total(ar, real)),
+    total: str(cumulative.total),
   };
   if (party.kind !== 'partner' || hurdleRate === undefined) return result;
   const hurdleFactors = hurdleFactorsOf(hurdleRate);
@@ -292,46 +302,57 @@ function partyResult(
     ...result,
     npvAtHurdle: str(presentValue(ar, real, hurdleFactors)),
     ...irrFields(real),
-    paybackYear: paybackYear(ar, real, run.venture.startYear),
-    peakExposure: str(peakExposure(ar, real)),
+    paybackYear: cumulative.paybackYear,
+    peakExposure: str(cumulative.peakExposure),
   };
 }
 
 /** The yearly lines of the venture, the same for every structure with the same venture terms. */
-function ventureRows(run: VentureRun<Decimal>): VentureRow[] {
+function ventureRows(run: VentureRun<Decimal>, audit: VentureAudit<Decimal>): SharedVenture['rows'] {
   const v = run.venture;
   return Array.from({ length: v.years }, (_, k) => ({
-    year: v.startYear + k,
-    volume: str(v.volume[k]!),
-    marketRevenue: str(v.marketRevenue[k]!),
-    revenue: str(v.revenue[k]!),
-    royalty: str(v.royalty[k]!),
-    opex: str(v.opex[k]!),
-    selling: str(v.selling[k]!),
-    community: str(v.community[k]!),
-    technology: str(v.technology[k]!),
-    closure: str(v.closure[k]!),
-    capex: str(v.capex[k]!),
-    deltaWorkingCapital: str(v.deltaWorkingCapital[k]!),
-    depreciation: str(v.depreciation[k]!),
-    taxableIncome: str(v.taxableIncome[k]!),
-    incomeTax: str(v.incomeTax[k]!),
-    resourceRentTax: str(v.resourceRentTax[k]!),
+    lines: {
+      year: v.startYear + k,
+      volume: str(v.volume[k]!),
+      marketRevenue: str(v.marketRevenue[k]!),
+      revenue: str(v.revenue[k]!),
+      royalty: str(v.royalty[k]!),
+      opex: str(v.opex[k]!),
+      selling: str(v.selling[k]!),
+      community: str(v.community[k]!),
+      technology: str(v.technology[k]!),
+      closure: str(v.closure[k]!),
+      capex: str(v.capex[k]!),
+      deltaWorkingCapital: str(v.deltaWorkingCapital[k]!),
+      depreciation: str(v.depreciation[k]!),
+      taxableIncome: str(v.taxableIncome[k]!),
+      incomeTax: str(v.incomeTax[k]!),
+      resourceRentTax: str(v.resourceRentTax[k]!),
+    },
     freeCashFlow: str(v.freeCashFlow[k]!),
     preTaxNetCashFlow: str(v.preTaxNetCashFlow[k]!),
+    audit: audit.years[k]!,
   }));
 }
 
-function yearRows(run: CaseRun<Decimal>, venture: SharedVenture, partnerIds: string[]): YearRow[] {
+/** The case's yearly lines: the venture's, then the partners', then (with auditLines) the partners' audit lines. */
+function yearRows(run: CaseRun<Decimal>, venture: SharedVenture, partnerIds: string[], auditLines: boolean): YearRow[] {
   const f = run.funding;
-  return venture.rows.map(({ freeCashFlow, preTaxNetCashFlow, ...row }, k) => ({
-    ...row,
-    withholdingTax: str(ar.add(f.dividendWithholding[k]!, venture.technologyTax[k]!)),
-    freeCashFlow,
-    preTaxNetCashFlow,
-    interests: Object.fromEntries(partnerIds.map((id, i) => [id, str(f.interests[k]![i]!)])),
-    flows: Object.fromEntries(run.parties.map((p) => [p.id, str(p.flows[k]!)])),
-  }));
+  return venture.rows.map(({ lines, freeCashFlow, preTaxNetCashFlow, audit }, k) => {
+    const text = {
+      interests: Object.fromEntries(partnerIds.map((id, i) => [id, str(f.interests[k]![i]!)])),
+      flows: Object.fromEntries(run.parties.map((p) => [p.id, str(p.flows[k]!)])),
+    };
+    return {
+      ...lines,
+      withholdingTax: str(ar.add(f.dividendWithholding[k]!, venture.technologyTax[k]!)),
+      freeCashFlow,
+      preTaxNetCashFlow,
+      ...text,
+      ...audit,
+      ...(auditLines ? { partners: partnerYearAudit(ar, run, partnerIds, k, text) } : {}),
+    };
+  });
 }
 
 function shortfallWarnings(run: CaseRun<Decimal>): Warning[] {

@@ -1,26 +1,22 @@
 import type { Arithmetic } from './arithmetic.ts';
 
-/** §7 paybackYear: first year whose cumulative real flow is ≥ 0 after a year in which it was < 0. */
-export function paybackYear<T>(ar: Arithmetic<T>, real: readonly T[], startYear: number): number | null {
-  let cumulative = ar.zero;
-  let wasNegative = false;
-  for (let k = 0; k < real.length; k++) {
-    cumulative = ar.add(cumulative, real[k]!);
-    if (ar.sign(cumulative) < 0) wasNegative = true;
-    else if (wasNegative) return startYear + k;
-  }
-  return null;
-}
-
-/** §7 peakExposure = max(0, −min_k cumulative real flow). */
-export function peakExposure<T>(ar: Arithmetic<T>, real: readonly T[]): T {
+/**
+ * §7 over one real flow's cumulative sum, in one pass: the total Σ_k real_k; paybackYear, the
+ * first year whose cumulative real flow is ≥ 0 after a year in which it was < 0; and
+ * peakExposure = max(0, −min_k cumulative real flow).
+ */
+export function cumulativeMetrics<T>(ar: Arithmetic<T>, real: readonly T[], startYear: number): { total: T; paybackYear: number | null; peakExposure: T } {
   let cumulative = ar.zero;
   let lowest = ar.zero;
-  for (const x of real) {
-    cumulative = ar.add(cumulative, x);
+  let wasNegative = false;
+  let payback: number | null = null;
+  for (let k = 0; k < real.length; k++) {
+    cumulative = ar.add(cumulative, real[k]!);
     lowest = ar.min(lowest, cumulative);
+    if (ar.sign(cumulative) < 0) wasNegative = true;
+    else if (wasNegative && payback === null) payback = startYear + k;
   }
-  return ar.neg(lowest);
+  return { total: cumulative, paybackYear: payback, peakExposure: ar.neg(lowest) };
 }
 
 /** A ratio that is null when its denominator is not positive (§7). */

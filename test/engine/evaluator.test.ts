@@ -54,6 +54,26 @@ function withVariants(project: Project): Project {
   return { ...project, structures };
 }
 
+/** Every case without the audit lines is the full evaluation less the partners' audit lines and the reconciliation, as JSON text. */
+function withoutAuditLines(project: Project, options: EvaluateOptions) {
+  const evaluate = createEvaluator(project);
+  for (const structure of project.structures) {
+    for (const scenario of project.scenarios) {
+      const selection = { structure: structure.id, scenario: scenario.id };
+      const full = evaluate(selection, options);
+      const lean = evaluate(selection, { ...options, auditLines: false });
+      if (full.ok) {
+        delete full.evaluation.reconciliation;
+        for (const year of full.evaluation.years) {
+          expect(year.partners, 'the full evaluation has partner audit lines').toBeDefined();
+          delete year.partners;
+        }
+      }
+      expect(JSON.stringify(lean), `${selection.structure} / ${selection.scenario}`).toBe(JSON.stringify(full));
+    }
+  }
+}
+
 function valid(project: Project): Project {
   const checked = validateProject(project);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
@@ -68,6 +88,14 @@ describe('one evaluator for many cases gives exactly what evaluateProject gives 
       sharedAndPlain(project, { shocks: false, breakeven: false }, true);
     });
   }
+
+  it('without the audit lines (a compare matrix): the same evaluation less the partners\' audit lines and the reconciliation, for every example case and random v1 and v2 projects', () => {
+    for (const path of exampleProjectPaths()) withoutAuditLines(loadExample(path), { shocks: false, breakeven: false });
+    withoutAuditLines(loadExample(exampleProjectPaths()[0]!), {});
+    fc.assert(fc.property(fc.oneof(arbitraryProject(), arbitraryVersion2Project()), (project) => {
+      withoutAuditLines(valid(withVariants(project)), { shocks: false, breakeven: false });
+    }), { numRuns: 30 });
+  });
 
   it('random version-1 projects with structures that share the venture and ones that do not (fast-check)', () => {
     fc.assert(fc.property(arbitraryProject(), fc.boolean(), (project, reversed) => {
