@@ -9,6 +9,7 @@ import type { MetricName } from '../../shared/negotiation/index.ts';
 import { dealTerm } from '../../shared/fields/index.ts';
 import { useEditor, useWorkspace } from '../app/context.tsx';
 import { ChoiceField } from '../components/controls.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { findFocusTarget } from '../app/FocusManager.tsx';
 import { selectStructure } from '../store/selectors.ts';
 import { useNegotiation } from './context.tsx';
@@ -183,27 +184,16 @@ function Outcomes({ outcome, structure, locale, currency }: { outcome: SolvedOut
   const v = outcome.venture;
   return (
     <>
-    <table className="data-table solve-outcomes">
-      <caption className="visually-hidden">Each party’s outcome at this value</caption>
-      <thead>
-        <tr>
-          <th scope="col">Party</th>
-          <th scope="col">PV</th>
-          <th scope="col">Share</th>
-          <th scope="col">IRR</th>
-        </tr>
-      </thead>
-      <tbody>
-        {outcome.parties.map((party) => (
-          <tr key={party.id}>
-            <th scope="row">{partyName(structure, party.id)}</th>
-            <td>{metricText('pv', party.pv, locale, currency)}</td>
-            <td>{metricText('share', party.share, locale, currency)}</td>
-            <td>{party.kind === 'partner' ? metricText('irr', party.irr, locale, currency) : ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="data-table solve-outcomes"
+      caption="Each party’s outcome at this value"
+      columns={['Party', 'PV', 'Share', 'IRR']}
+      rows={outcome.parties.map((party) => ({
+        key: party.id,
+        heading: partyName(structure, party.id),
+        cells: [metricText('pv', party.pv, locale, currency), metricText('share', party.share, locale, currency), party.kind === 'partner' ? metricText('irr', party.irr, locale, currency) : ''],
+      }))}
+    />
     <p className="solve-venture">
       Venture: NPV {metricText('venture.npv', v.npv, locale, currency)}, IRR {metricText('venture.irr', v.irr, locale, currency)}, government take {metricText('venture.governmentTake', v.governmentTake, locale, currency)}, AETR {metricText('venture.aetr', v.aetr, locale, currency)}.
     </p>

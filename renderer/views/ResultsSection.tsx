@@ -1,6 +1,7 @@
 import type { Evaluation } from '../../shared/engine/interchange.ts';
 import { V2_LINE_GROUPS, YEAR_LINE_GROUPS, type V2LineUnit } from '../../shared/reports/yearly.ts';
 import { ExportableTable } from '../components/TableExport.tsx';
+import { DataTable, TableBodyRow, TableHead } from '../components/DataTable.tsx';
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { EngineFailure } from './EngineFailure.tsx';
 import { PlaceholderNotice } from './PlaceholderNotice.tsx';
@@ -72,29 +73,19 @@ function BenefitSplit({ evaluation }: { evaluation: Evaluation }) {
         measure={{ kind: 'money', ...money }}
       />
       <ExportableTable name="Benefit split">
-        <table className="data-table">
-          <caption className="visually-hidden">Benefit split by party</caption>
-          <thead>
-            <tr>
-              <th scope="col">Party</th>
-              <th scope="col">Present value</th>
-              <th scope="col">Share of pre-tax PV</th>
-              <th scope="col">Undiscounted total (real)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {evaluation.parties.map((party, index) => (
-              <tr key={party.id}>
-                <th scope="row">
-                  <span className="swatch" style={{ background: partyColor(index) }} aria-hidden="true" /> {nameOf(party.id)}
-                </th>
-                <td>{formatMoney(party.pv, money)}</td>
-                <td>{formatPercent(party.share, money.locale)}</td>
-                <td>{formatMoney(party.total, money)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Benefit split by party"
+          columns={['Party', 'Present value', 'Share of pre-tax PV', 'Undiscounted total (real)']}
+          rows={evaluation.parties.map((party, index) => ({
+            key: party.id,
+            heading: (
+              <>
+                <span className="swatch" style={{ background: partyColor(index) }} aria-hidden="true" /> {nameOf(party.id)}
+              </>
+            ),
+            cells: [formatMoney(party.pv, money), formatPercent(party.share, money.locale), formatMoney(party.total, money)],
+          }))}
+        />
       </ExportableTable>
     </div>
   );
@@ -108,29 +99,15 @@ function PartnerMetrics({ evaluation }: { evaluation: Evaluation }) {
     <div className="panel">
       <h3>Partners</h3>
       <ExportableTable name="Partner metrics">
-        <table className="data-table">
-          <caption className="visually-hidden">Partner metrics</caption>
-          <thead>
-            <tr>
-              <th scope="col">Partner</th>
-              <th scope="col">NPV at hurdle</th>
-              <th scope="col">IRR</th>
-              <th scope="col">Payback</th>
-              <th scope="col">Peak exposure</th>
-            </tr>
-          </thead>
-          <tbody>
-            {partners.map((party) => (
-              <tr key={party.id}>
-                <th scope="row">{nameOf(party.id)}</th>
-                <td>{formatMoney(party.npvAtHurdle, money)}</td>
-                <td>{formatIrr(party.irr ?? null, party.irrRoots, money.locale)}</td>
-                <td>{party.paybackYear ?? 'never'}</td>
-                <td>{formatMoney(party.peakExposure, money)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Partner metrics"
+          columns={['Partner', 'NPV at hurdle', 'IRR', 'Payback', 'Peak exposure']}
+          rows={partners.map((party) => ({
+            key: party.id,
+            heading: nameOf(party.id),
+            cells: [formatMoney(party.npvAtHurdle, money), formatIrr(party.irr ?? null, party.irrRoots, money.locale), party.paybackYear ?? 'never', formatMoney(party.peakExposure, money)],
+          }))}
+        />
       </ExportableTable>
     </div>
   );
@@ -184,16 +161,7 @@ function CashFlowTable({ evaluation }: { evaluation: Evaluation }) {
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Yearly cash flow table">
           <table className="data-table cash-flow">
             <caption className="visually-hidden">Yearly cash flow, every line of the evaluation</caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                {evaluation.years.map((year) => (
-                  <th scope="col" key={year.year}>
-                    {year.year}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={['Line', ...evaluation.years.map((year) => year.year)]} />
             {groups.map((group) => {
               const open = isOpen(group.id);
               return (
@@ -205,15 +173,7 @@ function CashFlowTable({ evaluation }: { evaluation: Evaluation }) {
                       </button>
                     </th>
                   </tr>
-                  {open &&
-                    group.rows.map((row) => (
-                      <tr key={row.label}>
-                        <th scope="row">{row.label}</th>
-                        {row.values.map((value, index) => (
-                          <td key={index}>{value}</td>
-                        ))}
-                      </tr>
-                    ))}
+                  {open && group.rows.map((row) => <TableBodyRow key={row.label} row={{ key: row.label, heading: row.label, cells: row.values }} />)}
                 </tbody>
               );
             })}
@@ -253,41 +213,26 @@ function RiskSharing({ evaluation, stale }: { evaluation: Evaluation; stale: boo
       />
       <ExportableTable name="Shocks">
         <div className="table-scroll">
-          <table className="data-table risk-table">
-            <caption className="visually-hidden">Risk sharing: share of each shock borne by each party, and the change in its present value</caption>
-            <thead>
-              <tr>
-                <th scope="col">Shock</th>
-                {partyIds.map((id) => (
-                  <th scope="col" key={id}>
-                    {nameOf(id)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {evaluation.shocks.map((shock) => (
-                <tr key={shock.id}>
-                  <th scope="row">{shockName(shock)}</th>
-                  {partyIds.map((id) => {
-                    const row = shock.parties.find((party) => party.id === id);
-                    return (
-                      <td key={id}>
-                        {row ? (
-                          <>
-                            <strong>{formatPercent(row.bearShare, money.locale, 1)}</strong>
-                            <span className="muted small"> {formatMoney(row.deltaPv, { ...money, compact: true, signed: true })}</span>
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="data-table risk-table"
+            caption="Risk sharing: share of each shock borne by each party, and the change in its present value"
+            columns={['Shock', ...partyIds.map((id) => nameOf(id))]}
+            rows={evaluation.shocks.map((shock) => ({
+              key: shock.id,
+              heading: shockName(shock),
+              cells: partyIds.map((id) => {
+                const row = shock.parties.find((party) => party.id === id);
+                return row ? (
+                  <>
+                    <strong>{formatPercent(row.bearShare, money.locale, 1)}</strong>
+                    <span className="muted small"> {formatMoney(row.deltaPv, { ...money, compact: true, signed: true })}</span>
+                  </>
+                ) : (
+                  '—'
+                );
+              }),
+            }))}
+          />
         </div>
       </ExportableTable>
     </div>

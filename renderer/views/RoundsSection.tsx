@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ExportableTable } from '../components/TableExport.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import type { DiffSide, Revision, TermChange } from '../../shared/contract.ts';
 import { useWorkspace, useWorkspaceContext } from '../app/context.tsx';
 import { selectIsDirty, selectStructure } from '../store/selectors.ts';
@@ -171,35 +172,25 @@ export function RoundsSection() {
         <p className="muted">No revisions yet.</p>
       ) : (
         <ExportableTable name="Revisions">
-          <table className="data-table text-table" aria-label="Revisions">
-            <thead>
-              <tr>
-                <th scope="col">Revision</th>
-                <th scope="col">Structure</th>
-                <th scope="col">Party</th>
-                <th scope="col">Recorded</th>
-                <th scope="col">Note</th>
-                <th scope="col">What the round gave</th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">@{r.id}</th>
-                  <td>
-                    {structureName(r.structureId)}
-                    {structureName(r.structureId) !== r.structureId && <span className="muted small"> ({r.structureId})</span>}
-                  </td>
-                  <td>{r.party}</td>
-                  <td>{new Date(r.recordedAt).toLocaleString(locale)}</td>
-                  <td>{r.note ?? ''}</td>
-                  <td>
-                    <RoundResultsCell revision={r} structure={structures.find((s) => s.id === r.structureId)} currency={currency} locale={locale} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="data-table text-table"
+            label="Revisions"
+            columns={['Revision', 'Structure', 'Party', 'Recorded', 'Note', 'What the round gave']}
+            rows={revisions.map((r) => ({
+              key: r.id,
+              heading: `@${r.id}`,
+              cells: [
+                <>
+                  {structureName(r.structureId)}
+                  {structureName(r.structureId) !== r.structureId && <span className="muted small"> ({r.structureId})</span>}
+                </>,
+                r.party,
+                new Date(r.recordedAt).toLocaleString(locale),
+                r.note ?? '',
+                <RoundResultsCell revision={r} structure={structures.find((s) => s.id === r.structureId)} currency={currency} locale={locale} />,
+              ],
+            }))}
+          />
         </ExportableTable>
       )}
       <h3>Term-by-term changes</h3>
@@ -215,26 +206,12 @@ export function RoundsSection() {
           <p>No terms differ.</p>
         ) : (
           <ExportableTable name="Changes">
-            <table className="data-table text-table" aria-label="Changes">
-              <thead>
-                <tr>
-                  <th scope="col">Term</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Before</th>
-                  <th scope="col">After</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.map((change) => (
-                  <tr key={change.path} className="differs">
-                    <th scope="row">{change.label}</th>
-                    <td>{change.change}</td>
-                    <td>{change.before ?? '—'}</td>
-                    <td>{change.after ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              className="data-table text-table"
+              label="Changes"
+              columns={['Term', 'Change', 'Before', 'After']}
+              rows={changes.map((change) => ({ key: change.path, heading: change.label, cells: [change.change, change.before ?? '—', change.after ?? '—'], className: 'differs' }))}
+            />
           </ExportableTable>
         ))}
       {changes && changes.length > 0 && sides && scenario && (

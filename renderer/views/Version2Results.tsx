@@ -10,6 +10,7 @@ import * as Plot from '@observablehq/plot';
 import { axisFor, Chart, partyColor, SmallMultiples, thinnedLabels } from '../components/charts/index.ts';
 import { ChoiceField, namedChoices } from '../components/controls.tsx';
 import { ExportableTable } from '../components/TableExport.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { sumDecimals } from '../lib/decimalText.ts';
 import { formatMoney, formatNumber } from '../lib/format.ts';
 import { STABILISATION_PANEL_PATH } from '../store/editor.ts';
@@ -119,31 +120,15 @@ function Loans({ evaluation }: { evaluation: Evaluation }) {
       <h3>Loans (nominal, {money.currency || 'money'})</h3>
       <ExportableTable name="Loans">
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Loans by tranche">
-          <table className="data-table">
-            <caption className="visually-hidden">Loans: totals over the horizon by tranche</caption>
-            <thead>
-              <tr>
-                <th scope="col">Tranche</th>
-                <th scope="col">Lender</th>
-                <th scope="col">Drawn</th>
-                <th scope="col">Interest</th>
-                <th scope="col">Withholding</th>
-                <th scope="col">Repaid</th>
-              </tr>
-            </thead>
-            <tbody>
-              {debt.map((tranche, index) => (
-                <tr key={tranche.id}>
-                  <th scope="row">{trancheName(tranche.id, index)}</th>
-                  <td>{lenderName(tranche.lender, tranche.foreign)}</td>
-                  <td>{formatMoney(total(tranche.years.map((y) => y.drawdown)), whole)}</td>
-                  <td>{formatMoney(total(tranche.years.map((y) => y.interest)), whole)}</td>
-                  <td>{formatMoney(total(tranche.years.map((y) => y.withholding)), whole)}</td>
-                  <td>{formatMoney(total(tranche.years.map((y) => y.principal)), whole)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Loans: totals over the horizon by tranche"
+            columns={['Tranche', 'Lender', 'Drawn', 'Interest', 'Withholding', 'Repaid']}
+            rows={debt.map((tranche, index) => ({
+              key: tranche.id,
+              heading: trancheName(tranche.id, index),
+              cells: [lenderName(tranche.lender, tranche.foreign), ...(['drawdown', 'interest', 'withholding', 'principal'] as const).map((line) => formatMoney(total(tranche.years.map((y) => y[line])), whole))],
+            }))}
+          />
         </div>
       </ExportableTable>
       {debt.map((tranche, index) => {
@@ -151,37 +136,13 @@ function Loans({ evaluation }: { evaluation: Evaluation }) {
         return (
           <ExportableTable name={`Debt schedule, tranche ${index + 1}`} key={tranche.id}>
             <div className="table-scroll" tabIndex={0} role="region" aria-label={`Debt schedule of tranche ${index + 1}`}>
-              <table className="data-table">
-                <caption>Debt schedule: {trancheName(tranche.id, index)}, {lenderName(tranche.lender, tranche.foreign)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Year</th>
-                    <th scope="col">Drawdown</th>
-                    <th scope="col">Interest</th>
-                    <th scope="col">Withholding</th>
-                    <th scope="col">Principal</th>
-                    <th scope="col">Balance (end of year)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {active.length === 0 ? (
-                    <tr>
-                      <td colSpan={6}>Never drawn in this case.</td>
-                    </tr>
-                  ) : (
-                    active.map((y) => (
-                      <tr key={y.year}>
-                        <th scope="row">{y.year}</th>
-                        <td>{formatMoney(y.drawdown, whole)}</td>
-                        <td>{formatMoney(y.interest, whole)}</td>
-                        <td>{formatMoney(y.withholding, whole)}</td>
-                        <td>{formatMoney(y.principal, whole)}</td>
-                        <td>{formatMoney(y.balance, whole)}</td>
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
+              <DataTable
+                caption={`Debt schedule: ${trancheName(tranche.id, index)}, ${lenderName(tranche.lender, tranche.foreign)}`}
+                captionShown
+                columns={['Year', 'Drawdown', 'Interest', 'Withholding', 'Principal', 'Balance (end of year)']}
+                rows={active.map((y) => ({ key: y.year, heading: y.year, cells: [y.drawdown, y.interest, y.withholding, y.principal, y.balance].map((value) => formatMoney(value, whole)) }))}
+                empty="Never drawn in this case."
+              />
             </div>
           </ExportableTable>
         );
@@ -205,30 +166,16 @@ function Supply({ evaluation }: { evaluation: Evaluation }) {
     <div className="panel">
       <h3>Supply secured ({unit})</h3>
       <ExportableTable name="Supply secured">
-        <table className="data-table">
-          <caption className="visually-hidden">Supply secured by each buyer over the whole horizon</caption>
-          <thead>
-            <tr>
-              <th scope="col">Buyer</th>
-              <th scope="col">Volume, whole horizon ({unit})</th>
-              <th scope="col">Share of production</th>
-            </tr>
-          </thead>
-          <tbody>
-            {buyers.map((buyer) => (
-              <tr key={buyer.id}>
-                <th scope="row">{buyer.name}</th>
-                <td data-testid={`supply-total-${buyer.id}`}>{volume(buyer.total)}</td>
-                <td>{share(buyer.total)}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">Production</th>
-              <td data-testid="supply-total-volume">{volume(supply.total.volume)}</td>
-              <td>{share(supply.total.volume)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <DataTable
+          caption="Supply secured by each buyer over the whole horizon"
+          columns={['Buyer', `Volume, whole horizon (${unit})`, 'Share of production']}
+          rows={[...buyers, { id: 'volume', name: 'Production', total: supply.total.volume }].map((row) => ({
+            key: row.id,
+            heading: row.name,
+            cells: [volume(row.total), share(row.total)],
+            testIds: [`supply-total-${row.id}`],
+          }))}
+        />
       </ExportableTable>
       <SmallMultiples
         title={`Supply by buyer and year (${unit})`}
@@ -313,27 +260,16 @@ function StabilisationValue() {
           ) : (
             shown.rows && (
               <ExportableTable name="Stabilisation value">
-                <table className="data-table">
-                  <caption className="visually-hidden">What stabilisation is worth to each party</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Party</th>
-                      <th scope="col">PV with stabilisation</th>
-                      <th scope="col">PV without</th>
-                      <th scope="col">Worth of stabilisation</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.rows.map((row) => (
-                      <tr key={row.id}>
-                        <th scope="row">{nameOf(row.id)}</th>
-                        <td>{formatMoney(row.stabilisedPv, { ...money, compact: true })}</td>
-                        <td>{formatMoney(row.unstabilisedPv, { ...money, compact: true })}</td>
-                        <td data-testid={`stabilisation-worth-${row.id}`}>{formatMoney(row.worth, { ...money, compact: true, signed: true })}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  caption="What stabilisation is worth to each party"
+                  columns={['Party', 'PV with stabilisation', 'PV without', 'Worth of stabilisation']}
+                  rows={shown.rows.map((row) => ({
+                    key: row.id,
+                    heading: nameOf(row.id),
+                    cells: [formatMoney(row.stabilisedPv, { ...money, compact: true }), formatMoney(row.unstabilisedPv, { ...money, compact: true }), formatMoney(row.worth, { ...money, compact: true, signed: true })],
+                    testIds: [undefined, undefined, `stabilisation-worth-${row.id}`],
+                  }))}
+                />
               </ExportableTable>
             )
           )}

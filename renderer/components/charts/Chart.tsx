@@ -4,6 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { SeriesKey } from './colors.ts';
+import { DataTable } from '../DataTable.tsx';
 
 export interface ChartTable {
   /** Header of the first column, then one per value column. */
@@ -70,28 +71,7 @@ export function Chart({ title, description, table, plot, legend, className }: Ch
       </div>
       {showTable ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}: values`}>
-          <table className="data-table chart-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                {table.columns.map((column, index) => (
-                  <th scope="col" key={index}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, index) => (
-                <tr key={index}>
-                  <th scope="row">{row.label}</th>
-                  {row.cells.map((cell, cellIndex) => (
-                    <td key={cellIndex}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable className="data-table chart-table" caption={title} columns={table.columns} rows={table.rows.map((row, index) => ({ key: index, heading: row.label, cells: row.cells }))} />
         </div>
       ) : (
         <>
