@@ -30,11 +30,14 @@ export interface Arithmetic<T> {
 }
 
 /** decimal.js with 50 significant digits, half-to-even, never exponent notation in output. */
-export const Dec = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+const PRECISION = 50;
+export const Dec = Decimal.clone({ precision: PRECISION, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 export type Dec = Decimal;
 
 const decZero = new Dec(0);
 const decOne = new Dec(1);
+/** Exactly 1, read off decimal.js's documented representation (sign s, exponent e, base-10^7 digits d). */
+const isOne = (x: Decimal) => x.s === 1 && x.e === 0 && x.d.length === 1 && x.d[0] === 1;
 
 export const decimalArithmetic: Arithmetic<Decimal> = {
   zero: decZero,
@@ -45,7 +48,9 @@ export const decimalArithmetic: Arithmetic<Decimal> = {
   add: (a, b) => (b.isZero() ? a : a.isZero() ? b : a.plus(b)),
   sub: (a, b) => (b.isZero() ? a : a.minus(b)),
   mul: (a, b) => (a.isZero() ? a : b.isZero() ? b : a.times(b)),
-  div: (a, b) => a.div(b),
+  // A split's weights often sum to exactly 1 (participating interests): a quotient by 1 is the
+  // dividend itself once it holds no more digits than the precision, so it is not computed.
+  div: (a, b) => (isOne(b) && a.sd() <= PRECISION ? a : a.div(b)),
   neg: (a) => a.neg(),
   money: (a) => (a.decimalPlaces() <= 20 ? a : a.toDecimalPlaces(20, Decimal.ROUND_HALF_EVEN)),
   interest: (a) => (a.decimalPlaces() <= 40 ? a : a.toDecimalPlaces(40, Decimal.ROUND_HALF_EVEN)),

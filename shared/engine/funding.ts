@@ -37,6 +37,8 @@ export function funding<T>(ar: Arithmetic<T>, deal: DealTerms<T>, freeCashFlow: 
 
   let interest = partners.map((p) => p.equity);
   const paidSoFar = zeros();
+  /** paidSoFar as of the last dilution, or null once a cash call has changed it. */
+  let dilutedFor: T[] | null = null;
   const out: FundingYears<T> = {
     interests: [], paid: [], distributions: [], carryRepayments: [], dividendWithholding: [], carryBalances: [], carryRepaid: [], withholding: [], shortfalls: [],
   };
@@ -69,6 +71,7 @@ export function funding<T>(ar: Arithmetic<T>, deal: DealTerms<T>, freeCashFlow: 
         });
       }
       paid.forEach((amount, i) => { paidSoFar[i] = ar.add(paidSoFar[i]!, amount); });
+      dilutedFor = null;
     } else if (ar.sign(flow) > 0) {
       const gross = split(ar, flow, interest);
       gross.forEach((g, i) => {
@@ -99,7 +102,12 @@ export function funding<T>(ar: Arithmetic<T>, deal: DealTerms<T>, freeCashFlow: 
     out.carryRepaid.push(repaid);
     out.withholding.push(withheld);
     out.carryBalances.push(partners.map((_, i) => carry.get(i)?.balance ?? ar.zero));
-    if (deal.dilution) interest = dilute(ar, interest, isFunder, deemed, paidSoFar, ar.sub(ar.one, carriedEquity));
+    // Dilution depends on what has been paid so far and nothing else that changes: in a year
+    // without a cash call the interests stay those of the last dilution.
+    if (deal.dilution && dilutedFor !== paidSoFar) {
+      interest = dilute(ar, interest, isFunder, deemed, paidSoFar, ar.sub(ar.one, carriedEquity));
+      dilutedFor = paidSoFar;
+    }
   });
   return out;
 }
