@@ -8,14 +8,26 @@ import { projectSizeProblem } from '../files/json-depth.ts';
 import { EVALUATION_LIMITS, FILE_LIMITS, type WorkPool } from '../work/pool.ts';
 import type { CaseRequest, EvaluationOutcome, Invalid } from '../work/tasks.ts';
 
+/** How many seals of recently validated projects are kept (the open documents' and their latest edits'). */
+const KEPT_SEALS = 8;
+
 export function untrustedWork(pool: WorkPool) {
+  // Seals of projects a worker found valid (work/seal.ts): sent with an evaluation, they spare the
+  // worker validating again a project that has not changed since. They never leave this process.
+  const seals: string[] = [];
+  const keep = (seal: string | null) => {
+    if (seal === null || seals.includes(seal)) return;
+    seals.unshift(seal);
+    seals.length = Math.min(seals.length, KEPT_SEALS);
+  };
   return {
     /** The session's file check, in a worker: a hostile file can stall or exhaust only that thread. */
     async checkFile(path: string, signal?: AbortSignal): Promise<FileResult<CheckedFileContent>> {
       const done = await pool.run({ kind: 'check-file', path }, { limits: FILE_LIMITS, refusal: 'This file is too large to open safely', ...(signal ? { signal } : {}) });
       if (!done.ok) return done;
       if (!done.value.ok) return done.value;
-      const { treeText, metadata, revisions, fingerprint } = done.value.value;
+      const { treeText, metadata, revisions, fingerprint, seal } = done.value.value;
+      keep(seal);
       return { ok: true, value: { content: { tree: parseWithLiterals(treeText), metadata, revisions }, fingerprint } };
     },
 
@@ -36,7 +48,10 @@ export function untrustedWork(pool: WorkPool) {
       if (tooLarge) return { ok: false, error: { code: 'too-large', message: tooLarge } };
       const done = await pool.run({ kind: 'validate', project }, { limits: EVALUATION_LIMITS, refusal: 'This project is too large to check safely' });
       if (!done.ok) return done;
-      if (done.value.ok) return { ok: true, value: done.value.project };
+      if (done.value.ok) {
+        keep(done.value.seal);
+        return { ok: true, value: done.value.project };
+      }
       if ('tooLarge' in done.value) return { ok: false, error: { code: 'too-large', message: done.value.tooLarge } };
       const { problems, problemCount } = done.value;
       return {
@@ -46,7 +61,7 @@ export function untrustedWork(pool: WorkPool) {
     },
 
     async evaluate(project: unknown, cases: CaseRequest[], options: EvaluateOptions): Promise<FileResult<{ ok: true; outcomes: EvaluationOutcome[] } | Invalid>> {
-      const done = await pool.run({ kind: 'evaluate', project, cases, options }, { limits: EVALUATION_LIMITS, refusal: 'This project is too large to evaluate safely' });
+      const done = await pool.run({ kind: 'evaluate', project, cases, options, seals: [...seals] }, { limits: EVALUATION_LIMITS, refusal: 'This project is too large to evaluate safely' });
       return done.ok ? { ok: true, value: done.value } : done;
     },
   };

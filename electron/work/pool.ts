@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { WORK_MEMORY_LIMIT_MB, WORK_TIME_LIMIT_MS } from '../../shared/limits.ts';
+import { newSealKey } from './seal.ts';
 import type { Answer, Task, WorkerMessage } from './tasks.ts';
 
 export interface WorkLimits {
@@ -65,11 +66,13 @@ export function createWorkPool(options: { size?: number; workerUrl?: URL } = {})
   const queue: Pending[] = [];
   let nextId = 1;
   let closed = false;
+  // Held by this pool and its workers only: a seal (seal.ts) cannot be made anywhere else.
+  const sealKey = newSealKey();
 
   const spawn = (memoryMb: number): Slot => {
     // A host started from a string (`node --input-type=module -e …`) passes a flag a worker file refuses.
     const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-    const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 }, stdout: false, stderr: false });
+    const worker = new Worker(url, { execArgv, workerData: { sealKey }, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 }, stdout: false, stderr: false });
     worker.unref();
     const ready = new Promise<void>((resolve) => {
       const onReady = (message: WorkerMessage) => {

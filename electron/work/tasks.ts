@@ -14,6 +14,8 @@ export interface CheckedFile {
   revisions: RevisionRow[];
   formatVersion: number;
   fingerprint: Fingerprint;
+  /** The seal of the valid project (seal.ts), or null where the worker holds no key. */
+  seal: string | null;
 }
 
 export interface CaseRequest {
@@ -28,7 +30,7 @@ export type Task =
   | { kind: 'read-json'; path: string; what?: string }
   | { kind: 'check-report'; path: string }
   | { kind: 'validate'; project: unknown }
-  | { kind: 'evaluate'; project: unknown; cases: CaseRequest[]; options: EvaluateOptions };
+  | { kind: 'evaluate'; project: unknown; cases: CaseRequest[]; options: EvaluateOptions; seals?: string[] };
 
 /** A project with more values than any project holds (MAX_PROJECT_VALUES): the sentence saying so. */
 export type TooLarge = { ok: false; tooLarge: string };
@@ -42,7 +44,7 @@ export type Answer<T extends Task> = T extends { kind: 'check-file' }
     : T extends { kind: 'check-report' }
       ? CheckReport
     : T extends { kind: 'validate' }
-      ? { ok: true; project: Project } | Invalid | TooLarge
+      ? { ok: true; project: Project; seal: string | null } | Invalid | TooLarge
       : { ok: true; outcomes: EvaluationOutcome[] } | Invalid;
 
 export type WorkerMessage = { id: 0; kind: 'ready' } | { id: number; kind: 'progress'; done: number; total: number } | { id: number; kind: 'answer'; answer: unknown };

@@ -2,7 +2,7 @@
 // came from outside, so that a hostile file or request can exhaust only this thread (which the
 // pool stops at its time or memory limit), never the main process or the server's thread.
 import { stat } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createEvaluator, validateProject } from '../../shared/engine/index.ts';
 import { fingerprintOf } from '../files/fingerprint.ts';
 import { readJsonProject } from '../files/json-text.ts';
@@ -11,10 +11,13 @@ import { stringifyWithLiterals } from '../files/literal-json.ts';
 import { reportedProblems } from '../files/messages.ts';
 import { projectSizeProblem } from '../files/json-depth.ts';
 import { checkUntrustedBytes, readUntrustedBytes } from '../files/untrusted.ts';
+import { sealedProject, sealOf, type SealKey } from './seal.ts';
 import type { Task, WorkerMessage } from './tasks.ts';
 
 const port = parentPort;
 if (!port) throw new Error('untrusted-worker.ts runs as a worker thread');
+const sealKey = (workerData as { sealKey?: SealKey } | null)?.sealKey ?? null;
+const sealOfProject = (project: unknown) => (sealKey ? sealOf(sealKey, JSON.stringify(project)) : null);
 
 async function answer(task: Task, progress: (done: number, total: number) => void): Promise<unknown> {
   switch (task.kind) {
@@ -25,7 +28,7 @@ async function answer(task: Task, progress: (done: number, total: number) => voi
       const checked = checkUntrustedBytes(bytes.value);
       if (!checked.ok) return checked;
       const { project, tree, metadata, revisions, formatVersion } = checked.value;
-      return { ok: true, value: { project, treeText: stringifyWithLiterals(tree, 0), metadata, revisions, formatVersion, fingerprint: fingerprintOf(bytes.value, modifiedMs) } };
+      return { ok: true, value: { project, treeText: stringifyWithLiterals(tree, 0), metadata, revisions, formatVersion, fingerprint: fingerprintOf(bytes.value, modifiedMs), seal: sealOfProject(project) } };
     }
     case 'read-json': {
       const read = await readJsonProject(task.path, task.what);
@@ -37,10 +40,12 @@ async function answer(task: Task, progress: (done: number, total: number) => voi
       const tooLarge = projectSizeProblem(task.project, 'The project', 'work on');
       if (tooLarge) return { ok: false, tooLarge };
       const valid = validateProject(task.project);
-      return valid.ok ? valid : { ok: false, problems: reportedProblems(valid.problems), problemCount: valid.problems.length };
+      return valid.ok ? { ...valid, seal: sealOfProject(valid.project) } : { ok: false, problems: reportedProblems(valid.problems), problemCount: valid.problems.length };
     }
     case 'evaluate': {
-      const valid = validateProject(task.project);
+      // A project a worker found valid, unchanged since (its seal), is not validated again.
+      const sealed = sealKey ? sealedProject(sealKey, task.project, task.seals) : null;
+      const valid = sealed ? { ok: true as const, project: sealed } : validateProject(task.project);
       if (!valid.ok) return { ok: false, problems: reportedProblems(valid.problems), problemCount: valid.problems.length };
       const outcomes = [];
       // One evaluator for the task's cases: what they share is computed once.

@@ -16,6 +16,24 @@ describe('the untrusted-work pool', () => {
     expect((await importJsonFile(examplePath('northern-spodumene'), path)).ok).toBe(true);
     const done = await pool.run({ kind: 'check-file', path });
     expect(done.ok && done.value.ok && done.value.value.project.name).toBe(exampleProject('northern-spodumene').name);
+    expect(done.ok && done.value.ok && typeof done.value.value.seal).toBe('string');
+  });
+
+  it('evaluates a project a worker found valid on its seal, and validates a changed one as before', async () => {
+    const checked = await pool.run({ kind: 'validate', project: exampleProject('northern-spodumene') });
+    if (!checked.ok || !checked.value.ok || !('seal' in checked.value) || checked.value.seal === null) throw new Error('the example is valid and sealed');
+    const { project, seal } = checked.value;
+    const cases = project.structures.map((structure) => ({ structure: structure.id }));
+    const options = { shocks: false, breakeven: false };
+    const sealed = await pool.run({ kind: 'evaluate', project, cases, options, seals: [seal] });
+    const plain = await pool.run({ kind: 'evaluate', project, cases, options });
+    expect(sealed.ok && sealed.value.ok).toBe(true);
+    expect(JSON.stringify(sealed)).toBe(JSON.stringify(plain));
+
+    const changed = structuredClone(project);
+    changed.structures[0]!.terms.partners[0]!.equity = '2';
+    const refused = await pool.run({ kind: 'evaluate', project: changed, cases, options, seals: [seal] });
+    expect(refused.ok && !refused.value.ok && refused.value.problems.map((problem) => problem.path)).toContain('structures[0].terms.partners[0].equity');
   });
 
   it('stops work past its time limit with one sentence, and the next task still runs', async () => {
