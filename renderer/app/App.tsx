@@ -4,7 +4,8 @@ import { WorkBanner } from './WorkBanner.tsx';
 import type { MenuCommand } from '../../shared/contract.ts';
 import { selectCanRedo, selectCanUndo, selectIsDirty, selectStructure } from '../store/selectors.ts';
 import type { SectionId } from '../store/types.ts';
-import { AgreementsNav } from './Navigation.tsx';
+import { AgreementsNav, sectionLabel } from './Navigation.tsx';
+import { DrawingBoundary } from '../components/DrawingBoundary.tsx';
 import { useEditor, useWorkspace, useWorkspaceContext } from './context.tsx';
 import { EmptyState } from '../views/EmptyState.tsx';
 import { SummaryPanel } from '../views/SummaryPanel.tsx';
@@ -50,7 +51,9 @@ export function App() {
     <>
       <Notice />
       <WorkBanner />
-      <NegotiationProvider>{hasProject ? <WorkspaceView /> : <EmptyState />}</NegotiationProvider>
+      <DrawingBoundary part="The workspace" advice="you can save it with the buttons here, or try again" actions={<SaveActions />}>
+        <NegotiationProvider>{hasProject ? <WorkspaceView /> : <EmptyState />}</NegotiationProvider>
+      </DrawingBoundary>
       <FocusManager />
     </>
   );
@@ -64,12 +67,35 @@ function WorkspaceView() {
   return (
     <div className={wide ? 'app app-wide-section' : 'app'}>
       <TopBar />
-      <AgreementsNav />
+      <DrawingBoundary part="The list of sections" className="nav-failure">
+        <AgreementsNav />
+      </DrawingBoundary>
       <main className="main" id="main">
-        <Section />
+        {/* Keyed by section: another section is another part, drawn afresh. */}
+        <DrawingBoundary key={section} part={`The ${sectionLabel(section) ?? 'current'} section`}>
+          <Section />
+        </DrawingBoundary>
       </main>
-      <SummaryPanel />
+      <DrawingBoundary part="The results panel" className="side-failure">
+        <SummaryPanel />
+      </DrawingBoundary>
     </div>
+  );
+}
+
+/** What the top-level boundary offers when the title bar itself could not be drawn. */
+function SaveActions() {
+  const editor = useEditor();
+  const { commands } = useWorkspaceContext();
+  const hasProject = useWorkspace((state) => state.project !== null);
+  const canUndo = useWorkspace(selectCanUndo);
+  if (!hasProject) return null;
+  return (
+    <>
+      <button type="button" onClick={() => void commands.save()}>Save</button>
+      <button type="button" onClick={() => void commands.saveAs()}>Save as…</button>
+      <button type="button" onClick={() => editor.undo()} disabled={!canUndo}>Undo</button>
+    </>
   );
 }
 

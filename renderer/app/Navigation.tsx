@@ -35,6 +35,11 @@ const GROUPS: { label: string; items: { id: SectionId; label: string }[] }[] = [
   },
 ];
 
+/** The section's name as the navigation shows it, e.g. "Fiscal terms"; undefined for an id it does not know. */
+export function sectionLabel(id: SectionId): string | undefined {
+  return GROUPS.flatMap((group) => group.items).find((item) => item.id === id)?.label;
+}
+
 export function AgreementsNav() {
   const editor = useEditor();
   const section = useWorkspace((state) => state.section);

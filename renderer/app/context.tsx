@@ -33,6 +33,11 @@ export function useWorkspaceContext(): Workspace {
   return workspace;
 }
 
+/** The workspace, or null where a part is drawn on its own (a chart in a test). */
+export function useWorkspaceIfProvided(): Workspace | null {
+  return useContext(WorkspaceContext);
+}
+
 export function useWorkspace<T>(selector: (state: WorkspaceState) => T): T {
   return useStore(useWorkspaceContext().store, selector);
 }

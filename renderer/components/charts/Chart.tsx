@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { SeriesKey } from './colors.ts';
 import { DataTable } from '../DataTable.tsx';
+import { DrawingBoundary } from '../DrawingBoundary.tsx';
 
 export interface ChartTable {
   /** Header of the first column, then one per value column. */
@@ -47,7 +48,16 @@ function useWidth(element: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
-export function Chart({ title, description, table, plot, legend, className }: ChartProps) {
+/** A chart that cannot be drawn says so in its own place; the section around it stays usable. */
+export function Chart(props: ChartProps) {
+  return (
+    <DrawingBoundary part={`The chart “${props.title}”`}>
+      <ChartDrawing {...props} />
+    </DrawingBoundary>
+  );
+}
+
+function ChartDrawing({ title, description, table, plot, legend, className }: ChartProps) {
   const [showTable, setShowTable] = useState(false);
   const frame = useRef<HTMLDivElement>(null);
   const drawing = useRef<HTMLDivElement>(null);
