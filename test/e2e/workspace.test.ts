@@ -323,4 +323,61 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await light.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Follow the system' });
     await light.context().close();
   });
+
+  it('(j) keeps working and saves when the charts cannot be drawn, and draws them on "Try again"', async () => {
+    const page = await mode().newPage();
+    await openExample(page, 'Northern Spodumene');
+    const npv = await metric(page, 'venture-npv');
+    // A window that cannot follow its size (ResizeObserver fails): every chart reads it while drawing.
+    await page.evaluate(() => {
+      const host = window as unknown as Record<string, unknown>;
+      host.workingResizeObserver = host.ResizeObserver;
+      host.ResizeObserver = class {
+        constructor() {
+          throw new Error('this window cannot follow its size');
+        }
+      };
+    });
+    await section(page, 'Results');
+    const failures = page.locator('.drawing-failure');
+    await failures.first().waitFor();
+    const charts = await failures.count();
+    expect(charts).toBeGreaterThanOrEqual(2);
+    const cashFlows = failures.filter({ hasText: 'The chart “Cash flow of each party by year” could not be drawn' });
+    expect(await cashFlows.getByRole('paragraph').textContent()).toBe(
+      'The chart “Cash flow of each party by year” could not be drawn: this window cannot follow its size. Your project is unchanged; you can keep working, save, or try again.',
+    );
+    expect(await cashFlows.getAttribute('role')).toBe('alert');
+    expect(await page.locator('.notice-bar.error').textContent()).toContain('could not be drawn (this window cannot follow its size). Your project is unchanged');
+    // The rest of the section, the results panel and the title bar are still there and usable.
+    expect(await page.getByRole('heading', { name: 'Results by party' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Benefit split' }).first().isVisible()).toBe(true);
+    expect(await metric(page, 'venture-npv')).toBe(npv);
+    await screenshot(page, 'j-charts-not-drawn');
+    await section(page, 'Settings');
+    await typeInto(page, 'Project name', 'Spodumene after a drawing error');
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save as' });
+    await dialog.getByRole('textbox', { name: 'File name' }).fill('After a drawing error');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved After a drawing error.orebridge.').waitFor();
+    const saved = await readProjectFromFile(join(mode().documentsFolder, 'After a drawing error.orebridge'));
+    expect(saved.ok && saved.project.name).toBe('Spodumene after a drawing error');
+    expect(saved.ok && saved.project.structures.length).toBe(2);
+
+    // The cause gone, "Try again" (from the keyboard) draws each chart.
+    await section(page, 'Results');
+    await failures.first().waitFor();
+    await page.evaluate(() => {
+      const host = window as unknown as Record<string, unknown>;
+      host.ResizeObserver = host.workingResizeObserver;
+    });
+    const tryAgain = cashFlows.getByRole('button', { name: 'Try again' });
+    await tryAgain.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('img', { name: 'Cash flow of each party by year' }).waitFor();
+    while ((await failures.count()) > 0) await failures.first().getByRole('button', { name: 'Try again' }).click();
+    expect(await page.locator('.chart-drawing svg, .chart-drawing figure').count()).toBeGreaterThanOrEqual(charts);
+    await page.context().close();
+  });
 });
