@@ -26,6 +26,8 @@ import { ChoiceField, namedChoices } from '../components/controls.tsx';
 import { NegotiationProvider } from '../negotiation/context.tsx';
 import { DealSpaceSection } from '../views/DealSpaceSection.tsx';
 
+const SAVE_HERE = 'Your project is unchanged; you can save it with the buttons here, or try again.';
+
 const SECTIONS: Record<SectionId, () => React.ReactNode> = {
   venture: VentureSection,
   'mine-plan': MinePlanSection,
@@ -51,7 +53,7 @@ export function App() {
     <>
       <Notice />
       <WorkBanner />
-      <DrawingBoundary part="The workspace" advice="you can save it with the buttons here, or try again" actions={<SaveActions />}>
+      <DrawingBoundary part="The workspace" whatNow={hasProject ? SAVE_HERE : 'Your files are unchanged; you can try again.'} actions={<SaveActions />}>
         <NegotiationProvider>{hasProject ? <WorkspaceView /> : <EmptyState />}</NegotiationProvider>
       </DrawingBoundary>
       <FocusManager />
@@ -66,7 +68,9 @@ function WorkspaceView() {
   const wide = section === 'results' || section === 'compare' || section === 'risk' || section === 'deal-space';
   return (
     <div className={wide ? 'app app-wide-section' : 'app'}>
-      <TopBar />
+      <DrawingBoundary part="The title bar" whatNow={SAVE_HERE} actions={<SaveActions />} className="top-failure">
+        <TopBar />
+      </DrawingBoundary>
       <DrawingBoundary part="The list of sections" className="nav-failure">
         <AgreementsNav />
       </DrawingBoundary>
@@ -83,7 +87,7 @@ function WorkspaceView() {
   );
 }
 
-/** What the top-level boundary offers when the title bar itself could not be drawn. */
+/** What a boundary offers in place of the title bar's own Save, Save as… and Undo when those could not be drawn. */
 function SaveActions() {
   const editor = useEditor();
   const { commands } = useWorkspaceContext();

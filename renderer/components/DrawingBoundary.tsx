@@ -10,14 +10,16 @@ export function failureMessage(error: unknown): string {
   return text === '' ? 'an unexpected error' : text;
 }
 
+const KEEP_WORKING = 'Your project is unchanged; you can keep working, save, or try again.';
+
 /** The sentence shown in place of the part, e.g. "The Results section could not be drawn: …". */
-export function drawingFailureText(part: string, error: unknown, advice = 'you can keep working, save, or try again'): string {
-  return `${part} could not be drawn: ${failureMessage(error)}. Your project is unchanged; ${advice}.`;
+export function drawingFailureText(part: string, error: unknown, whatNow = KEEP_WORKING): string {
+  return `${part} could not be drawn: ${failureMessage(error)}. ${whatNow}`;
 }
 
 interface BoundaryProps {
   part: string;
-  advice?: string;
+  whatNow: string | undefined;
   describedBy: string;
   className: string | undefined;
   onFailure: (error: unknown, componentStack: string) => void;
@@ -47,7 +49,7 @@ class Boundary extends Component<BoundaryProps, BoundaryState> {
     if (!failure) return this.props.children;
     return (
       <div className={`drawing-failure ${this.props.className ?? ''}`.trim()} role="alert">
-        <p id={this.props.describedBy}>{drawingFailureText(this.props.part, failure.error, this.props.advice)}</p>
+        <p id={this.props.describedBy}>{drawingFailureText(this.props.part, failure.error, this.props.whatNow)}</p>
         <div className="drawing-failure-actions">
           <button type="button" aria-describedby={this.props.describedBy} onClick={() => this.setState({ failure: null })}>
             Try again
@@ -62,8 +64,8 @@ class Boundary extends Component<BoundaryProps, BoundaryState> {
 export interface DrawingBoundaryProps {
   /** The part in the user's words, as the start of a sentence: "The Results section", "The chart “NPV by party”". */
   part: string;
-  /** What the user can do now, after "Your project is unchanged;". */
-  advice?: string;
+  /** The sentence's end after the error: what is safe and what the user can do now. */
+  whatNow?: string;
   actions?: ReactNode;
   /** Where the message sits in the window's layout, e.g. the side panel's grid area. */
   className?: string;
@@ -75,18 +77,18 @@ export interface DrawingBoundaryProps {
  * tells the workspace's notice bar (where the part may be out of view), and logs the error with
  * its stack to the console for support.
  */
-export function DrawingBoundary({ part, advice, actions, className, children }: DrawingBoundaryProps) {
+export function DrawingBoundary({ part, whatNow, actions, className, children }: DrawingBoundaryProps) {
   const workspace = useWorkspaceIfProvided();
   const sentenceId = useId();
   const onFailure = (error: unknown, componentStack: string) => {
     console.error(`Orebridge: ${part} could not be drawn.`, error instanceof Error ? error.stack ?? error.message : error, `\nWhere in the window:${componentStack}`);
     workspace?.editor.notify({
       kind: 'error',
-      message: `${part} could not be drawn (${failureMessage(error)}). Your project is unchanged; the details are in the developer console for support.`,
+      message: `${part} could not be drawn (${failureMessage(error)}). Nothing you had is lost; the details are in the developer console for support.`,
     });
   };
   return (
-    <Boundary part={part} advice={advice} actions={actions} className={className} describedBy={sentenceId} onFailure={onFailure}>
+    <Boundary part={part} whatNow={whatNow} actions={actions} className={className} describedBy={sentenceId} onFailure={onFailure}>
       {children}
     </Boundary>
   );

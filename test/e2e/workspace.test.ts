@@ -348,7 +348,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
       'The chart “Cash flow of each party by year” could not be drawn: this window cannot follow its size. Your project is unchanged; you can keep working, save, or try again.',
     );
     expect(await cashFlows.getAttribute('role')).toBe('alert');
-    expect(await page.locator('.notice-bar.error').textContent()).toContain('could not be drawn (this window cannot follow its size). Your project is unchanged');
+    expect(await page.locator('.notice-bar.error').textContent()).toContain('could not be drawn (this window cannot follow its size). Nothing you had is lost');
     // The rest of the section, the results panel and the title bar are still there and usable.
     expect(await page.getByRole('heading', { name: 'Results by party' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Benefit split' }).first().isVisible()).toBe(true);

@@ -9,7 +9,7 @@ import { Chart } from '../../renderer/components/charts/index.ts';
 import { loadExample, renderApp, settle, testWorkspace } from './helpers.tsx';
 
 // Test-side switches for the stand-ins below: a part throws while drawing only while its switch is on.
-const trouble = vi.hoisted(() => ({ fiscal: false, shareDialog: false }));
+const trouble = vi.hoisted(() => ({ fiscal: false, shareDialog: false, emptyState: false }));
 
 vi.mock('../../renderer/views/FiscalSection.tsx', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../renderer/views/FiscalSection.tsx')>();
@@ -33,10 +33,22 @@ vi.mock('../../renderer/app/ShareDialog.tsx', async (importOriginal) => {
   };
 });
 
+vi.mock('../../renderer/views/EmptyState.tsx', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../renderer/views/EmptyState.tsx')>();
+  return {
+    ...real,
+    EmptyState: () => {
+      if (trouble.emptyState) throw new Error('the list of recent files is unreadable');
+      return <real.EmptyState />;
+    },
+  };
+});
+
 afterEach(() => {
   cleanup();
   trouble.fiscal = false;
   trouble.shareDialog = false;
+  trouble.emptyState = false;
   vi.restoreAllMocks();
 });
 
@@ -90,7 +102,7 @@ describe('a section that throws while drawing', () => {
     // Reported where the workspace reports problems, and logged with its stack for support.
     expect(workspace.store.getState().notice).toEqual({
       kind: 'error',
-      message: "The Fiscal terms section could not be drawn (Cannot read properties of undefined (reading 'rate')). Your project is unchanged; the details are in the developer console for support.",
+      message: "The Fiscal terms section could not be drawn (Cannot read properties of undefined (reading 'rate')). Nothing you had is lost; the details are in the developer console for support.",
     });
     const logged = errors.mock.calls.find((call) => call[0] === 'Orebridge: The Fiscal terms section could not be drawn.');
     expect(String(logged?.[1])).toMatch(/^TypeError: Cannot read properties of undefined \(reading 'rate'\)\n\s+at /);
@@ -132,8 +144,8 @@ describe('a section that throws while drawing', () => {
   });
 });
 
-describe('the workspace when a part outside every section throws', () => {
-  it('offers Save, Save as… and Undo beside "Try again", and saving writes the project as it was', async () => {
+describe('a title bar that throws while drawing', () => {
+  it('offers Save, Save as… and Undo beside "Try again" while the sections and the results panel stay drawn', async () => {
     silencedConsole();
     const written: { documentId: string; name: string }[] = [];
     const workspace = testWorkspace(savingApi(written));
@@ -144,10 +156,11 @@ describe('the workspace when a part outside every section throws', () => {
     trouble.shareDialog = true;
     act(() => workspace.editor.showDialog('share'));
     const alert = screen.getAllByRole('alert').find((shown) => shown.classList.contains('drawing-failure'))!;
-    expect(alert.textContent).toContain(
-      'The workspace could not be drawn: Invalid time value. Your project is unchanged; you can save it with the buttons here, or try again.',
+    expect(alert.querySelector('p')?.textContent).toBe(
+      'The title bar could not be drawn: Invalid time value. Your project is unchanged; you can save it with the buttons here, or try again.',
     );
-    expect(screen.queryByRole('navigation', { name: 'Sections' })).toBeNull();
+    expect(screen.getByRole('navigation', { name: 'Sections' })).toBeTruthy();
+    expect(screen.getByTestId('venture-npv').textContent).toMatch(/US\$/);
     await act(() => within(alert).getByRole('button', { name: 'Save' }).click());
     await settle(workspace);
     expect(written).toEqual([{ documentId: 'doc-1', name: 'Northern Spodumene JV' }]);
@@ -157,8 +170,29 @@ describe('the workspace when a part outside every section throws', () => {
 
     trouble.shareDialog = false;
     act(() => within(alert).getByRole('button', { name: 'Try again' }).click());
-    expect(screen.getByRole('navigation', { name: 'Sections' })).toBeTruthy();
     expect(screen.getByRole('dialog', { name: 'Share a copy' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open…' })).toBeTruthy();
+  });
+});
+
+describe('the workspace when a part outside every inner boundary throws', () => {
+  it('says so in place of the workspace, with "Try again"; the notice bar above it stays', async () => {
+    silencedConsole();
+    const workspace = testWorkspace();
+    trouble.emptyState = true;
+    await renderApp(workspace);
+    const alert = screen.getAllByRole('alert').find((shown) => shown.classList.contains('drawing-failure'))!;
+    expect(alert.querySelector('p')?.textContent).toBe(
+      'The workspace could not be drawn: the list of recent files is unreadable. Your files are unchanged; you can try again.',
+    );
+    // No project: nothing to save, so no Save button.
+    expect(within(alert).queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(workspace.store.getState().notice?.message).toBe(
+      'The workspace could not be drawn (the list of recent files is unreadable). Nothing you had is lost; the details are in the developer console for support.',
+    );
+    trouble.emptyState = false;
+    act(() => within(alert).getByRole('button', { name: 'Try again' }).click());
+    expect(screen.getByRole('button', { name: 'New venture' })).toBeTruthy();
   });
 });
 
