@@ -7,7 +7,7 @@ import { supply } from './supply.ts';
 import { irrRoots } from './irr.ts';
 import { cumulativeMetrics, ratio } from './metrics.ts';
 import { toDealTerms, toOverrides, toVentureInputs, type DealTerms, type VentureInputs } from './model.ts';
-import { runParties, runVenture, type CaseRun, type PartyRun, type VentureRun } from './run.ts';
+import { runParties, runVenture, runVentureParties, type CaseRun, type PartyRun, type VentureRun } from './run.ts';
 import { NON_PARTNER_PARTIES } from './parties.ts';
 import { defaultShocks, projectShocks, shockTable } from './shocks.ts';
 import { applyOverrides } from './transforms.ts';
@@ -86,7 +86,8 @@ export function createEvaluator(project: Project): Evaluator {
 
     const deal = dealOf(structure);
     const venture = ventureOf(scenario, structure);
-    const base = runParties(ar, deal, venture.run);
+    const base = runParties(ar, deal, venture.run, venture.otherRuns);
+    const shared = venture.others;
     const partnerState = new Map(structure.terms.partners.map((p) => [p.id, p]));
     const order = [...structure.terms.partners.map((p) => p.id), ...NON_PARTNER_PARTIES];
 
@@ -95,8 +96,8 @@ export function createEvaluator(project: Project): Evaluator {
       project.shocks ? projectShocks(ar, project.shocks) : defaultShocks(ar, base), order);
 
     const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, venture.deflator[k]!));
-    const realByParty = new Map(base.parties.map((p) => [p.id, realOf(p.flows)]));
-    const cumulativeByParty = new Map([...realByParty].map(([id, real]) => [id, cumulativeMetrics(ar, real, base.venture.startYear)]));
+    const realByParty = new Map(base.parties.map((p) => [p.id, shared.get(p.id)?.real ?? realOf(p.flows)]));
+    const cumulativeByParty = new Map(base.parties.map((p) => [p.id, shared.get(p.id)?.cumulative ?? cumulativeMetrics(ar, realByParty.get(p.id)!, base.venture.startYear)]));
     const partnerIds = structure.terms.partners.map((p) => p.id);
     const auditLines = options.auditLines !== false;
     const hurdleFactors = (rate: DecimalInput) => hurdleFactorsOf(`${String(rate)}\u0000${base.inputs.discounting}\u0000${base.inputs.years}`);
@@ -105,7 +106,10 @@ export function createEvaluator(project: Project): Evaluator {
       scenario: scenario.id,
       warnings: shortfallWarnings(base),
       venture: ventureMetrics(base, venture, cumulativeByParty, (id) => partnerState.get(id)?.state === true, breakeven),
-      parties: base.parties.map((party) => partyResult(base, party, realByParty.get(party.id)!, cumulativeByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate, hurdleFactors)),
+      parties: base.parties.map((party) => {
+        const known = shared.get(party.id);
+        return known ? { ...known.result } : partyResult(base, party, realByParty.get(party.id)!, cumulativeByParty.get(party.id)!, partnerState.get(party.id)?.hurdleRate, hurdleFactors);
+      }),
       years: yearRows(base, venture, partnerIds, auditLines),
       shocks,
       ...(auditLines ? { reconciliation: reconciliationOf(ar, base, partnerIds, venture.audit.ventureNpv) } : {}),
@@ -128,6 +132,20 @@ interface SharedVenture {
   /** Σ over agreements of the technology withholding of year k. */
   technologyTax: Decimal[];
   breakeven: () => Decimal | null;
+  /**
+   * The parties after the government (community, external licensors, offtakers, lenders): their
+   * flows never read the partners' funding, so they and what is shown of them are the venture's.
+   */
+  others: Map<string, VentureParty>;
+  otherRuns: PartyRun<Decimal>[];
+}
+
+interface VentureParty {
+  real: Decimal[];
+  cumulative: Cumulative;
+  result: PartyResult;
+  /** Each year's flow as text. */
+  flowText: string[];
 }
 
 type VentureLines = Omit<YearRow, 'withholdingTax' | 'freeCashFlow' | 'preTaxNetCashFlow' | 'interests' | 'flows'>;
@@ -150,9 +168,15 @@ function sharedVenture(project: Project, scenario: Scenario, structure: Structur
   const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, deflator[k]!));
   const realF = realOf(v.freeCashFlow);
   const audit = ventureAuditOf(ar, run);
+  const otherRuns = runVentureParties(ar, deal, run);
+  const others = new Map(otherRuns.map((party): [string, VentureParty] => {
+    const real = realOf(party.flows);
+    const cumulative = cumulativeMetrics(ar, real, v.startYear);
+    return [party.id, { real, cumulative, result: partyBasics(run, party, cumulative), flowText: party.flows.map(str) }];
+  }));
   let breakeven: { value: Decimal | null } | null = null;
   return {
-    run, deflator, audit,
+    run, deflator, audit, others, otherRuns,
     metrics: {
       npv: str(audit.ventureNpv),
       ...irrFields(realF),
@@ -285,17 +309,22 @@ function ventureMetrics(
 
 type Cumulative = ReturnType<typeof cumulativeMetrics<Decimal>>;
 
-function partyResult(
-  run: CaseRun<Decimal>, party: PartyRun<Decimal>, real: Decimal[], cumulative: Cumulative, hurdleRate: DecimalInput | undefined,
-  hurdleFactorsOf: (rate: DecimalInput) => Decimal[],
-): PartyResult {
-  const result: PartyResult = {
+/** What every party shows: its present value, share of the pre-tax NPV and real total. */
+function partyBasics(run: VentureRun<Decimal>, party: PartyRun<Decimal>, cumulative: Cumulative): PartyResult {
+  return {
     id: party.id,
     kind: party.kind,
     pv: str(party.pv),
     share: optionalStr(ratio(ar, party.pv, run.preTaxNpv)),
     total: str(cumulative.total),
   };
+}
+
+function partyResult(
+  run: CaseRun<Decimal>, party: PartyRun<Decimal>, real: Decimal[], cumulative: Cumulative, hurdleRate: DecimalInput | undefined,
+  hurdleFactorsOf: (rate: DecimalInput) => Decimal[],
+): PartyResult {
+  const result = partyBasics(run, party, cumulative);
   if (party.kind !== 'partner' || hurdleRate === undefined) return result;
   const hurdleFactors = hurdleFactorsOf(hurdleRate);
   return {
@@ -341,7 +370,7 @@ function yearRows(run: CaseRun<Decimal>, venture: SharedVenture, partnerIds: str
   return venture.rows.map(({ lines, freeCashFlow, preTaxNetCashFlow, audit }, k) => {
     const text = {
       interests: Object.fromEntries(partnerIds.map((id, i) => [id, str(f.interests[k]![i]!)])),
-      flows: Object.fromEntries(run.parties.map((p) => [p.id, str(p.flows[k]!)])),
+      flows: Object.fromEntries(run.parties.map((p) => [p.id, venture.others.get(p.id)?.flowText[k] ?? str(p.flows[k]!)])),
     };
     return {
       ...lines,

@@ -2,7 +2,7 @@ import type { Arithmetic } from './arithmetic.ts';
 import { discountFactors, presentValue } from './discounting.ts';
 import { funding, type FundingYears } from './funding.ts';
 import type { DealTerms, VentureInputs } from './model.ts';
-import { partyFlows, type PartyFlows } from './parties.ts';
+import { partyFlows, ventureParties, type PartyFlows } from './parties.ts';
 import { ventureYears, type VentureYears } from './venture.ts';
 
 export interface PartyRun<T> extends PartyFlows<T> {
@@ -32,11 +32,22 @@ export function runVenture<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal:
   return { inputs, venture, factors, nominalWeights, preTaxNpv };
 }
 
-/** The partners' and parties' part of a run (§6, §7) on the venture's part. */
-export function runParties<T>(ar: Arithmetic<T>, deal: DealTerms<T>, run: VentureRun<T>): CaseRun<T> {
+const withPresentValue = <T>(ar: Arithmetic<T>, run: VentureRun<T>) => (party: PartyFlows<T>): PartyRun<T> =>
+  ({ ...party, pv: presentValue(ar, party.flows, run.nominalWeights) });
+
+/** The parties after the government with their present values: the same for every structure with the same venture terms. */
+export function runVentureParties<T>(ar: Arithmetic<T>, deal: DealTerms<T>, run: VentureRun<T>): PartyRun<T>[] {
+  return ventureParties(ar, deal, run.venture).map(withPresentValue(ar, run));
+}
+
+/**
+ * The partners' and parties' part of a run (§6, §7) on the venture's part. `others`, when given,
+ * is runVentureParties of the same venture and deal terms (computed once for many structures).
+ */
+export function runParties<T>(ar: Arithmetic<T>, deal: DealTerms<T>, run: VentureRun<T>, others?: readonly PartyRun<T>[]): CaseRun<T> {
   const fundingYears = funding(ar, deal, run.venture.freeCashFlow);
-  const parties = partyFlows(ar, deal, run.venture, fundingYears).map((party) => ({ ...party, pv: presentValue(ar, party.flows, run.nominalWeights) }));
-  return { ...run, funding: fundingYears, parties };
+  const own = partyFlows(ar, deal, run.venture, fundingYears, []).map(withPresentValue(ar, run));
+  return { ...run, funding: fundingYears, parties: [...own, ...(others ?? runVentureParties(ar, deal, run))] };
 }
 
 export function runCase<T>(ar: Arithmetic<T>, inputs: VentureInputs<T>, deal: DealTerms<T>): CaseRun<T> {
