@@ -367,11 +367,21 @@ function ventureRows(run: VentureRun<Decimal>, audit: VentureAudit<Decimal>): Sh
 /** The case's yearly lines: the venture's, then the partners', then (with auditLines) the partners' audit lines. */
 function yearRows(run: CaseRun<Decimal>, venture: SharedVenture, partnerIds: string[], auditLines: boolean): YearRow[] {
   const f = run.funding;
+  // Interests stay the same array from year to year until a cash call dilutes them: their text too.
+  let lastInterests: { of: Decimal[]; text: Record<string, string> } | null = null;
+  const interestText = (k: number): Record<string, string> => {
+    const interests = f.interests[k]!;
+    if (lastInterests?.of !== interests) {
+      const text: Record<string, string> = {};
+      partnerIds.forEach((id, i) => { text[id] = str(interests[i]!); });
+      lastInterests = { of: interests, text };
+    }
+    return { ...lastInterests.text };
+  };
   return venture.rows.map(({ lines, freeCashFlow, preTaxNetCashFlow, audit }, k) => {
-    const text = {
-      interests: Object.fromEntries(partnerIds.map((id, i) => [id, str(f.interests[k]![i]!)])),
-      flows: Object.fromEntries(run.parties.map((p) => [p.id, venture.others.get(p.id)?.flowText[k] ?? str(p.flows[k]!)])),
-    };
+    const flows: Record<string, string> = {};
+    for (const p of run.parties) flows[p.id] = venture.others.get(p.id)?.flowText[k] ?? str(p.flows[k]!);
+    const text = { interests: interestText(k), flows };
     return {
       ...lines,
       withholdingTax: str(ar.add(f.dividendWithholding[k]!, venture.technologyTax[k]!)),

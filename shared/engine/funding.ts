@@ -34,6 +34,8 @@ export function funding<T>(ar: Arithmetic<T>, deal: DealTerms<T>, freeCashFlow: 
   const carry = new Map<number, CarryState<T>>(carriedIdx.map((c) => [c, { balance: ar.zero, stakes: zeros() }]));
   const deemed = deemedValues(ar, deal, isFunder);
   const carriedEquity = carriedIdx.reduce((s, c) => ar.add(s, partners[c]!.equity), ar.zero);
+  /** 1 + the carry's interest rate, by carried partner. */
+  const carryGrowth = new Map(carriedIdx.map((c) => [c, ar.add(ar.one, partners[c]!.carried!.interestRate)]));
 
   let interest = partners.map((p) => p.equity);
   const paidSoFar = zeros();
@@ -47,7 +49,7 @@ export function funding<T>(ar: Arithmetic<T>, deal: DealTerms<T>, freeCashFlow: 
     out.interests.push(interest);
     for (const c of carriedIdx) {
       const state = carry.get(c)!;
-      state.balance = ar.money(ar.mul(state.balance, ar.add(ar.one, partners[c]!.carried!.interestRate)));
+      state.balance = ar.money(ar.mul(state.balance, carryGrowth.get(c)!));
     }
     const paid = zeros();
     const distributions = zeros();
