@@ -78,7 +78,7 @@ export async function run(options: { iterations: number }): Promise<BenchResult[
       }),
     );
     results.push(
-      await time('files: open + validate + evaluate all 250 cases, base only (50 × 5)', Math.min(iterations, 3), async () => {
+      await time('files: open + validate + evaluate all 250 cases, base only (50 × 5)', Math.min(iterations, 10), async () => {
         const opened = await openDocument(path, { dataDir });
         if (!opened.ok) throw new Error(opened.error.message);
         const project = opened.value.project();
@@ -90,7 +90,7 @@ export async function run(options: { iterations: number }): Promise<BenchResult[
           }
         }
         await opened.value.close();
-      }, 1),
+      }, 2),
     );
 
     // The app's way: the file checked in a worker thread, the matrix split over both cores.

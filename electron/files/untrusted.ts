@@ -14,7 +14,7 @@ import { checkHeader, HEADER_BYTES, type HeaderFacts } from './header.ts';
 import { parseWithLiterals, stringifyWithLiterals } from './literal-json.ts';
 import { invalidProjectError, ioError } from './messages.ts';
 import { migrate } from './migrations/index.ts';
-import { expectedSchema, type SchemaObject } from './schema.ts';
+import { schemaOfFormat, type SchemaObject } from './schema.ts';
 import { sqlite, type Database } from './sqlite.ts';
 
 /** Files at least this large get the cheap checks where they lie before they are read into memory. */
@@ -154,7 +154,7 @@ function checkShape(db: Database, { formatVersion }: Pick<HeaderFacts, 'formatVe
   // CHECK constraint and expression index of the file, which a crafted schema makes arbitrarily slow.
   const objects = runCheck(() => db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema').all() as SchemaObject[]);
   if (!objects.ok) return objects;
-  const schemaProblem = unexpectedSchemaObject(objects.value, expectedSchema(formatVersion));
+  const schemaProblem = unexpectedSchemaObject(objects.value, schemaOfFormat(formatVersion));
   if (schemaProblem) return fail('unexpected-schema', schemaProblem);
 
   const tooMany = runCheck(() => oversizedTable(db, objects.value));
@@ -230,7 +230,7 @@ function runCheck<T>(step: () => T): FileResult<T> {
 }
 
 /** A sentence naming the first schema object Orebridge did not create, or null. */
-export function unexpectedSchemaObject(actual: SchemaObject[], expected: SchemaObject[]): string | null {
+export function unexpectedSchemaObject(actual: readonly SchemaObject[], expected: readonly SchemaObject[]): string | null {
   const expectedByName = new Map(expected.map((o) => [o.name, o]));
   for (const object of actual) {
     const sql = object.sql ?? '';
