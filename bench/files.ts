@@ -103,7 +103,8 @@ export async function run(options: { iterations: number }): Promise<BenchResult[
           const opened = await openDocument(path, { dataDir, checkFile: work.checkFile });
           if (!opened.ok) throw new Error(opened.error.message);
           const project = opened.value.project();
-          const cases = project.structures.flatMap((structure) => project.scenarios.map((scenario) => ({ structure: structure.id, scenario: scenario.id })));
+          // Scenario by scenario, so that each worker meets as few of the scenarios' ventures as it can.
+          const cases = project.scenarios.flatMap((scenario) => project.structures.map((structure) => ({ structure: structure.id, scenario: scenario.id })));
           const half = Math.ceil(cases.length / 2);
           const halves = await Promise.all([cases.slice(0, half), cases.slice(half)].map((part) => work.evaluate(project, part, MATRIX_OPTIONS)));
           let evaluated = 0;
