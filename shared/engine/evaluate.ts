@@ -9,7 +9,7 @@ import { cumulativeMetrics, ratio } from './metrics.ts';
 import { toDealTerms, toOverrides, toVentureInputs, type DealTerms, type VentureInputs } from './model.ts';
 import { runParties, runVenture, runVentureParties, type CaseRun, type PartyRun, type VentureRun } from './run.ts';
 import { NON_PARTNER_PARTIES } from './parties.ts';
-import { defaultShocks, projectShocks, shockTable } from './shocks.ts';
+import { defaultShocks, projectShocks, shockedInputs, shockTable, type ShockDefinition } from './shocks.ts';
 import { applyOverrides } from './transforms.ts';
 import { selectCase, type CaseSelection } from './case-selection.ts';
 import { discountFactors, presentValue, total } from './discounting.ts';
@@ -92,8 +92,12 @@ export function createEvaluator(project: Project): Evaluator {
     const order = [...structure.terms.partners.map((p) => p.id), ...NON_PARTNER_PARTIES];
 
     const breakeven = options.breakeven === false ? null : venture.breakeven();
+    const runShocked = (definition: ShockDefinition<Decimal>) => {
+      const shocked = venture.shocked(definition);
+      return runParties(ar, deal, shocked.run, shocked.others);
+    };
     const shocks = options.shocks === false ? [] : shockTable(ar, base, deal,
-      project.shocks ? projectShocks(ar, project.shocks) : defaultShocks(ar, base), order);
+      project.shocks ? projectShocks(ar, project.shocks) : defaultShocks(ar, base), order, runShocked);
 
     const realOf = (nominal: readonly Decimal[]) => nominal.map((x, k) => ar.mul(x, venture.deflator[k]!));
     const realByParty = new Map(base.parties.map((p) => [p.id, shared.get(p.id)?.real ?? realOf(p.flows)]));
@@ -138,6 +142,8 @@ interface SharedVenture {
    */
   others: Map<string, VentureParty>;
   otherRuns: PartyRun<Decimal>[];
+  /** The venture's part of a run under a shock (§8), and its parties after the government, by shock id. */
+  shocked: (definition: ShockDefinition<Decimal>) => { run: VentureRun<Decimal>; others: PartyRun<Decimal>[] };
 }
 
 interface VentureParty {
@@ -175,8 +181,18 @@ function sharedVenture(project: Project, scenario: Scenario, structure: Structur
     return [party.id, { real, cumulative, result: partyBasics(run, party, cumulative), flowText: party.flows.map(str) }];
   }));
   let breakeven: { value: Decimal | null } | null = null;
+  const shockedVentures = new Map<string, ReturnType<SharedVenture['shocked']>>();
   return {
     run, deflator, audit, others, otherRuns,
+    shocked: (definition) => {
+      let known = shockedVentures.get(definition.id);
+      if (known === undefined) {
+        const shockedRun = runVenture(ar, shockedInputs(ar, run, definition), deal);
+        known = { run: shockedRun, others: runVentureParties(ar, deal, shockedRun) };
+        shockedVentures.set(definition.id, known);
+      }
+      return known;
+    },
     metrics: {
       npv: str(audit.ventureNpv),
       ...irrFields(realF),

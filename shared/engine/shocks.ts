@@ -4,7 +4,7 @@ import { toOverrides, type DealTerms, type TransformOverrides, type VentureInput
 import { runCase, type CaseRun } from './run.ts';
 import { applyOverrides } from './transforms.ts';
 
-interface ShockDefinition<T> {
+export interface ShockDefinition<T> {
   id: string;
   name: string;
   overrides: TransformOverrides<T>;
@@ -35,15 +35,19 @@ export function projectShocks<T>(ar: Arithmetic<T>, shocks: readonly Shock[]): S
   return shocks.map((s) => ({ id: s.id, name: s.name ?? s.id, overrides: toOverrides(ar, s.overrides) }));
 }
 
-/** §8 Who bears each shock: ΔPV per party (union of both runs) and its share of the total. */
+/**
+ * §8 Who bears each shock: ΔPV per party (union of both runs) and its share of the total.
+ * `runShocked`, when given, runs the case under a shock as runCase does (an evaluator shares the
+ * shocked venture among structures with the same venture terms).
+ */
 export function shockTable<T>(
   ar: Arithmetic<T>, base: CaseRun<T>, deal: DealTerms<T>, definitions: readonly ShockDefinition<T>[],
   partyOrder: readonly string[],
+  runShocked: (definition: ShockDefinition<T>) => CaseRun<T> = (definition) => runCase(ar, shockedInputs(ar, base, definition), deal),
 ): ShockResult[] {
   const basePv = new Map(base.parties.map((p) => [p.id, p.pv]));
   return definitions.map((definition) => {
-    const shocked: VentureInputs<T> = applyOverrides(ar, base.inputs, definition.overrides);
-    const run = runCase(ar, shocked, deal);
+    const run = runShocked(definition);
     const shockedPv = new Map(run.parties.map((p) => [p.id, p.pv]));
     const ids = partyOrder.filter((id) => basePv.has(id) || shockedPv.has(id));
     const deltas = ids.map((id) => ar.sub(shockedPv.get(id) ?? ar.zero, basePv.get(id) ?? ar.zero));
@@ -58,4 +62,9 @@ export function shockTable<T>(
       })),
     };
   });
+}
+
+/** The base run's inputs under a shock. */
+export function shockedInputs<T>(ar: Arithmetic<T>, base: Pick<CaseRun<T>, 'inputs'>, definition: ShockDefinition<T>): VentureInputs<T> {
+  return applyOverrides(ar, base.inputs, definition.overrides);
 }

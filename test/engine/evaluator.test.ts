@@ -103,6 +103,12 @@ describe('one evaluator for many cases gives exactly what evaluateProject gives 
     }), { numRuns: 40 });
   });
 
+  it('random v1 and v2 projects with the shocks, whose shocked venture is shared like the base one (fast-check)', () => {
+    fc.assert(fc.property(fc.oneof(arbitraryProject(), arbitraryVersion2Project()), fc.boolean(), (project, reversed) => {
+      sharedAndPlain(valid(withVariants(project)), { breakeven: false }, reversed);
+    }), { numRuns: 20 });
+  });
+
   it('random version-2 projects likewise (fast-check)', () => {
     fc.assert(fc.property(arbitraryVersion2Project(), fc.boolean(), (project, reversed) => {
       sharedAndPlain(valid(withVariants(project)), { shocks: false, breakeven: false }, reversed);
