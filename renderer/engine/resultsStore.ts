@@ -1,14 +1,45 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Evaluation } from '../../shared/engine/interchange.ts';
-import type { Problem } from './protocol.ts';
+import type { EngineJob, Problem } from './protocol.ts';
+
+/**
+ * What a stored result was computed with, said outright so that no view guesses it from missing
+ * fields (a breakeven factor of null means "no breakeven" in a full result, "not asked" in a lean one):
+ * - `base`: the fast lane's case on screen: audit lines, no shocks, no breakeven;
+ * - `lean`: a compare cell: no shocks, no breakeven, no audit lines;
+ * - `lean-breakeven`: a compare cell with its breakeven price, still without shocks and audit lines;
+ * - `full`: shocks, breakeven and audit lines.
+ */
+export type ResultKind = 'base' | 'lean' | 'lean-breakeven' | 'full';
+
+/** The engine options each kind is computed with. */
+export const OPTIONS_OF_KIND: Record<ResultKind, EngineJob['options']> = {
+  base: { shocks: false, breakeven: false },
+  lean: { shocks: false, breakeven: false, auditLines: false },
+  'lean-breakeven': { shocks: false, breakeven: true, auditLines: false },
+  full: { shocks: true, breakeven: true },
+};
+
+export const hasAuditLines = (kind: ResultKind): boolean => OPTIONS_OF_KIND[kind].auditLines !== false;
+export const hasBreakeven = (kind: ResultKind): boolean => OPTIONS_OF_KIND[kind].breakeven;
+
+/**
+ * For one version of the project, which result `latest` keeps: the case on screen's (full, then
+ * base: audit lines) before a compare cell's (with breakeven, then lean), so that a lean result
+ * never replaces one that the Results view can show.
+ */
+const RANK: Record<ResultKind, number> = { lean: 0, 'lean-breakeven': 1, base: 2, full: 3 };
+export function replaces(incoming: StoredResult, existing: StoredResult | undefined): boolean {
+  if (!existing || existing.version < incoming.version) return true;
+  return existing.version === incoming.version && RANK[incoming.kind] >= RANK[existing.kind];
+}
 
 export interface StoredResult {
   /** The document version the result was computed for. */
   version: number;
   evaluation: Evaluation | null;
   error: string | null;
-  /** Computed with shocks and the breakeven price. */
-  full: boolean;
+  kind: ResultKind;
 }
 
 export interface ResultsState {
@@ -19,9 +50,9 @@ export interface ResultsState {
   problems: Problem[];
   /** The engine failed on the latest version (a crash, not a problem of the inputs); null otherwise. */
   engineFailure: string | null;
-  /** Latest result per `structure\0scenario`, fast or full. */
+  /** Latest result per `structure\0scenario`, of any kind (see `replaces`). */
   latest: Record<string, StoredResult>;
-  /** Latest full result per key, kept while a newer fast one is shown. */
+  /** Latest full result per key, kept while a newer base or lean one is shown. */
   latestFull: Record<string, StoredResult>;
 }
 

@@ -5,6 +5,7 @@ import type { Evaluation, Scenario, Structure } from '../../shared/engine/interc
 import { useEditor, useResults, useWorkspace } from '../app/context.tsx';
 import { partyColor, ShareBars } from '../components/charts/index.ts';
 import { selectionKey } from '../engine/protocol.ts';
+import { hasBreakeven } from '../engine/resultsStore.ts';
 import { formatPercent } from '../lib/format.ts';
 import { COMPARE_METRICS, headerFor, matrixMetrics, scaleFor, showCell } from '../model/compareMatrix.ts';
 import { compareTerms, projectValueContext } from '../../shared/fields/index.ts';
@@ -18,6 +19,8 @@ interface Case {
   structure: Structure;
   scenario: Scenario;
   evaluation: Evaluation | null;
+  /** The result has the breakeven price: a lean one does not yet (its column reads "computing…"). */
+  breakeven: boolean;
   status: string | null;
   stale: boolean;
 }
@@ -40,7 +43,7 @@ export function CompareSection() {
   const cases: Case[] = structures.flatMap((structure) =>
     scenarios.map((scenario) => {
       const result = latest[selectionKey({ structure: structure.id, scenario: scenario.id })];
-      return { structure, scenario, evaluation: result?.evaluation ?? null, status: result ? result.error : 'computing…', stale: result !== undefined && result.version !== version };
+      return { structure, scenario, evaluation: result?.evaluation ?? null, breakeven: result !== undefined && hasBreakeven(result.kind), status: result ? result.error : 'computing…', stale: result !== undefined && result.version !== version };
     }),
   );
   const evaluations = cases.flatMap((c) => (c.evaluation ? [c.evaluation] : []));
@@ -48,13 +51,14 @@ export function CompareSection() {
   const partnerIds = [...new Set(evaluations.flatMap((e) => e.parties.filter((p) => p.kind === 'partner').map((p) => p.id)))];
   const metrics = matrixMetrics(compare.metrics, partyIds, partnerIds, { project, locale: money.locale, nameOf });
   const columns = metrics.map((metric) => {
-    const readings = cases.map((c) => (c.evaluation ? metric.read(c.evaluation) : null));
+    const readable = (c: Case): c is Case & { evaluation: Evaluation } => c.evaluation !== null && (metric.id !== 'breakeven' || c.breakeven);
+    const readings = cases.map((c) => (readable(c) ? metric.read(c.evaluation) : null));
     const scale = scaleFor(metric, readings.map((r) => r?.value ?? null), project, money.locale);
     const cells = cases.map((c, index) => {
       const reading = readings[index];
       if (!reading) return null;
       const baseCase = cases.find((b) => b.structure.id === reference?.id && b.scenario.id === c.scenario.id);
-      const base = baseCase && baseCase !== c && baseCase.evaluation ? metric.read(baseCase.evaluation) : null;
+      const base = baseCase && baseCase !== c && readable(baseCase) ? metric.read(baseCase.evaluation) : null;
       return showCell(metric, scale, reading, base, money.locale);
     });
     return { metric, header: headerFor(metric, scale), cells };
@@ -62,7 +66,7 @@ export function CompareSection() {
   const caseName = (c: Case) => ({ structure: c.structure.name || c.structure.id, scenario: c.scenario.name || c.scenario.id });
   const matrixTable = () => ({
     columns: ['Structure', 'Scenario', ...columns.map((column) => column.header)],
-    rows: cases.map((c, index) => [caseName(c).structure, caseName(c).scenario, ...columns.map((column) => { const cell = column.cells[index]; return cell ? (cell.shown ?? cell.text) : (c.status ?? ''); })]),
+    rows: cases.map((c, index) => [caseName(c).structure, caseName(c).scenario, ...columns.map((column) => { const cell = column.cells[index]; return cell ? (cell.shown ?? cell.text) : (c.status ?? 'computing…'); })]),
   });
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const metricsAsRows = compare.layout === 'metrics-as-rows';

@@ -2,6 +2,7 @@ import { PARTY_NAMES as PARTY_NAME_OF } from '../../shared/reports/parties.ts';
 import type { Evaluation } from '../../shared/engine/interchange.ts';
 import { useResults, useWorkspace } from '../app/context.tsx';
 import { selectionKey } from '../engine/protocol.ts';
+import { hasAuditLines } from '../engine/resultsStore.ts';
 import { selectActiveSelection } from '../store/selectors.ts';
 
 export interface ShownResult {
@@ -11,9 +12,17 @@ export interface ShownResult {
   stale: boolean;
 }
 
+/**
+ * The case's result for the Results views: the full one, or (by default) the latest with the audit
+ * lines. A compare cell's lean result lacks them (and the yearly partners' lines), so it is not
+ * shown here: the latest full result stands in, marked stale, or the case counts as computing.
+ */
 export function useResultFor(structure: string | null, scenario: string | null, full = false): ShownResult {
   const key = structure !== null && scenario !== null ? selectionKey({ structure, scenario }) : '';
-  const stored = useResults((state) => (full ? state.latestFull[key] : state.latest[key]));
+  const stored = useResults((state) => {
+    const latest = state.latest[key];
+    return full || !latest || !hasAuditLines(latest.kind) ? state.latestFull[key] : latest;
+  });
   const version = useResults((state) => state.version);
   if (!stored) return { evaluation: null, error: null, stale: true };
   return { evaluation: stored.evaluation, error: stored.error, stale: stored.version !== version };

@@ -23,7 +23,7 @@ function evaluated(example: string, structure: string) {
   editor.loadProject(project);
   editor.selectStructure(structure);
   const results = createResultsStore();
-  const latest = { [selectionKey({ structure, scenario: project.scenarios[0]!.id })]: { version: 0, evaluation: outcome.evaluation, error: null, full: true } };
+  const latest = { [selectionKey({ structure, scenario: project.scenarios[0]!.id })]: { version: 0, evaluation: outcome.evaluation, error: null, kind: 'full' as const } };
   results.setState({ version: 0, validatedVersion: 0, problems: [], latest, latestFull: latest });
   const workspace: Workspace = { store, editor, results, api: null, commands: createDocumentCommands(store, editor, null) };
   render(<WorkspaceProvider workspace={workspace}><ResultsSection /></WorkspaceProvider>);

@@ -56,7 +56,7 @@ describe('sentences beside the results', () => {
     editor.selectStructure('state-carry-rrt');
     editor.selectScenario('nickel-slump');
     const results = createResultsStore();
-    const latest = { [selectionKey({ structure: 'state-carry-rrt', scenario: 'nickel-slump' })]: { version: 0, evaluation, error: null, full: true } };
+    const latest = { [selectionKey({ structure: 'state-carry-rrt', scenario: 'nickel-slump' })]: { version: 0, evaluation, error: null, kind: 'full' as const } };
     results.setState({ version: 0, validatedVersion: 0, problems: [], latest, latestFull: latest });
     const workspace: Workspace = { store, editor, results, api: null, commands: createDocumentCommands(store, editor, null) };
     render(<WorkspaceProvider workspace={workspace}><ResultsSection /></WorkspaceProvider>);

@@ -8,6 +8,8 @@ import { WorkspaceProvider, type Workspace } from '../../renderer/app/context.ts
 import { createDocumentCommands } from '../../renderer/app/documentCommands.ts';
 import { selectionKey } from '../../renderer/engine/protocol.ts';
 import { createResultsStore } from '../../renderer/engine/resultsStore.ts';
+import { jobFor } from '../../renderer/engine/resultsController.ts';
+import { runEngineJob } from '../../renderer/engine/runJob.ts';
 import { createEditor } from '../../renderer/store/editor.ts';
 import { createWorkspaceStore } from '../../renderer/store/workspaceStore.ts';
 import { ResultsSection } from '../../renderer/views/ResultsSection.tsx';
@@ -22,7 +24,7 @@ function panelWorkspace(example: string, evaluations: Evaluation[]): Workspace {
   const editor = createEditor(store);
   editor.loadProject(loadExample(example));
   const results = createResultsStore();
-  const latest = Object.fromEntries(evaluations.map((evaluation) => [selectionKey({ structure: evaluation.structure, scenario: evaluation.scenario }), { version: 0, evaluation, error: null, full: true }]));
+  const latest = Object.fromEntries(evaluations.map((evaluation) => [selectionKey({ structure: evaluation.structure, scenario: evaluation.scenario }), { version: 0, evaluation, error: null, kind: 'full' as const }]));
   results.setState({ version: 0, validatedVersion: 0, problems: [], latest, latestFull: latest });
   return { store, editor, results, api: null, commands: createDocumentCommands(store, editor, null) };
 }
@@ -165,3 +167,53 @@ describe('compare', () => {
     expect(within(sheet).queryByRole('row', { name: /Technology withholding/ })).toBeNull();
   });
 });
+
+describe('lean compare results', () => {
+  /** The spodumene base cases, computed by the compare matrix's lean or breakeven pass. */
+  function leanWorkspace(kind: 'lean' | 'lean-breakeven'): Workspace {
+    const workspace = panelWorkspace('northern-spodumene', []);
+    const project = workspace.store.getState().project!;
+    const selections = project.structures.map((structure) => ({ structure: structure.id, scenario: 'base' }));
+    const response = runEngineJob(jobFor(kind, project, selections));
+    if (response.valid !== true) throw new Error('the example did not evaluate');
+    const latest = Object.fromEntries(selections.map((selection, index) => {
+      const result = response.results[index]!;
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.evaluation.reconciliation).toBeUndefined();
+      return [selectionKey(selection), { version: 0, evaluation: result.evaluation, error: null, kind }];
+    }));
+    workspace.results.setState({ latest, latestFull: {} });
+    return workspace;
+  }
+
+  it('are not shown as the case on screen: its views wait for a result with the audit lines', () => {
+    renderPanels(leanWorkspace('lean-breakeven'), <><SummaryPanel /><ResultsSection /></>);
+    expect(screen.queryByTestId('venture-npv')).toBeNull();
+    expect(screen.getByText('Computing the results…')).toBeTruthy();
+    cleanup();
+    // An older full result of the case stands in until its own arrives.
+    const workspace = leanWorkspace('lean-breakeven');
+    const key = selectionKey({ structure: spodumene.structure, scenario: spodumene.scenario });
+    workspace.results.setState({ version: 1, latest: { ...workspace.results.getState().latest, [key]: { ...workspace.results.getState().latest[key]!, version: 1 } }, latestFull: { [key]: { version: 0, evaluation: spodumene, error: null, kind: 'full' } } });
+    renderPanels(workspace, <SummaryPanel />);
+    expect(screen.getByTestId('venture-npv').textContent).toBe(`US$ ${(Number(spodumene.venture.npv) / 1e6).toFixed(1)} m`);
+    expect(screen.getByRole('status').textContent).toBe('Updating…');
+  });
+
+  it('fill the compare matrix, the breakeven column "computing…" until the breakeven pass', () => {
+    const lean = leanWorkspace('lean');
+    lean.editor.selectSection('compare');
+    const { unmount } = renderPanels(lean, <CompareSection />);
+    const cellsOf = () => within(screen.getByRole('table', { name: /Metrics by structure and scenario/ })).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+    for (const cells of cellsOf()) {
+      expect(cells[0]).toMatch(/^\d/);
+      expect(cells[4]).toBe('computing…');
+    }
+    unmount();
+    const withBreakeven = leanWorkspace('lean-breakeven');
+    withBreakeven.editor.selectSection('compare');
+    renderPanels(withBreakeven, <CompareSection />);
+    for (const cells of cellsOf()) expect(cells[4]).toMatch(/^\d/);
+  });
+});
+
