@@ -76,6 +76,8 @@ export function startResultsController(workspace: WorkspaceStore, results: Resul
     }
     const latest = { ...current.latest };
     const latestFull = { ...current.latestFull };
+    const active = selectActiveSelection(workspace.getState());
+    const onScreen = active ? selectionKey(active) : null;
     laneJob.job.selections.forEach((selection, index) => {
       const result = response.results[index];
       if (!result) return;
@@ -83,7 +85,7 @@ export function startResultsController(workspace: WorkspaceStore, results: Resul
       const stored: StoredResult = result.ok
         ? { version: laneJob.version, evaluation: result.evaluation, error: null, kind: laneJob.kind }
         : { version: laneJob.version, evaluation: null, error: result.error.message, kind: laneJob.kind };
-      if (replaces(stored, latest[key])) latest[key] = stored;
+      if (replaces(stored, latest[key], key === onScreen)) latest[key] = stored;
       if (laneJob.kind === 'full') latestFull[key] = stored;
     });
     results.setState({ validatedVersion: laneJob.version, problems: [], engineFailure: null, latest, latestFull });

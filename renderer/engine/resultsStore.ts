@@ -24,14 +24,18 @@ export const hasAuditLines = (kind: ResultKind): boolean => OPTIONS_OF_KIND[kind
 export const hasBreakeven = (kind: ResultKind): boolean => OPTIONS_OF_KIND[kind].breakeven;
 
 /**
- * For one version of the project, which result `latest` keeps: the case on screen's (full, then
- * base: audit lines) before a compare cell's (with breakeven, then lean), so that a lean result
- * never replaces one that the Results view can show.
+ * For one version of the project, which result `latest` keeps. For the case on screen, the one
+ * its Results views can show: full, then base (audit lines), before any compare cell's, so that a
+ * lean result never replaces it. For any other case, what the compare matrix reads: full, then
+ * with the breakeven price, then base, then lean (a case that was on screen keeps its base until
+ * the breakeven pass brings its breakeven price). A newer version always wins.
  */
-const RANK: Record<ResultKind, number> = { lean: 0, 'lean-breakeven': 1, base: 2, full: 3 };
-export function replaces(incoming: StoredResult, existing: StoredResult | undefined): boolean {
+const RANK_ON_SCREEN: Record<ResultKind, number> = { lean: 0, 'lean-breakeven': 1, base: 2, full: 3 };
+const RANK_IN_MATRIX: Record<ResultKind, number> = { lean: 0, base: 1, 'lean-breakeven': 2, full: 3 };
+export function replaces(incoming: StoredResult, existing: StoredResult | undefined, onScreen: boolean): boolean {
   if (!existing || existing.version < incoming.version) return true;
-  return existing.version === incoming.version && RANK[incoming.kind] >= RANK[existing.kind];
+  const rank = onScreen ? RANK_ON_SCREEN : RANK_IN_MATRIX;
+  return existing.version === incoming.version && rank[incoming.kind] >= rank[existing.kind];
 }
 
 export interface StoredResult {

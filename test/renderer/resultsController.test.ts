@@ -150,10 +150,18 @@ describe('the results controller', () => {
       const breakeven = await slow.answerNext();
       expect(breakeven.options).toEqual(BREAKEVEN);
       expect(keys(breakeven)).toEqual(others);
-      for (const key of others) {
-        expect(results.getState().latest[key]?.kind).toBe('lean-breakeven');
-        expect(results.getState().latest[key]?.evaluation?.venture.breakevenPriceFactor).not.toBeNull();
-      }
+      // The same venture and party numbers as the full evaluation, breakeven price included.
+      const fullOfOthers = runEngineJob({ ...breakeven, options: FULL });
+      if (fullOfOthers.valid !== true) throw new Error('the example did not evaluate');
+      breakeven.selections.forEach((selection, index) => {
+        const stored = results.getState().latest[selectionKey(selection)];
+        const expected = fullOfOthers.results[index]!;
+        if (!expected.ok) throw new Error(expected.error.message);
+        expect(stored?.kind).toBe('lean-breakeven');
+        expect(stored?.evaluation?.venture.breakevenPriceFactor).not.toBeNull();
+        expect(stored?.evaluation?.venture).toEqual(expected.evaluation.venture);
+        expect(stored?.evaluation?.parties).toEqual(expected.evaluation.parties);
+      });
       expect(slow.pending).toHaveLength(0);
     });
 
@@ -193,17 +201,26 @@ describe('the results controller', () => {
       expect(keys(rest[1]!)).not.toContain(picked);
       expect(results.getState().latest[picked]?.kind).toBe('full');
       expect(results.getState().latestFull[picked]?.kind).toBe('full');
+      // The case that left the screen had only its base for this version: it now has its breakeven price.
+      expect(results.getState().latest[active]?.kind).toBe('lean-breakeven');
+      expect(results.getState().latestFull[active]).toBeUndefined();
     });
 
-    it('keeps, for one version, the case on screen before a compare cell, and any newer result before an older one', () => {
+    it('keeps, for one version, what the case on screen or the matrix reads, and any newer result before an older one', () => {
       const at = (version: number, kind: StoredResult['kind']): StoredResult => ({ version, evaluation: null, error: null, kind });
-      expect(replaces(at(1, 'lean'), at(1, 'full'))).toBe(false);
-      expect(replaces(at(1, 'lean'), at(1, 'base'))).toBe(false);
-      expect(replaces(at(1, 'lean-breakeven'), at(1, 'base'))).toBe(false);
-      expect(replaces(at(1, 'base'), at(1, 'lean-breakeven'))).toBe(true);
-      expect(replaces(at(1, 'lean-breakeven'), at(1, 'lean'))).toBe(true);
-      expect(replaces(at(2, 'lean'), at(1, 'full'))).toBe(true);
-      expect(replaces(at(1, 'full'), at(2, 'lean'))).toBe(false);
+      for (const onScreen of [true, false]) {
+        expect(replaces(at(1, 'lean'), at(1, 'full'), onScreen)).toBe(false);
+        expect(replaces(at(1, 'lean'), at(1, 'base'), onScreen)).toBe(false);
+        expect(replaces(at(1, 'lean-breakeven'), at(1, 'full'), onScreen)).toBe(false);
+        expect(replaces(at(1, 'lean-breakeven'), at(1, 'lean'), onScreen)).toBe(true);
+        expect(replaces(at(2, 'lean'), at(1, 'full'), onScreen)).toBe(true);
+        expect(replaces(at(1, 'full'), at(2, 'lean'), onScreen)).toBe(false);
+      }
+      // The case on screen keeps its audit lines; a case that left the screen takes its breakeven price.
+      expect(replaces(at(1, 'lean-breakeven'), at(1, 'base'), true)).toBe(false);
+      expect(replaces(at(1, 'lean-breakeven'), at(1, 'base'), false)).toBe(true);
+      expect(replaces(at(1, 'base'), at(1, 'lean-breakeven'), true)).toBe(true);
+      expect(replaces(at(1, 'base'), at(1, 'lean-breakeven'), false)).toBe(false);
     });
 
     it('stops the plan when the user stops it', async () => {
