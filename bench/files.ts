@@ -8,6 +8,9 @@ import { createEvaluator, evaluateProject } from '../shared/engine/index.ts';
 import { importJsonFile, loadProjectFile, openDocument } from '../electron/files/index.ts';
 import { untrustedWork } from '../electron/handlers/untrusted-work.ts';
 import { createWorkPool } from '../electron/work/pool.ts';
+import { jobFor } from '../renderer/engine/resultsController.ts';
+import type { ResultKind } from '../renderer/engine/resultsStore.ts';
+import { runEngineJob } from '../renderer/engine/runJob.ts';
 import { summarise, type BenchResult } from './measure.ts';
 
 const EXAMPLE = join(import.meta.dirname, '..', 'test', 'fixtures', 'examples', 'northern-spodumene.project.json');
@@ -93,7 +96,23 @@ export async function run(options: { iterations: number }): Promise<BenchResult[
       }, 2),
     );
 
-    // The app's way: the file checked in a worker thread, the matrix split over both cores.
+    // What the app does: the file opened and checked, then the renderer's engine worker runs the
+    // controller's compare job (it validates the project again, then evaluates every case).
+    const appCompare = (kind: ResultKind) => async () => {
+      const opened = await openDocument(path, { dataDir });
+      if (!opened.ok) throw new Error(opened.error.message);
+      const project = opened.value.project();
+      const cases = project.structures.flatMap((structure) => project.scenarios.map((scenario) => ({ structure: structure.id, scenario: scenario.id })));
+      const response = runEngineJob(jobFor(kind, project, cases));
+      if (response.valid !== true) throw new Error('the project did not validate');
+      const evaluated = response.results.filter((result) => result.ok).length;
+      if (evaluated !== 250) throw new Error(`${evaluated} of 250 cases evaluated`);
+      await opened.value.close();
+    };
+    results.push(await time("files: open + validate + the app's compare job, lean pass, all 250 cases (runEngineJob, 50 × 5)", Math.min(iterations, 10), appCompare('lean'), 2));
+    results.push(await time("files: open + validate + the app's compare job, breakeven pass, all 250 cases (runEngineJob, 50 × 5)", Math.min(iterations, 3), appCompare('lean-breakeven'), 1));
+
+    // The file checked in a worker thread, the matrix split over both cores.
     const pool = createWorkPool({ size: 2 });
     await pool.warm();
     const work = untrustedWork(pool);
