@@ -11,6 +11,9 @@ import { createWorkPool } from '../electron/work/pool.ts';
 import { jobFor } from '../renderer/engine/resultsController.ts';
 import type { ResultKind } from '../renderer/engine/resultsStore.ts';
 import { runEngineJob } from '../renderer/engine/runJob.ts';
+import { createWorkerRunner, type EngineRunner } from '../renderer/engine/engineClient.ts';
+import { createSplitRunner } from '../renderer/engine/splitRunner.ts';
+import { Worker as ThreadWorker } from 'node:worker_threads';
 import { summarise, type BenchResult } from './measure.ts';
 
 const EXAMPLE = join(import.meta.dirname, '..', 'test', 'fixtures', 'examples', 'northern-spodumene.project.json');
@@ -40,6 +43,20 @@ function largeProjectText(): string {
   const factors = [1, 0.75, 0.9, 1.1, 1.25];
   document.scenarios = factors.map((priceFactor, i) => ({ id: `scenario-${i + 1}`, name: `Prices × ${priceFactor}`, overrides: { priceFactor } }));
   return JSON.stringify(document);
+}
+
+/** The renderer's engine worker as the app starts it, in a Node worker thread (bench/engine-thread.ts). */
+function engineThread(): Worker {
+  const thread = new ThreadWorker(new URL('./engine-thread.ts', import.meta.url));
+  const worker = {
+    onmessage: null as ((event: { data: unknown }) => void) | null,
+    onerror: null as ((event: { message: string }) => void) | null,
+    postMessage: (message: unknown) => thread.postMessage(message),
+    terminate: () => void thread.terminate(),
+  };
+  thread.on('message', (data: unknown) => worker.onmessage?.({ data }));
+  thread.on('error', (error: Error) => worker.onerror?.({ message: error.message }));
+  return worker as unknown as Worker;
 }
 
 async function time(name: string, iterations: number, fn: () => Promise<unknown>, warmups = 3): Promise<BenchResult> {
@@ -111,6 +128,28 @@ export async function run(options: { iterations: number }): Promise<BenchResult[
     };
     results.push(await time("files: open + validate + the app's compare job, lean pass, all 250 cases (runEngineJob, 50 × 5)", Math.min(iterations, 10), appCompare('lean'), 2));
     results.push(await time("files: open + validate + the app's compare job, breakeven pass, all 250 cases (runEngineJob, 50 × 5)", Math.min(iterations, 3), appCompare('lean-breakeven'), 1));
+
+    // The same job as the app's slow lane runs it: split over two engine workers (renderer/main.tsx),
+    // the replies cloned back and checked as the renderer checks them.
+    const runners: EngineRunner[] = [createWorkerRunner(engineThread), createWorkerRunner(engineThread)];
+    const slowLane = createSplitRunner(runners);
+    try {
+      results.push(
+        await time("files: open + validate + the app's compare job, lean pass, all 250 cases, both cores (two engine workers, 50 × 5)", Math.min(iterations, 10), async () => {
+          const opened = await openDocument(path, { dataDir });
+          if (!opened.ok) throw new Error(opened.error.message);
+          const project = opened.value.project();
+          const cases = project.structures.flatMap((structure) => project.scenarios.map((scenario) => ({ structure: structure.id, scenario: scenario.id })));
+          const response = await slowLane.run(jobFor('lean', project, cases));
+          if (response.valid !== true) throw new Error('the project did not validate');
+          const evaluated = response.results.filter((result) => result.ok).length;
+          if (evaluated !== 250) throw new Error(`${evaluated} of 250 cases evaluated`);
+          await opened.value.close();
+        }, 4),
+      );
+    } finally {
+      slowLane.dispose();
+    }
 
     // The file checked in a worker thread, the matrix split over both cores.
     const pool = createWorkPool({ size: 2 });
