@@ -13,21 +13,13 @@ import { startWebServer } from '../../electron/web/server.ts';
 import { createWorkPool } from '../../electron/work/pool.ts';
 import { lockPathFor } from '../../electron/files/lock.ts';
 import { EXAMPLES_DIR } from '../../scripts/lib/paths.ts';
-import { metric, screenshot, section, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
+import { metric, screenshot, section, saveAs, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
 
 const mode = useBrowserMode(180_000);
 
 async function openFile(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Open…' }).click();
   await page.getByRole('dialog').getByRole('button', { name }).click();
-}
-
-async function saveAs(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Save as…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Save as' });
-  await dialog.getByRole('textbox', { name: 'File name' }).fill(name);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await page.getByText(`Saved ${name}.orebridge.`).waitFor();
 }
 
 /** A project file whose table rows far exceed what any project holds (5 million series rows). */

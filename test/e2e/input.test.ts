@@ -2,7 +2,7 @@
 // renderer in Chromium against the real browser-mode server. Screenshots in test-artifacts/.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, section, useBrowserMode, waitForResults } from './workspace-harness.ts';
+import { screenshot, section, saveAs, useBrowserMode, waitForResults } from './workspace-harness.ts';
 
 const mode = useBrowserMode();
 
@@ -108,11 +108,7 @@ describe('issue 8 journeys in browser mode', { timeout: 90_000 }, () => {
     const page = await mode().newPage();
     await page.getByRole('button', { name: /Nickel-Cobalt/ }).click();
     await waitForResults(page);
-    await page.getByRole('button', { name: 'Save as…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Save as' });
-    await dialog.getByRole('textbox', { name: 'File name' }).fill('Undo journey');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved Undo journey.orebridge.').waitFor();
+    await saveAs(page, 'Undo journey');
     expect(await page.title()).not.toContain('●');
     const rate = page.getByRole('textbox', { name: 'Discount rate (real)', exact: true });
     await rate.fill('11');

@@ -11,7 +11,7 @@ import type { Evaluation } from '../../shared/engine/interchange.ts';
 import { formatMoney } from '../../renderer/lib/format.ts';
 import { formatRatio } from '../../renderer/views/Version2Results.tsx';
 import { runCli } from '../support/cli.ts';
-import { metric, screenshot, section, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
+import { metric, screenshot, section, saveAs, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
 
 const mode = useBrowserMode();
 
@@ -110,11 +110,7 @@ describe('methodology v2 in the workspace (issue 10)', { timeout: 180_000 }, () 
     await page.getByRole('heading', { name: 'What stabilisation is worth' }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'v2-stabilisation-worth');
 
-    await page.getByRole('button', { name: 'Save as…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Save as' });
-    await dialog.getByRole('textbox', { name: 'File name' }).fill('NdPr with DFI loan');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved NdPr with DFI loan.orebridge.').waitFor();
+    await saveAs(page, 'NdPr with DFI loan');
     await page.context().close();
 
     // The saved file evaluates, on the command line, to exactly what the workspace showed.

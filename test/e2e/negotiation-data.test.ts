@@ -10,7 +10,7 @@ import type { Project } from '../../shared/engine/index.ts';
 import { writeTerm } from '../../shared/fields/index.ts';
 import { concessions } from '../../shared/negotiation/index.ts';
 import { formatPointsChange, formatPvChange } from '../../renderer/views/ConcessionsTable.tsx';
-import { screenshot, section, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
+import { screenshot, section, saveAs, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
 
 const mode = useBrowserMode();
 
@@ -91,11 +91,7 @@ describe('negotiation journeys in browser mode', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { name: 'Reservation values' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'issue12-reservations');
 
-    await page.getByRole('button', { name: 'Save as…' }).click();
-    const saveAs = page.getByRole('dialog', { name: 'Save as' });
-    await saveAs.getByRole('textbox', { name: 'File name' }).fill('Spodumene reservations');
-    await saveAs.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved Spodumene reservations.orebridge.').waitFor();
+    await saveAs(page, 'Spodumene reservations');
     const saved = await readProjectFromFile(join(mode().documentsFolder, 'Spodumene reservations.orebridge'));
     expect(saved.ok && saved.project.negotiation).toEqual({ reservations: [
       { party: 'government', minPv: '0', minGovernmentTake: '0.35' },

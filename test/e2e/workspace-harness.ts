@@ -120,6 +120,15 @@ export function parseShown(text: string): number {
   return (negative ? -1 : 1) * Number(match[1]!.replace(/,/g, '')) * scale;
 }
 
+/** Saves the project under a new name through the Save as dialog, as a person does, and waits for the confirmation. */
+export async function saveAs(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Save as…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save as' });
+  await dialog.getByRole('textbox', { name: 'File name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(`Saved ${name}.orebridge.`).waitFor();
+}
+
 /** Opens a section of the workspace from the navigation. */
 export async function section(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click();

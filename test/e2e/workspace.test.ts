@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatMoney, formatPercent } from '../../renderer/lib/format.ts';
 import { runCli } from '../support/cli.ts';
-import { metric, parseShown, screenshot, section, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
+import { metric, parseShown, screenshot, section, saveAs, useBrowserMode, typeInto, waitForResults } from './workspace-harness.ts';
 
 const mode = useBrowserMode();
 
@@ -225,11 +225,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await screenshot(page, 'g-negotiation-rounds');
 
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
-    await page.getByRole('button', { name: 'Save as…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Save as' });
-    await dialog.getByRole('textbox', { name: 'File name' }).fill('Spodumene rounds');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved Spodumene rounds.orebridge.').waitFor();
+    await saveAs(page, 'Spodumene rounds');
     expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
     // A round recorded in a project that has a file is written to it at once.
     await section(page, 'Negotiation rounds');
@@ -356,11 +352,7 @@ describe('workspace journeys in browser mode', { timeout: 90_000 }, () => {
     await screenshot(page, 'j-charts-not-drawn');
     await section(page, 'Settings');
     await typeInto(page, 'Project name', 'Spodumene after a drawing error');
-    await page.getByRole('button', { name: 'Save as…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Save as' });
-    await dialog.getByRole('textbox', { name: 'File name' }).fill('After a drawing error');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved After a drawing error.orebridge.').waitFor();
+    await saveAs(page, 'After a drawing error');
     const saved = await readProjectFromFile(join(mode().documentsFolder, 'After a drawing error.orebridge'));
     expect(saved.ok && saved.project.name).toBe('Spodumene after a drawing error');
     expect(saved.ok && saved.project.structures.length).toBe(2);

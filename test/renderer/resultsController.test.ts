@@ -224,15 +224,7 @@ describe('the results controller', () => {
     });
 
     it('stops the plan when the user stops it', async () => {
-      const store = createWorkspaceStore({ locale: 'en-US' });
-      const editor = createEditor(store);
-      const results = createResultsStore();
-      const fast = manualRunner();
-      const slow = manualRunner();
-      editor.loadProject(loadExample('northern-spodumene'));
-      editor.setCompare({ structures: ['state-carry-offtake', 'sliding-royalty'], scenarios: ['base', 'low-price'] });
-      editor.selectSection('compare');
-      startResultsController(store, results, fast.runner, slow.runner);
+      const { fast, slow } = compareSetup();
       await drain(fast);
       const lean = slow.pending.shift()!;
       lean.resolve({ valid: null, failure: STOPPED_BY_USER });
